@@ -1,0 +1,113 @@
+#include "event/event_batch.h"
+
+namespace touchpoint {
+
+uint32_t EventBatch::PropertyIndex(std::string_view name) {
+  for (uint32_t i = 0; i < properties.size(); ++i) {
+    if (properties[i].name == name) return i;
+  }
+  properties.push_back(PropertyColumn{std::string(name), {}});
+  properties.back().values.AppendEmpty(size());
+  return static_cast<uint32_t>(properties.size() - 1);
+}
+
+void EventBatch::Append(const EventRow& row) {
+  timestamp_ms.push_back(row.timestamp_ms);
+  customer_id.Append(row.customer_id);
+  event.Append(row.event);
+  event_id.Append(row.event_id);
+  session_id.Append(row.session_id);
+  channel.Append(row.channel);
+  campaign.Append(row.campaign);
+  page.Append(row.page);
+  revenue.push_back(row.revenue);
+  survey.Append(row.survey);
+  score.push_back(row.score);
+  comment.Append(row.comment);
+  feature.Append(row.feature);
+  const size_t rows = size();
+  for (const auto& [index, value] : row.properties) properties[index].values.Append(value);
+  for (auto& p : properties) {
+    if (p.values.size() < rows) p.values.AppendEmpty(rows - p.values.size());
+  }
+}
+
+void EventBatch::AppendFrom(const EventBatch& other, size_t i) {
+  EventRow row;
+  row.timestamp_ms = other.timestamp_ms[i];
+  row.customer_id = other.customer_id.Get(i);
+  row.event = other.event.Get(i);
+  row.event_id = other.event_id.Get(i);
+  row.session_id = other.session_id.Get(i);
+  row.channel = other.channel.Get(i);
+  row.campaign = other.campaign.Get(i);
+  row.page = other.page.Get(i);
+  row.revenue = other.revenue[i];
+  row.survey = other.survey.Get(i);
+  row.score = other.score[i];
+  row.comment = other.comment.Get(i);
+  row.feature = other.feature.Get(i);
+  for (const auto& p : other.properties) {
+    std::string_view v = p.values.Get(i);
+    if (!v.empty()) row.properties.emplace_back(PropertyIndex(p.name), v);
+  }
+  Append(row);
+}
+
+EventBatch EventBatch::Permuted(const std::vector<uint32_t>& order) const {
+  EventBatch out;
+  for (const auto& p : properties) out.properties.push_back(PropertyColumn{p.name, {}});
+  auto copy_strings = [&](const StringColumn& in, StringColumn* dst) {
+    dst->Reserve(order.size(), in.byte_size());
+    for (uint32_t i : order) dst->Append(in.Get(i));
+  };
+  out.timestamp_ms.reserve(order.size());
+  out.revenue.reserve(order.size());
+  out.score.reserve(order.size());
+  for (uint32_t i : order) {
+    out.timestamp_ms.push_back(timestamp_ms[i]);
+    out.revenue.push_back(revenue[i]);
+    out.score.push_back(score[i]);
+  }
+  copy_strings(customer_id, &out.customer_id);
+  copy_strings(event, &out.event);
+  copy_strings(event_id, &out.event_id);
+  copy_strings(session_id, &out.session_id);
+  copy_strings(channel, &out.channel);
+  copy_strings(campaign, &out.campaign);
+  copy_strings(page, &out.page);
+  copy_strings(survey, &out.survey);
+  copy_strings(comment, &out.comment);
+  copy_strings(feature, &out.feature);
+  for (size_t p = 0; p < properties.size(); ++p) copy_strings(properties[p].values, &out.properties[p].values);
+  return out;
+}
+
+void EventBatch::Clear() {
+  timestamp_ms.clear();
+  customer_id.Clear();
+  event.Clear();
+  event_id.Clear();
+  session_id.Clear();
+  channel.Clear();
+  campaign.Clear();
+  page.Clear();
+  revenue.clear();
+  survey.Clear();
+  score.clear();
+  comment.Clear();
+  feature.Clear();
+  properties.clear();
+}
+
+size_t EventBatch::ApproximateBytes() const {
+  size_t bytes = size() * (3 * sizeof(double) + 10 * sizeof(uint64_t));
+  for (const StringColumn* c : {&customer_id, &event, &event_id, &session_id, &channel, &campaign, &page, &survey,
+                                &comment, &feature}) {
+    bytes += c->byte_size();
+  }
+  for (const auto& p : properties) bytes += p.values.byte_size() + p.values.size() * sizeof(uint64_t);
+  return bytes;
+}
+
+}  // namespace touchpoint

@@ -1,0 +1,90 @@
+// EventBatch: a block of interaction events in columnar form, the unit that
+// flows from the readers (ingest/) into the store (store/).
+//
+// Columns follow MISSION.md's data section: required timestamp, customer_id
+// and event; the well-known optional columns; and any number of named
+// properties (every other CSV column or JSON key), so nothing the user sent
+// is thrown away. Absent values: empty string for strings, NaN for numbers.
+// Invariant: every column has exactly size() rows. Not thread-safe.
+#ifndef TOUCHPOINT_EVENT_EVENT_BATCH_H_
+#define TOUCHPOINT_EVENT_EVENT_BATCH_H_
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "event/string_column.h"
+
+namespace touchpoint {
+
+inline constexpr double kAbsent = std::numeric_limits<double>::quiet_NaN();
+
+struct PropertyColumn {
+  std::string name;
+  StringColumn values;
+};
+
+// One row as parsed, before it is appended. Views point into the reader's
+// buffers and must outlive the Append call only.
+struct EventRow {
+  int64_t timestamp_ms = 0;
+  std::string_view customer_id;
+  std::string_view event;
+  std::string_view event_id;
+  std::string_view session_id;
+  std::string_view channel;
+  std::string_view campaign;
+  std::string_view page;
+  double revenue = kAbsent;
+  std::string_view survey;
+  double score = kAbsent;
+  std::string_view comment;
+  std::string_view feature;
+  // (index into EventBatch::properties, value); see EventBatch::PropertyIndex.
+  std::vector<std::pair<uint32_t, std::string_view>> properties;
+};
+
+class EventBatch {
+ public:
+  std::vector<int64_t> timestamp_ms;  // Unix epoch milliseconds, UTC
+  StringColumn customer_id;
+  StringColumn event;
+  StringColumn event_id;    // optional: makes ingestion idempotent
+  StringColumn session_id;  // optional: when absent sessions are derived
+  StringColumn channel;
+  StringColumn campaign;
+  StringColumn page;
+  std::vector<double> revenue;  // NaN when absent
+  StringColumn survey;          // nps | csat | ces | user-defined
+  std::vector<double> score;    // NaN when absent
+  StringColumn comment;
+  StringColumn feature;
+  std::vector<PropertyColumn> properties;
+
+  size_t size() const { return timestamp_ms.size(); }
+  bool empty() const { return timestamp_ms.empty(); }
+
+  // Returns the index of property `name`, adding the column (back-filled
+  // with absent values) if it is new.
+  uint32_t PropertyIndex(std::string_view name);
+
+  // Appends one row; properties not named in `row` get absent values.
+  // REQUIRES: every index in row.properties came from PropertyIndex().
+  void Append(const EventRow& row);
+
+  // Appends row `i` of `other` (properties matched by name).
+  void AppendFrom(const EventBatch& other, size_t i);
+
+  // Reorders rows by `order` (a permutation of 0..size()-1).
+  EventBatch Permuted(const std::vector<uint32_t>& order) const;
+
+  void Clear();
+  size_t ApproximateBytes() const;
+};
+
+}  // namespace touchpoint
+
+#endif  // TOUCHPOINT_EVENT_EVENT_BATCH_H_

@@ -1,0 +1,77 @@
+// Thin file-system layer: whole-file reads, crash-safe replacement of small
+// files (write temp, fsync, rename, fsync dir), directory listing and the
+// advisory write lock. All functions return Status; none throw.
+// Thread-safe (they hold no state).
+#ifndef TOUCHPOINT_UTIL_FILE_H_
+#define TOUCHPOINT_UTIL_FILE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/status.h"
+
+namespace touchpoint {
+
+Result<std::string> ReadFileToString(const std::string& path);
+
+// Replaces `path` atomically with `contents`: a reader or a crash sees either
+// the old or the new file, never a mix. Durable when it returns OK.
+Status WriteFileAtomic(const std::string& path, std::string_view contents);
+
+// Writes a new file and fsyncs it (not the directory).
+Status WriteFileSynced(const std::string& path, std::string_view contents);
+
+// fsync a directory, making renames and creations in it durable.
+Status SyncDir(const std::string& dir);
+
+Status CreateDirIfMissing(const std::string& dir);
+bool FileExists(const std::string& path);
+Result<uint64_t> FileSize(const std::string& path);
+Status RemoveFile(const std::string& path);
+Status RenameFile(const std::string& from, const std::string& to);
+// Names (not paths) of the entries of `dir`, sorted.
+Result<std::vector<std::string>> ListDir(const std::string& dir);
+std::string JoinPath(std::string_view dir, std::string_view name);
+
+// An exclusive advisory lock (flock) on a file, held for the object's life.
+// The kernel drops it when the process dies, so a crash never leaves a stale
+// lock behind. Move-only.
+class FileLock {
+ public:
+  // Busy when another process holds it.
+  static Result<FileLock> Acquire(const std::string& path);
+  FileLock(FileLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  FileLock& operator=(FileLock&& other) noexcept;
+  FileLock(const FileLock&) = delete;
+  FileLock& operator=(const FileLock&) = delete;
+  ~FileLock();
+
+ private:
+  explicit FileLock(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
+
+// An append-only file whose Sync() makes everything appended durable.
+class AppendFile {
+ public:
+  static Result<AppendFile> Open(const std::string& path);  // creates or appends
+  AppendFile(AppendFile&& other) noexcept : fd_(other.fd_), path_(std::move(other.path_)) { other.fd_ = -1; }
+  AppendFile& operator=(AppendFile&& other) noexcept;
+  AppendFile(const AppendFile&) = delete;
+  AppendFile& operator=(const AppendFile&) = delete;
+  ~AppendFile();
+
+  Status Append(std::string_view data);
+  Status Sync();
+  const std::string& path() const { return path_; }
+
+ private:
+  AppendFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+  int fd_ = -1;
+  std::string path_;
+};
+
+}  // namespace touchpoint
+
+#endif  // TOUCHPOINT_UTIL_FILE_H_
