@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# build.sh release|sanitize|fuzz : configures and builds into build/<kind>.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind=${1:-release}
+jobs=${TP_JOBS:-$(nproc)}
+case "$kind" in
+  release)  cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null ;;
+  sanitize) cmake -S . -B build/sanitize -G Ninja -DCMAKE_BUILD_TYPE=Debug -DTP_SANITIZE=ON -DTP_BENCH=OFF \
+              -DCMAKE_CXX_FLAGS="-O1" >/dev/null ;;
+  fuzz)     CXX=clang++ cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTP_FUZZ=ON \
+              -DTP_BENCH=OFF >/dev/null ;;
+  *) echo "usage: build.sh release|sanitize|fuzz" >&2; exit 2 ;;
+esac
+target=${2:-}
+[ "$kind" = fuzz ] && target=${2:-fuzzers}
+ninja -C "build/$kind" -j "$jobs" $target

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The main job on the embedded default: set up, build, generate demo data,
+# ingest it into a local store and print what the store holds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh release touchpoint
+tp=build/release/touchpoint
+rm -rf demo && mkdir -p demo
+$tp generate --events "${TP_DEMO_EVENTS:-200000}" --seed 7 --out demo/events.csv
+$tp ingest --db demo/store demo/events.csv
+$tp info --db demo/store

@@ -1,0 +1,42 @@
+#include "cli/cli_util.h"
+
+#include <cstdio>
+
+namespace touchpoint::cli {
+
+int Fail(const Status& status) {
+  std::fprintf(stderr, "touchpoint: %s\n", status.ToString().c_str());
+  return kExitError;
+}
+
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& dir, bool writable) {
+  if (dir.empty()) return Status::InvalidArgument("--db DIR is required");
+  store::StoreOptions options;
+  options.read_only = !writable;
+  options.create_if_missing = writable;
+  return store::Store::Open(dir, options);
+}
+
+std::string HumanBytes(uint64_t bytes) {
+  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+  double v = static_cast<double>(bytes);
+  int u = 0;
+  while (v >= 1024 && u < 4) {
+    v /= 1024;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
+  return buf;
+}
+
+std::string WithThousands(uint64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace touchpoint::cli

@@ -1,0 +1,29 @@
+// Small helpers shared by the CLI commands: error printing, store opening,
+// human-readable numbers.
+#ifndef TOUCHPOINT_CLI_CLI_UTIL_H_
+#define TOUCHPOINT_CLI_CLI_UTIL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+#include "util/status.h"
+
+namespace touchpoint::cli {
+
+// Exit statuses. 1: the command failed; 2: bad usage (CLI11's own);
+// 3: the command ran but found what the user asked to fail on (--strict).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitFlagged = 3;
+
+// Prints "touchpoint: <message>" to stderr and returns kExitError.
+int Fail(const Status& status);
+Result<std::unique_ptr<store::Store>> OpenStore(const std::string& dir, bool writable);
+std::string HumanBytes(uint64_t bytes);
+std::string WithThousands(uint64_t n);
+
+}  // namespace touchpoint::cli
+
+#endif  // TOUCHPOINT_CLI_CLI_UTIL_H_

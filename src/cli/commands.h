@@ -1,0 +1,26 @@
+// The CLI's commands, one file each. Every Register function adds its
+// subcommand to `app` and sets `*run` to the action when it is chosen.
+// Commands return the process exit status.
+#ifndef TOUCHPOINT_CLI_COMMANDS_H_
+#define TOUCHPOINT_CLI_COMMANDS_H_
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace touchpoint::cli {
+
+using Action = std::function<int()>;
+
+void RegisterGenerate(CLI::App& app, Action* run);
+void RegisterIngest(CLI::App& app, Action* run);
+void RegisterInfo(CLI::App& app, Action* run);
+void RegisterCompact(CLI::App& app, Action* run);
+void RegisterDelete(CLI::App& app, Action* run);
+void RegisterAlias(CLI::App& app, Action* run);
+
+}  // namespace touchpoint::cli
+
+#endif  // TOUCHPOINT_CLI_COMMANDS_H_

@@ -1,0 +1,141 @@
+// touchpoint ingest --db DIR FILE... : loads files (or "-" for stdin).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "engine/config.h"
+#include "engine/ingest_job.h"
+
+namespace touchpoint::cli {
+namespace {
+
+struct IngestFlags {
+  std::string db, config, input_format = "auto", tz, format = "table";
+  std::vector<std::string> files, maps;
+  bool force = false, strict = false, quiet = false;
+};
+
+// Progress on stderr, redrawn in place at most a few times a second.
+class ProgressLine {
+ public:
+  explicit ProgressLine(std::string name) : name_(std::move(name)), start_(Clock::now()) {}
+  void Update(const ingest::Progress& p) {
+    const double secs = std::chrono::duration<double>(Clock::now() - start_).count();
+    const double rate = secs > 0 ? static_cast<double>(p.rows_done) / secs : 0;
+    std::string left = "?";
+    if (p.compressed_bytes_total > 0 && p.compressed_bytes_done > 0) {
+      const double frac = static_cast<double>(p.compressed_bytes_done) / static_cast<double>(p.compressed_bytes_total);
+      left = std::to_string(static_cast<int>(secs / frac - secs)) + " s";
+    }
+    std::fprintf(stderr, "\r%s: %s of %s, %s rows, %.0f rows/s, %s left   ", name_.c_str(),
+                 HumanBytes(p.compressed_bytes_done).c_str(),
+                 p.compressed_bytes_total ? HumanBytes(p.compressed_bytes_total).c_str() : "?",
+                 WithThousands(p.rows_done).c_str(), rate, left.c_str());
+    drawn_ = true;
+  }
+  ~ProgressLine() {
+    if (drawn_) std::fprintf(stderr, "\r\033[K");
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::string name_;
+  Clock::time_point start_;
+  bool drawn_ = false;
+};
+
+int Run(const IngestFlags& f) {
+  auto config = engine::LoadConfig(f.config, f.db);
+  if (!config.ok()) return Fail(config.status());
+  ingest::ReadOptions read;
+  read.mapping = config->mapping;
+  read.default_tz = f.tz.empty() ? config->ingest_tz : f.tz;
+  for (const std::string& m : f.maps) {
+    Status s = read.mapping.AddRule(m);
+    if (!s.ok()) return Fail(s);
+  }
+  if (f.input_format == "csv") read.format = ingest::InputFormat::kCsv;
+  if (f.input_format == "ndjson") read.format = ingest::InputFormat::kNdjson;
+  auto store = OpenStore(f.db, /*writable=*/true);
+  if (!store.ok()) return Fail(store.status());
+  const bool show_progress = !f.quiet && ::isatty(STDERR_FILENO);
+  uint64_t total_rejected = 0;
+  int status = kExitOk;
+  std::string json = "{\"loads\":[";
+  for (size_t i = 0; i < f.files.size(); ++i) {
+    const std::string& file = f.files[i];
+    engine::IngestRequest req;
+    req.path = file;
+    req.read = read;
+    req.force = f.force;
+    std::unique_ptr<ProgressLine> progress;
+    if (show_progress) {
+      progress = std::make_unique<ProgressLine>(file == "-" ? "stdin" : file);
+      req.on_progress = [&](const ingest::Progress& p) { progress->Update(p); };
+    }
+    engine::IngestResult result;
+    const auto start = std::chrono::steady_clock::now();
+    Status s = engine::IngestFile(store->get(), req, &result);
+    progress.reset();
+    if (!s.ok()) {
+      Fail(s);
+      status = kExitError;
+      continue;  // loads already committed stay committed
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const store::LoadEntry& l = result.load;
+    total_rejected += l.rejected;
+    std::vector<std::pair<std::string, uint64_t>> reasons(result.reject_reasons.begin(), result.reject_reasons.end());
+    std::sort(reasons.begin(), reasons.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (f.format == "json") {
+      if (i) json += ",";
+      json += "{\"source\":\"" + file + "\",\"load\":" + std::to_string(l.id) +
+              ",\"accepted\":" + std::to_string(l.accepted) + ",\"rejected\":" + std::to_string(l.rejected) +
+              ",\"duplicates\":" + std::to_string(l.duplicates) + ",\"seconds\":" + std::to_string(secs) + "}";
+      continue;
+    }
+    std::printf("%s: %s accepted, %s rejected, %s duplicate event ids skipped (load %llu, %.2f s, %s/s)\n",
+                file.c_str(), WithThousands(l.accepted).c_str(), WithThousands(l.rejected).c_str(),
+                WithThousands(l.duplicates).c_str(), static_cast<unsigned long long>(l.id), secs,
+                HumanBytes(static_cast<uint64_t>(static_cast<double>(result.bytes_read) / std::max(secs, 1e-9))).c_str());
+    for (size_t r = 0; r < reasons.size() && r < 5; ++r) {
+      std::printf("  rejected %s x %s\n", WithThousands(reasons[r].second).c_str(), reasons[r].first.c_str());
+    }
+    if (l.rejected > 0) {
+      std::printf("  rejected rows are in %s/rejected/ (source, line, column, reason, raw text)\n", f.db.c_str());
+    }
+  }
+  if (f.format == "json") std::printf("%s]}\n", json.c_str());
+  if (status == kExitOk && f.strict && total_rejected > 0) {
+    std::fprintf(stderr, "touchpoint: --strict: %llu rows were rejected\n",
+                 static_cast<unsigned long long>(total_rejected));
+    return kExitFlagged;
+  }
+  return status;
+}
+
+}  // namespace
+
+void RegisterIngest(CLI::App& app, Action* run) {
+  auto flags = std::make_shared<IngestFlags>();
+  CLI::App* cmd = app.add_subcommand("ingest", "Load CSV or NDJSON files (plain, .gz or .zst; - for stdin) into a store");
+  cmd->add_option("--db", flags->db, "Store directory (created if missing)")->required();
+  cmd->add_option("files", flags->files, "Input files, or - for standard input")->required();
+  cmd->add_option("--input-format", flags->input_format, "auto (from the extension), csv or ndjson")
+      ->check(CLI::IsMember({"auto", "csv", "ndjson"}));
+  cmd->add_option("--tz", flags->tz, "IANA zone for timestamps without an offset (default UTC)");
+  cmd->add_option("--map", flags->maps, "column:THEIRS=ROLE or event:THEIRS=OURS (repeatable)");
+  cmd->add_option("--config", flags->config, "Config file (default: DIR/touchpoint.toml)");
+  cmd->add_option("--format", flags->format, "Output: table or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_flag("--force", flags->force, "Load a file even if the same bytes were loaded before");
+  cmd->add_flag("--strict", flags->strict, "Exit non-zero (3) when any row was rejected");
+  cmd->add_flag("--quiet", flags->quiet, "No progress display");
+  cmd->callback([flags, run] { *run = [flags] { return Run(*flags); }; });
+}
+
+}  // namespace touchpoint::cli

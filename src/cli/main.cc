@@ -1,0 +1,24 @@
+// touchpoint: the command-line interface. Thin: parses flags with CLI11 and
+// hands over to engine/; each command lives in its own file.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Touchpoint: customer interaction analytics", "touchpoint"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "touchpoint 0.1.0");
+  touchpoint::cli::Action run;
+  touchpoint::cli::RegisterGenerate(app, &run);
+  touchpoint::cli::RegisterIngest(app, &run);
+  touchpoint::cli::RegisterInfo(app, &run);
+  touchpoint::cli::RegisterCompact(app, &run);
+  touchpoint::cli::RegisterDelete(app, &run);
+  touchpoint::cli::RegisterAlias(app, &run);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  return run ? run() : 0;
+}

@@ -1,0 +1,87 @@
+// Store maintenance: compact, delete (right to erasure), alias.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "cli/cli_util.h"
+#include "cli/commands.h"
+#include "store/alias_table.h"
+
+namespace touchpoint::cli {
+
+void RegisterCompact(CLI::App& app, Action* run) {
+  auto db = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("compact", "Flush the log and merge all parts into as few as possible");
+  cmd->add_option("--db", *db, "Store directory")->required();
+  cmd->callback([=] {
+    *run = [=] {
+      auto store = OpenStore(*db, true);
+      if (!store.ok()) return Fail(store.status());
+      store::CompactStats stats;
+      Status s = (*store)->Compact(&stats);
+      if (!s.ok()) return Fail(s);
+      std::printf("compacted %zu parts into %zu (%s events)\n", stats.parts_before, stats.parts_after,
+                  WithThousands(stats.rows).c_str());
+      return kExitOk;
+    };
+  });
+}
+
+void RegisterDelete(CLI::App& app, Action* run) {
+  auto db = std::make_shared<std::string>();
+  auto customer = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("delete", "Erase every event and derived value of a customer");
+  cmd->add_option("--db", *db, "Store directory")->required();
+  cmd->add_option("--customer", *customer, "Customer id to erase")->required();
+  cmd->callback([=] {
+    *run = [=] {
+      auto store = OpenStore(*db, true);
+      if (!store.ok()) return Fail(store.status());
+      store::DeleteStats stats;
+      Status s = (*store)->DeleteCustomer(*customer, &stats);
+      if (!s.ok()) return Fail(s);
+      std::printf("deleted customer %s: %s events (%zu parts rewritten), %zu derived values, %zu aliases, "
+                  "%zu rejected rows\n",
+                  customer->c_str(), WithThousands(stats.events_deleted).c_str(), stats.parts_rewritten,
+                  stats.derived_values_deleted, stats.aliases_deleted, stats.rejected_rows_deleted);
+      return kExitOk;
+    };
+  });
+}
+
+void RegisterAlias(CLI::App& app, Action* run) {
+  auto db = std::make_shared<std::string>();
+  auto ids = std::make_shared<std::vector<std::string>>();
+  auto remove = std::make_shared<bool>(false);
+  auto list = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand(
+      "alias", "Link identifiers of one person (opt-in): `alias --db DIR ANON_ID CUSTOMER_ID`; analyses then count "
+               "them as one customer");
+  cmd->add_option("--db", *db, "Store directory")->required();
+  cmd->add_option("ids", *ids, "ALIAS CANONICAL (or ALIAS with --remove)");
+  cmd->add_flag("--remove", *remove, "Remove the link of ALIAS");
+  cmd->add_flag("--list", *list, "List the links");
+  cmd->callback([=] {
+    *run = [=] {
+      auto store = OpenStore(*db, true);  // takes the write lock
+      if (!store.ok()) return Fail(store.status());
+      store::AliasTable table(*db);
+      if (*list) {
+        auto map = table.Load();
+        if (!map.ok()) return Fail(map.status());
+        for (const auto& [alias, canonical] : *map) std::printf("%s -> %s\n", alias.c_str(), canonical.c_str());
+        return kExitOk;
+      }
+      Status s;
+      if (*remove && ids->size() == 1) {
+        s = table.Unlink((*ids)[0]);
+      } else if (!*remove && ids->size() == 2) {
+        s = table.Link((*ids)[0], (*ids)[1]);
+      } else {
+        s = Status::InvalidArgument("alias takes ALIAS CANONICAL, or ALIAS with --remove, or --list");
+      }
+      return s.ok() ? kExitOk : Fail(s);
+    };
+  });
+}
+
+}  // namespace touchpoint::cli

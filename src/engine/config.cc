@@ -1,0 +1,116 @@
+#include "engine/config.h"
+
+#include <set>
+
+#define TOML_EXCEPTIONS 0
+#include <toml++/toml.h>
+
+#include "util/file.h"
+
+namespace touchpoint::engine {
+namespace {
+
+std::string Where(const std::string& path, const toml::node& node) {
+  return path + ":" + std::to_string(node.source().begin.line);
+}
+
+Status CheckKeys(const std::string& path, const toml::table& table, std::string_view section,
+                 const std::set<std::string_view>& allowed) {
+  for (const auto& [key, node] : table) {
+    if (allowed.count(key.str()) == 0) {
+      return Status::InvalidArgument(Where(path, node) + ": unknown key '" + std::string(key.str()) + "' in [" +
+                                     std::string(section) + "]");
+    }
+  }
+  return Status::OK();
+}
+
+template <typename T>
+Status Get(const std::string& path, const toml::table& t, std::string_view key, T* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return Status::OK();
+  auto v = n->value<T>();
+  if (!v) return Status::InvalidArgument(Where(path, *n) + ": '" + std::string(key) + "' has the wrong type");
+  *out = *v;
+  return Status::OK();
+}
+
+Status GetStrings(const std::string& path, const toml::table& t, std::string_view key, std::vector<std::string>* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return Status::OK();
+  const toml::array* arr = n->as_array();
+  if (arr == nullptr) return Status::InvalidArgument(Where(path, *n) + ": '" + std::string(key) + "' must be a list");
+  out->clear();
+  for (const auto& item : *arr) {
+    auto s = item.value<std::string>();
+    if (!s) return Status::InvalidArgument(Where(path, item) + ": '" + std::string(key) + "' must hold strings");
+    out->push_back(*s);
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Result<Config> LoadConfig(const std::string& path_in, const std::string& store_dir) {
+  Config config;
+  std::string path = path_in;
+  if (path.empty()) {
+    std::string candidate = JoinPath(store_dir, kConfigFileName);
+    if (store_dir.empty() || !FileExists(candidate)) return config;
+    path = candidate;
+  }
+  TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
+  toml::parse_result parsed = toml::parse(text, path);
+  if (!parsed) {
+    const toml::parse_error& e = parsed.error();
+    return Status::InvalidArgument(path + ":" + std::to_string(e.source().begin.line) + ": " +
+                                   std::string(e.description()));
+  }
+  const toml::table& root = parsed.table();
+  config.source = path;
+  TP_RETURN_IF_ERROR(CheckKeys(path, root, "top level", {"mapping", "ingest", "metrics", "server"}));
+  if (const toml::table* m = root["mapping"].as_table()) {
+    TP_RETURN_IF_ERROR(CheckKeys(path, *m, "mapping", {"columns", "events"}));
+    if (const toml::table* cols = (*m)["columns"].as_table()) {
+      for (const auto& [theirs, node] : *cols) {
+        auto role = node.value<std::string>();
+        if (!role) return Status::InvalidArgument(Where(path, node) + ": mapping.columns values are role names");
+        Status s = config.mapping.AddColumn(theirs.str(), *role);
+        if (!s.ok()) return Status::InvalidArgument(Where(path, node) + ": " + s.message());
+      }
+    }
+    if (const toml::table* evs = (*m)["events"].as_table()) {
+      for (const auto& [theirs, node] : *evs) {
+        auto ours = node.value<std::string>();
+        if (!ours) return Status::InvalidArgument(Where(path, node) + ": mapping.events values are event names");
+        config.mapping.AddEvent(theirs.str(), *ours);
+      }
+    }
+  }
+  if (const toml::table* ing = root["ingest"].as_table()) {
+    TP_RETURN_IF_ERROR(CheckKeys(path, *ing, "ingest", {"tz"}));
+    TP_RETURN_IF_ERROR(Get(path, *ing, "tz", &config.ingest_tz));
+  }
+  if (const toml::table* met = root["metrics"].as_table()) {
+    TP_RETURN_IF_ERROR(CheckKeys(path, *met, "metrics",
+                                 {"tz", "session_timeout_s", "conversion_events", "activation_event",
+                                  "activation_window_days", "churn_inactivity_days", "csat_satisfied_min",
+                                  "ces_higher_is_easier", "inactive_events"}));
+    TP_RETURN_IF_ERROR(Get(path, *met, "tz", &config.report_tz));
+    TP_RETURN_IF_ERROR(Get(path, *met, "session_timeout_s", &config.session_timeout_s));
+    TP_RETURN_IF_ERROR(GetStrings(path, *met, "conversion_events", &config.conversion_events));
+    TP_RETURN_IF_ERROR(Get(path, *met, "activation_event", &config.activation_event));
+    int64_t days = config.activation_window_days;
+    TP_RETURN_IF_ERROR(Get(path, *met, "activation_window_days", &days));
+    config.activation_window_days = static_cast<int>(days);
+    days = config.churn_inactivity_days;
+    TP_RETURN_IF_ERROR(Get(path, *met, "churn_inactivity_days", &days));
+    config.churn_inactivity_days = static_cast<int>(days);
+    TP_RETURN_IF_ERROR(Get(path, *met, "csat_satisfied_min", &config.csat_satisfied_min));
+    TP_RETURN_IF_ERROR(Get(path, *met, "ces_higher_is_easier", &config.ces_higher_is_easier));
+    TP_RETURN_IF_ERROR(GetStrings(path, *met, "inactive_events", &config.inactive_events));
+  }
+  return config;
+}
+
+}  // namespace touchpoint::engine

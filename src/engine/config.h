@@ -1,0 +1,43 @@
+// Config: the one configuration file (TOML) that holds mappings, definitions
+// and server settings. It lives in the store directory as touchpoint.toml;
+// `--config FILE` points elsewhere; command-line flags override it.
+// docs/config.md documents every key. Plain data; copyable.
+#ifndef TOUCHPOINT_ENGINE_CONFIG_H_
+#define TOUCHPOINT_ENGINE_CONFIG_H_
+
+#include <string>
+#include <vector>
+
+#include "event/schema.h"
+#include "util/status.h"
+
+namespace touchpoint::engine {
+
+inline constexpr const char* kConfigFileName = "touchpoint.toml";
+
+struct Config {
+  std::string source;  // the file it came from, "" for defaults
+  // [mapping]
+  FieldMapping mapping;
+  // [ingest]
+  std::string ingest_tz;  // zone for timestamps without offset; "" = UTC
+  // [metrics] (read by the measure catalogue)
+  std::string report_tz;
+  int64_t session_timeout_s = 1800;
+  std::vector<std::string> conversion_events = {"purchase"};
+  std::string activation_event = "activation";
+  int activation_window_days = 7;
+  int churn_inactivity_days = 30;
+  double csat_satisfied_min = 4;
+  bool ces_higher_is_easier = true;
+  std::vector<std::string> inactive_events;  // events that do not count as activity
+};
+
+// Loads `path`; when `path` is empty, loads <store_dir>/touchpoint.toml if it
+// exists, else returns the defaults. Unknown keys are errors (naming the key
+// and line), so a typo never silently falls back to a default.
+Result<Config> LoadConfig(const std::string& path, const std::string& store_dir);
+
+}  // namespace touchpoint::engine
+
+#endif  // TOUCHPOINT_ENGINE_CONFIG_H_

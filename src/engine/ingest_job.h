@@ -1,0 +1,42 @@
+// IngestFile: the `touchpoint ingest` pipeline for one input. Reads it with
+// ingest::ReadEvents, writes accepted rows through a store::LoadWriter and
+// rejected rows to the load's rejected-rows file, and commits: the input is
+// one load, visible as a whole or not at all.
+//
+// Parsing and part writing overlap: a second thread sorts, encodes and
+// writes parts while the reader parses the next rows.
+#ifndef TOUCHPOINT_ENGINE_INGEST_JOB_H_
+#define TOUCHPOINT_ENGINE_INGEST_JOB_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+
+#include "ingest/event_reader.h"
+#include "store/store.h"
+#include "util/status.h"
+
+namespace touchpoint::engine {
+
+struct IngestRequest {
+  std::string path;  // or "-" for stdin
+  ingest::ReadOptions read;
+  bool force = false;  // load even if the same bytes were loaded before
+  std::function<void(const ingest::Progress&)> on_progress;
+};
+
+struct IngestResult {
+  store::LoadEntry load;
+  uint64_t bytes_read = 0;
+  std::map<std::string, uint64_t> reject_reasons;  // reason kind -> count
+};
+
+Status IngestFile(store::Store* store, const IngestRequest& request, IngestResult* result);
+
+// The rejected-row JSON line stored in rejected/load-N.ndjson.
+std::string RejectedRowJson(const ingest::RejectedRow& row);
+
+}  // namespace touchpoint::engine
+
+#endif  // TOUCHPOINT_ENGINE_INGEST_JOB_H_

@@ -1,0 +1,142 @@
+#include "engine/store_info.h"
+
+#include <algorithm>
+
+#include "scan/parallel_scan.h"
+#include "util/file.h"
+
+namespace touchpoint::engine {
+namespace {
+
+class InfoConsumer : public scan::CustomerConsumer {
+ public:
+  InfoConsumer(size_t events, size_t channels) : by_event_(events, 0), by_channel_(channels, 0) {}
+  void Consume(const scan::CustomerView& c) override {
+    ++customers_;
+    events_ += c.size;
+    min_ts_ = std::min(min_ts_, c.timestamp[0]);
+    max_ts_ = std::max(max_ts_, c.timestamp[c.size - 1]);
+    for (size_t i = 0; i < c.size; ++i) {
+      ++by_event_[c.event()[i]];
+      ++by_channel_[c.channel()[i]];
+    }
+  }
+  void Merge(scan::CustomerConsumer& other_base) override {
+    auto& other = static_cast<InfoConsumer&>(other_base);
+    customers_ += other.customers_;
+    events_ += other.events_;
+    min_ts_ = std::min(min_ts_, other.min_ts_);
+    max_ts_ = std::max(max_ts_, other.max_ts_);
+    for (size_t i = 0; i < by_event_.size(); ++i) by_event_[i] += other.by_event_[i];
+    for (size_t i = 0; i < by_channel_.size(); ++i) by_channel_[i] += other.by_channel_[i];
+  }
+
+  uint64_t customers_ = 0, events_ = 0;
+  int64_t min_ts_ = INT64_MAX, max_ts_ = INT64_MIN;
+  std::vector<uint64_t> by_event_, by_channel_;
+};
+
+uint64_t DirBytes(const std::string& dir) {
+  auto names = ListDir(dir);
+  if (!names.ok()) return 0;
+  uint64_t total = 0;
+  for (const std::string& n : names.value()) {
+    std::string path = JoinPath(dir, n);
+    auto sub = ListDir(path);
+    if (sub.ok()) {
+      total += DirBytes(path);
+    } else if (auto size = FileSize(path); size.ok()) {
+      total += size.value();
+    }
+  }
+  return total;
+}
+
+std::vector<std::pair<std::string, uint64_t>> Ranked(const scan::Catalog& catalog, scan::DictColumn column,
+                                                     const std::vector<uint64_t>& counts) {
+  std::vector<std::pair<std::string, uint64_t>> out;
+  for (size_t code = 0; code < counts.size(); ++code) {
+    if (counts[code] > 0) out.emplace_back(std::string(catalog.Value(column, static_cast<uint32_t>(code))), counts[code]);
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  return out;
+}
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"' || c == '\\') out->push_back('\\');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+}  // namespace
+
+Result<StoreInfo> ComputeStoreInfo(const store::Store& store) {
+  TP_ASSIGN_OR_RETURN(std::shared_ptr<const store::Snapshot> snap, store.GetSnapshot());
+  scan::ParallelScan scanner(snap);
+  const scan::Catalog& catalog = scanner.catalog();
+  scan::ScanSpec spec;
+  spec.columns = scan::kColumnEvent | scan::kColumnChannel;
+  std::unique_ptr<scan::CustomerConsumer> result;
+  const size_t nevents = catalog.size(scan::kEvent), nchannels = catalog.size(scan::kChannel);
+  TP_RETURN_IF_ERROR(scanner.Run(
+      spec, [&] { return std::make_unique<InfoConsumer>(nevents, nchannels); }, &result));
+  auto& r = static_cast<InfoConsumer&>(*result);
+  StoreInfo info;
+  info.events = r.events_;
+  info.customers = r.customers_;
+  if (r.events_ > 0) {
+    info.min_ts = r.min_ts_;
+    info.max_ts = r.max_ts_;
+  }
+  info.events_by_type = Ranked(catalog, scan::kEvent, r.by_event_);
+  info.events_by_channel = Ranked(catalog, scan::kChannel, r.by_channel_);
+  info.properties = catalog.properties();
+  const store::Manifest& m = store.manifest();
+  info.parts = m.parts.size();
+  for (const auto& p : m.parts) info.part_bytes += p.info.bytes;
+  uint64_t in_parts = 0;
+  for (const auto& p : m.parts) in_parts += p.info.rows;
+  info.log_events = snap->rows() > in_parts ? snap->rows() - in_parts : 0;
+  info.loads = m.loads.size();
+  for (const auto& l : m.loads) info.rejected_rows += l.rejected;
+  info.disk_bytes = DirBytes(store.dir());
+  info.data_stamp = snap->data_stamp;
+  return info;
+}
+
+std::string StoreInfoJson(const StoreInfo& info) {
+  std::string out = "{\"events\":" + std::to_string(info.events) + ",\"customers\":" + std::to_string(info.customers);
+  out += ",\"min_ts\":" + std::to_string(info.min_ts) + ",\"max_ts\":" + std::to_string(info.max_ts);
+  auto counts = [&](const char* name, const std::vector<std::pair<std::string, uint64_t>>& v) {
+    out += ",\"";
+    out += name;
+    out += "\":{";
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) out += ",";
+      AppendJsonString(v[i].first, &out);
+      out += ":" + std::to_string(v[i].second);
+    }
+    out += "}";
+  };
+  counts("events_by_type", info.events_by_type);
+  counts("events_by_channel", info.events_by_channel);
+  out += ",\"properties\":[";
+  for (size_t i = 0; i < info.properties.size(); ++i) {
+    if (i) out += ",";
+    AppendJsonString(info.properties[i], &out);
+  }
+  out += "],\"parts\":" + std::to_string(info.parts) + ",\"part_bytes\":" + std::to_string(info.part_bytes);
+  out += ",\"log_events\":" + std::to_string(info.log_events) + ",\"loads\":" + std::to_string(info.loads);
+  out += ",\"rejected_rows\":" + std::to_string(info.rejected_rows) + ",\"disk_bytes\":" + std::to_string(info.disk_bytes);
+  out += ",\"data_stamp\":";
+  AppendJsonString(info.data_stamp, &out);
+  out += "}";
+  return out;
+}
+
+}  // namespace touchpoint::engine

@@ -1,0 +1,33 @@
+// ColumnArrays: decoded columns of a run of rows, the storage behind
+// CustomerViews. A cursor fills one per block; the merger fills one when a
+// customer's events come from several parts. Not thread-safe.
+#ifndef TOUCHPOINT_SCAN_COLUMN_ARRAYS_H_
+#define TOUCHPOINT_SCAN_COLUMN_ARRAYS_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "scan/customer_view.h"
+#include "scan/scan_spec.h"
+
+namespace touchpoint::scan {
+
+struct ColumnArrays {
+  std::vector<int64_t> timestamp;
+  std::vector<uint32_t> dict[kDictColumnCount];
+  std::vector<double> revenue, score;
+  std::vector<std::string_view> event_id, session_id, comment;
+  std::vector<std::vector<std::string_view>> properties;
+  std::vector<const std::string_view*> property_ptrs;  // scratch for views
+
+  void Clear(uint32_t columns, size_t properties_count);
+  // Appends row `r` of `from` (same requested columns).
+  void AppendRow(const ColumnArrays& from, size_t r, uint32_t columns);
+  // A view of rows [begin, end).
+  CustomerView View(size_t begin, size_t end, uint32_t columns);
+};
+
+}  // namespace touchpoint::scan
+
+#endif  // TOUCHPOINT_SCAN_COLUMN_ARRAYS_H_

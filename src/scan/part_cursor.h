@@ -1,0 +1,61 @@
+// PartCursor: walks the customers of one part inside one shard (a range of
+// the customer-hash space), decoding the requested columns block by block
+// into catalog codes. Used by ParallelScan; one per (shard, part).
+// Not thread-safe.
+#ifndef TOUCHPOINT_SCAN_PART_CURSOR_H_
+#define TOUCHPOINT_SCAN_PART_CURSOR_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "scan/catalog.h"
+#include "scan/column_arrays.h"
+#include "scan/scan_spec.h"
+#include "store/part_reader.h"
+
+namespace touchpoint::scan {
+
+class PartCursor {
+ public:
+  // Covers customers with hash in [hash_lo, hash_hi] (inclusive).
+  PartCursor(const store::PartReader& part, size_t part_index, const Catalog& catalog, const ScanSpec& spec,
+             uint64_t hash_lo, uint64_t hash_hi);
+
+  // Positions on the first customer; false at the end. Errors via status().
+  bool Valid() const { return valid_; }
+  const Status& status() const { return status_; }
+  uint64_t hash() const { return runs_.hash[customer_]; }
+  std::string_view id() const { return runs_.id[customer_]; }
+  size_t row_begin() const { return runs_.start[customer_]; }
+  size_t row_end() const { return runs_.start[customer_ + 1]; }
+  ColumnArrays& arrays() { return arrays_; }
+  // Moves to the next customer (loading the next block when needed).
+  void Next();
+  uint64_t blocks_read() const { return blocks_read_; }
+  uint64_t blocks_pruned() const { return blocks_pruned_; }
+
+ private:
+  void LoadNextBlock();
+  Status DecodeBlock(size_t block);
+
+  const store::PartReader& part_;
+  size_t part_index_;
+  const Catalog& catalog_;
+  const ScanSpec& spec_;
+  uint64_t hash_lo_, hash_hi_;
+  store::DecodeContext ctx_;
+  store::CustomerRuns runs_;
+  ColumnArrays arrays_;
+  std::vector<uint32_t> codes_;
+  std::vector<int> property_columns_;  // part column index per spec property, or -1
+  size_t next_block_ = 0;
+  size_t customer_ = 0;
+  bool valid_ = false;
+  Status status_;
+  uint64_t blocks_read_ = 0, blocks_pruned_ = 0;
+};
+
+}  // namespace touchpoint::scan
+
+#endif  // TOUCHPOINT_SCAN_PART_CURSOR_H_

@@ -1,0 +1,43 @@
+// ScanSpec: what a consumer needs from the scan: a time range, the columns,
+// the properties. The scan reads nothing else and skips blocks outside the
+// range, so asking for less is faster.
+#ifndef TOUCHPOINT_SCAN_SCAN_SPEC_H_
+#define TOUCHPOINT_SCAN_SCAN_SPEC_H_
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "scan/customer_view.h"
+
+namespace touchpoint::scan {
+
+// Columns besides the always-present customer and timestamp.
+enum ColumnBit : uint32_t {
+  kColumnEvent = 1u << kEvent,
+  kColumnChannel = 1u << kChannel,
+  kColumnCampaign = 1u << kCampaign,
+  kColumnPage = 1u << kPage,
+  kColumnSurvey = 1u << kSurvey,
+  kColumnFeature = 1u << kFeature,
+  kColumnRevenue = 1u << 8,
+  kColumnScore = 1u << 9,
+  kColumnEventId = 1u << 10,
+  kColumnSessionId = 1u << 11,
+  kColumnComment = 1u << 12,
+  kAllColumns = 0xFFFFu,
+};
+
+struct ScanSpec {
+  int64_t from_ms = std::numeric_limits<int64_t>::min();  // inclusive
+  int64_t to_ms = std::numeric_limits<int64_t>::max();    // exclusive
+  uint32_t columns = kAllColumns;
+  std::vector<std::string> properties;
+  size_t threads = 0;  // 0: one per hardware thread
+  bool resolve_aliases = true;
+};
+
+}  // namespace touchpoint::scan
+
+#endif  // TOUCHPOINT_SCAN_SCAN_SPEC_H_

@@ -1,0 +1,34 @@
+// Constants shared by PartWriter and PartReader. The format is described in
+// docs/segment_format.md; change both together and bump kPartFormatVersion.
+#ifndef TOUCHPOINT_STORE_PART_FORMAT_H_
+#define TOUCHPOINT_STORE_PART_FORMAT_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace touchpoint::store {
+
+inline constexpr uint64_t kPartMagic = 0x54504152'54303031ULL;  // "TPART001"
+inline constexpr uint32_t kPartFormatVersion = 1;
+inline constexpr size_t kPartTrailerSize = 4 + 4 + 8;  // footer_size, footer_crc, magic
+// Blocks end at the first customer boundary past this many rows.
+inline constexpr size_t kTargetBlockRows = 1 << 16;
+inline constexpr int kZstdLevel = 3;
+// A property column is dictionary-encoded only below this many distinct values.
+inline constexpr size_t kMaxDictValues = 1 << 16;
+
+// Serialized in the footer: values are fixed.
+enum class ColumnKind : uint8_t {
+  kTimestamp = 0,
+  kCustomer = 1,
+  kDict = 2,
+  kPlain = 3,
+  kF64 = 4,
+};
+
+// Well-known column names as stored. Properties are stored as "p:<name>".
+inline constexpr std::string_view kPropertyPrefix = "p:";
+
+}  // namespace touchpoint::store
+
+#endif  // TOUCHPOINT_STORE_PART_FORMAT_H_

@@ -1,0 +1,309 @@
+#include "store/part_reader.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include <bit>
+#include <cerrno>
+#include <cstring>
+
+#include "store/part_columns.h"
+#include "util/coding.h"
+#include "util/hash.h"
+
+namespace touchpoint::store {
+namespace {
+
+uint32_t Checksum(std::string_view bytes) { return static_cast<uint32_t>(Hash64(bytes)); }
+
+bool GetZigZag(std::string_view* in, int64_t* v) {
+  uint64_t raw;
+  if (!GetVarint64(in, &raw)) return false;
+  *v = UnZigZag(raw);
+  return true;
+}
+
+}  // namespace
+
+DecodeContext::DecodeContext() : dctx_(ZSTD_createDCtx()) {}
+DecodeContext::~DecodeContext() { ZSTD_freeDCtx(static_cast<ZSTD_DCtx*>(dctx_)); }
+
+Result<std::string_view> DecodeContext::Decompress(std::string_view compressed, size_t slot) {
+  if (slot >= buffers_.size()) buffers_.resize(slot + 1);
+  std::string& buf = buffers_[slot];
+  unsigned long long size = ZSTD_getFrameContentSize(compressed.data(), compressed.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ULL << 34)) {
+    return Status::Corruption("bad zstd frame header");
+  }
+  buf.resize(size);
+  size_t n = ZSTD_decompressDCtx(static_cast<ZSTD_DCtx*>(dctx_), buf.data(), buf.size(), compressed.data(),
+                                 compressed.size());
+  if (ZSTD_isError(n) || n != size) return Status::Corruption(std::string("zstd: ") + ZSTD_getErrorName(n));
+  return std::string_view(buf.data(), n);
+}
+
+Result<std::unique_ptr<PartReader>> PartReader::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::FromErrno("open", path, errno);
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    return Status::FromErrno("stat", path, err);
+  }
+  std::unique_ptr<PartReader> r(new PartReader());
+  r->name_ = path;
+  r->size_ = static_cast<size_t>(st.st_size);
+  if (r->size_ > 0) {
+    void* m = ::mmap(nullptr, r->size_, PROT_READ, MAP_SHARED, fd, 0);
+    if (m == MAP_FAILED) {
+      int err = errno;
+      ::close(fd);
+      return Status::FromErrno("mmap", path, err);
+    }
+    r->mapping_ = m;
+    r->data_ = static_cast<const char*>(m);
+  }
+  ::close(fd);
+  TP_RETURN_IF_ERROR(r->ParseFooter());
+  return r;
+}
+
+Result<std::unique_ptr<PartReader>> PartReader::FromBuffer(std::string bytes, std::string name) {
+  std::unique_ptr<PartReader> r(new PartReader());
+  r->name_ = std::move(name);
+  r->owned_ = std::move(bytes);
+  r->data_ = r->owned_.data();
+  r->size_ = r->owned_.size();
+  TP_RETURN_IF_ERROR(r->ParseFooter());
+  return r;
+}
+
+PartReader::~PartReader() {
+  if (mapping_ != nullptr) ::munmap(mapping_, size_);
+}
+
+int PartReader::FindColumn(std::string_view name) const {
+  for (size_t i = 0; i < columns_.size(); ++i) {
+    if (columns_[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+Status PartReader::Corrupt(size_t block, int column, std::string_view what) const {
+  std::string msg = name_ + ": block " + std::to_string(block);
+  if (column >= 0 && static_cast<size_t>(column) < columns_.size()) msg += ", column " + columns_[column].name;
+  msg += ": ";
+  msg += what;
+  return Status::Corruption(std::move(msg));
+}
+
+Status PartReader::ParseFooter() {
+  auto bad = [&](std::string_view what) { return Status::Corruption(name_ + ": " + std::string(what)); };
+  if (size_ < kPartTrailerSize) return bad("file too short to be a part (truncated write?)");
+  std::string_view trailer(data_ + size_ - kPartTrailerSize, kPartTrailerSize);
+  uint32_t footer_size = 0, footer_crc = 0;
+  uint64_t magic = 0;
+  GetFixed32(&trailer, &footer_size);
+  GetFixed32(&trailer, &footer_crc);
+  GetFixed64(&trailer, &magic);
+  if (magic != kPartMagic) return bad("bad magic number (not a part file, or truncated)");
+  if (footer_size > size_ - kPartTrailerSize) return bad("footer size out of range");
+  std::string_view compressed(data_ + size_ - kPartTrailerSize - footer_size, footer_size);
+  if (Checksum(compressed) != footer_crc) return bad("footer checksum mismatch");
+  DecodeContext ctx;
+  auto footer_or = ctx.Decompress(compressed, 0);
+  if (!footer_or.ok()) return bad("footer: " + footer_or.status().message());
+  std::string_view in = footer_or.value();
+
+  uint64_t version = 0, ncols = 0, nblocks = 0;
+  if (!GetVarint64(&in, &version)) return bad("footer truncated");
+  if (version != kPartFormatVersion) {
+    return Status::NotSupported(name_ + ": part format version " + std::to_string(version) +
+                                " is not supported (this build reads version " +
+                                std::to_string(kPartFormatVersion) + ")");
+  }
+  if (!GetVarint64(&in, &rows_) || !GetVarint64(&in, &customers_) || !GetZigZag(&in, &min_ts_) ||
+      !GetZigZag(&in, &max_ts_) || !GetVarint64(&in, &ncols) || ncols > (1u << 20)) {
+    return bad("footer header truncated");
+  }
+  columns_.resize(ncols);
+  for (PartColumn& c : columns_) {
+    std::string_view name;
+    uint64_t dict_size = 0;
+    if (!GetLengthPrefixed(&in, &name) || in.empty()) return bad("column list truncated");
+    c.name = std::string(name);
+    c.kind = static_cast<ColumnKind>(in[0]);
+    in.remove_prefix(1);
+    if (!GetVarint64(&in, &dict_size) || dict_size > in.size() + 1) return bad("dictionary truncated");
+    if (dict_size > 0) {
+      c.dictionary.reserve(dict_size);
+      c.dictionary.emplace_back();
+      for (uint64_t d = 1; d < dict_size; ++d) {
+        std::string_view v;
+        if (!GetLengthPrefixed(&in, &v)) return bad("dictionary truncated");
+        c.dictionary.emplace_back(v);
+      }
+    }
+  }
+  if (ncols < kWellKnownColumnCount) return bad("missing well-known columns");
+  for (int i = 0; i < kWellKnownColumnCount; ++i) {
+    if (columns_[i].name != kWellKnownColumns[i].name) return bad("unexpected column order");
+  }
+  if (!GetVarint64(&in, &nblocks) || nblocks > rows_ + 1) return bad("block index truncated");
+  blocks_.resize(nblocks);
+  const uint64_t data_end = size_ - kPartTrailerSize - footer_size;
+  for (BlockInfo& b : blocks_) {
+    uint64_t nchunks = 0;
+    if (!GetVarint64(&in, &b.rows) || !GetVarint64(&in, &b.customers) || !GetFixed64(&in, &b.first_hash) ||
+        !GetFixed64(&in, &b.last_hash) || !GetZigZag(&in, &b.min_ts) || !GetZigZag(&in, &b.max_ts) ||
+        !GetVarint64(&in, &nchunks) || nchunks != ncols) {
+      return bad("block index truncated");
+    }
+    b.chunks.resize(nchunks);
+    for (ChunkInfo& ch : b.chunks) {
+      if (in.empty()) return bad("block index truncated");
+      ch.kind = static_cast<ColumnKind>(in[0]);
+      in.remove_prefix(1);
+      if (!GetVarint64(&in, &ch.offset) || !GetVarint64(&in, &ch.size) || !GetFixed32(&in, &ch.checksum)) {
+        return bad("block index truncated");
+      }
+      if (ch.offset > data_end || ch.size > data_end - ch.offset) return bad("chunk out of range");
+    }
+  }
+  if (!GetVarint64(&in, &event_id_count_) || !GetVarint64(&in, &event_ids_.offset) ||
+      !GetVarint64(&in, &event_ids_.size) || !GetFixed32(&in, &event_ids_.checksum)) {
+    return bad("event-id set truncated");
+  }
+  if (event_ids_.offset > data_end || event_ids_.size > data_end - event_ids_.offset) {
+    return bad("event-id set out of range");
+  }
+  return Status::OK();
+}
+
+Result<std::string_view> PartReader::Chunk(size_t block, int column, DecodeContext* ctx) const {
+  const ChunkInfo& ch = blocks_[block].chunks[column];
+  std::string_view compressed(data_ + ch.offset, ch.size);
+  if (Checksum(compressed) != ch.checksum) return Corrupt(block, column, "checksum mismatch");
+  auto raw = ctx->Decompress(compressed, static_cast<size_t>(column));
+  if (!raw.ok()) return Corrupt(block, column, raw.status().message());
+  return raw.value();
+}
+
+Status PartReader::DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRuns* out) const {
+  const BlockInfo& b = blocks_[block];
+  TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, kColCustomer, ctx));
+  out->hash.resize(b.customers);
+  out->id.resize(b.customers);
+  out->start.resize(b.customers + 1);
+  uint32_t row = 0;
+  for (uint64_t i = 0; i < b.customers; ++i) {
+    uint64_t run = 0;
+    if (!GetFixed64(&in, &out->hash[i]) || !GetVarint64(&in, &run) || !GetLengthPrefixed(&in, &out->id[i])) {
+      return Corrupt(block, kColCustomer, "customer runs truncated");
+    }
+    out->start[i] = row;
+    row += static_cast<uint32_t>(run);
+  }
+  out->start[b.customers] = row;
+  if (row != b.rows) return Corrupt(block, kColCustomer, "customer runs do not add up to the block's rows");
+  return Status::OK();
+}
+
+Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
+                                    std::vector<int64_t>* out) const {
+  const BlockInfo& b = blocks_[block];
+  TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, kColTimestamp, ctx));
+  out->resize(b.rows);
+  int64_t prev_first = 0;
+  const size_t customers = runs.start.size() - 1;
+  for (size_t c = 0; c < customers; ++c) {
+    int64_t prev = prev_first;
+    for (uint32_t r = runs.start[c]; r < runs.start[c + 1]; ++r) {
+      int64_t delta;
+      if (!GetZigZag(&in, &delta)) return Corrupt(block, kColTimestamp, "timestamps truncated");
+      prev += delta;
+      (*out)[r] = prev;
+    }
+    if (runs.start[c] < runs.start[c + 1]) prev_first = (*out)[runs.start[c]];
+  }
+  return Status::OK();
+}
+
+Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out) const {
+  const BlockInfo& b = blocks_[block];
+  const ChunkInfo& ch = b.chunks[column];
+  out->assign(b.rows, 0);
+  if (ch.size == 0) return Status::OK();
+  if (ch.kind != ColumnKind::kDict) return Corrupt(block, column, "expected a dictionary-encoded chunk");
+  TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));
+  if (in.empty()) return Corrupt(block, column, "empty codes");
+  const size_t width = static_cast<uint8_t>(in[0]);
+  in.remove_prefix(1);
+  if ((width != 1 && width != 2 && width != 4) || in.size() != width * b.rows) {
+    return Corrupt(block, column, "codes have the wrong size");
+  }
+  const size_t dict_size = columns_[column].dictionary.size();
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+  uint32_t* dst = out->data();
+  if (width == 1) {
+    for (size_t r = 0; r < b.rows; ++r) dst[r] = p[r];
+  } else if (width == 2) {
+    for (size_t r = 0; r < b.rows; ++r) dst[r] = static_cast<uint32_t>(p[2 * r] | (p[2 * r + 1] << 8));
+  } else {
+    std::memcpy(dst, p, 4 * b.rows);
+  }
+  uint32_t max_code = 0;
+  for (size_t r = 0; r < b.rows; ++r) max_code = std::max(max_code, dst[r]);
+  if (max_code >= dict_size && b.rows > 0) return Corrupt(block, column, "code outside the dictionary");
+  return Status::OK();
+}
+
+Status PartReader::DecodeStrings(size_t block, int column, DecodeContext* ctx,
+                                 std::vector<std::string_view>* out) const {
+  const BlockInfo& b = blocks_[block];
+  const ChunkInfo& ch = b.chunks[column];
+  out->assign(b.rows, std::string_view());
+  if (ch.size == 0) return Status::OK();
+  if (ch.kind == ColumnKind::kDict) {
+    std::vector<uint32_t> codes;
+    TP_RETURN_IF_ERROR(DecodeCodes(block, column, ctx, &codes));
+    const auto& dict = columns_[column].dictionary;
+    for (size_t r = 0; r < b.rows; ++r) (*out)[r] = dict[codes[r]];
+    return Status::OK();
+  }
+  if (ch.kind != ColumnKind::kPlain) return Corrupt(block, column, "not a string column");
+  TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));
+  for (size_t r = 0; r < b.rows; ++r) {
+    if (!GetLengthPrefixed(&in, &(*out)[r])) return Corrupt(block, column, "strings truncated");
+  }
+  return Status::OK();
+}
+
+Status PartReader::DecodeF64(size_t block, int column, DecodeContext* ctx, std::vector<double>* out) const {
+  const BlockInfo& b = blocks_[block];
+  const ChunkInfo& ch = b.chunks[column];
+  out->assign(b.rows, std::numeric_limits<double>::quiet_NaN());
+  if (ch.size == 0) return Status::OK();
+  TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));
+  if (in.size() != 8 * b.rows) return Corrupt(block, column, "numbers have the wrong size");
+  std::memcpy(out->data(), in.data(), in.size());
+  return Status::OK();
+}
+
+Status PartReader::ReadEventIdHashes(DecodeContext* ctx, std::vector<uint64_t>* out) const {
+  out->clear();
+  std::string_view compressed(data_ + event_ids_.offset, event_ids_.size);
+  if (Checksum(compressed) != event_ids_.checksum) return Status::Corruption(name_ + ": event-id set checksum");
+  auto raw = ctx->Decompress(compressed, 0);
+  if (!raw.ok()) return Status::Corruption(name_ + ": event-id set: " + raw.status().message());
+  if (raw.value().size() != event_id_count_ * 8) return Status::Corruption(name_ + ": event-id set size");
+  out->resize(event_id_count_);
+  if (event_id_count_ > 0) std::memcpy(out->data(), raw.value().data(), raw.value().size());
+  return Status::OK();
+}
+
+}  // namespace touchpoint::store

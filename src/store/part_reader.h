@@ -1,0 +1,121 @@
+// PartReader: reads a part file (docs/segment_format.md) column by column and
+// block by block, so a scan decodes only the columns and time range it needs.
+//
+// The file is memory-mapped; the footer (block index, dictionaries) is parsed
+// and checked once at Open. Decoding functions are const and thread-safe when
+// each thread passes its own DecodeContext. Every chunk is checksummed:
+// damage is reported as Corruption naming the file, block and column.
+#ifndef TOUCHPOINT_STORE_PART_READER_H_
+#define TOUCHPOINT_STORE_PART_READER_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "store/part_format.h"
+#include "util/status.h"
+
+namespace touchpoint::store {
+
+struct ChunkInfo {
+  ColumnKind kind = ColumnKind::kPlain;
+  uint64_t offset = 0;
+  uint64_t size = 0;  // 0: every value absent in this block
+  uint32_t checksum = 0;
+};
+
+struct BlockInfo {
+  uint64_t rows = 0;
+  uint64_t customers = 0;
+  uint64_t first_hash = 0;
+  uint64_t last_hash = 0;
+  int64_t min_ts = 0;
+  int64_t max_ts = 0;
+  std::vector<ChunkInfo> chunks;  // one per part column
+};
+
+struct PartColumn {
+  std::string name;
+  ColumnKind kind = ColumnKind::kPlain;
+  std::vector<std::string> dictionary;  // dict columns: code -> value; [0] = "" (absent)
+};
+
+// Per-customer runs of one block.
+struct CustomerRuns {
+  std::vector<uint64_t> hash;
+  std::vector<std::string_view> id;  // views into DecodeContext storage
+  std::vector<uint32_t> start;       // customers + 1 entries; rows of customer i: [start[i], start[i+1])
+};
+
+// Scratch space of one decoding thread. Views handed out by PartReader point
+// into it and stay valid until the same buffer slot is used again.
+class DecodeContext {
+ public:
+  DecodeContext();
+  ~DecodeContext();
+  DecodeContext(const DecodeContext&) = delete;
+  DecodeContext& operator=(const DecodeContext&) = delete;
+  // Decompresses into a buffer owned by slot `slot` (one per column in use).
+  Result<std::string_view> Decompress(std::string_view compressed, size_t slot);
+
+ private:
+  void* dctx_;
+  std::vector<std::string> buffers_;
+};
+
+class PartReader {
+ public:
+  static Result<std::unique_ptr<PartReader>> Open(const std::string& path);
+  // A part held in memory (used for log-resident events).
+  static Result<std::unique_ptr<PartReader>> FromBuffer(std::string bytes, std::string name);
+  ~PartReader();
+  PartReader(const PartReader&) = delete;
+  PartReader& operator=(const PartReader&) = delete;
+
+  const std::string& name() const { return name_; }
+  uint64_t rows() const { return rows_; }
+  uint64_t customers() const { return customers_; }
+  int64_t min_ts() const { return min_ts_; }
+  int64_t max_ts() const { return max_ts_; }
+  uint64_t file_bytes() const { return size_; }
+  const std::vector<PartColumn>& columns() const { return columns_; }
+  const std::vector<BlockInfo>& blocks() const { return blocks_; }
+  // Index of the column called `name` ("event", "p:device"), or -1.
+  int FindColumn(std::string_view name) const;
+
+  Status DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRuns* out) const;
+  Status DecodeTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
+                          std::vector<int64_t>* out) const;
+  // Dictionary codes of a dict column (all zero when absent in the block).
+  // REQUIRES: the column's block chunk is kDict or absent.
+  Status DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out) const;
+  // Values of any string column (dict or plain) as views; "" when absent.
+  Status DecodeStrings(size_t block, int column, DecodeContext* ctx, std::vector<std::string_view>* out) const;
+  Status DecodeF64(size_t block, int column, DecodeContext* ctx, std::vector<double>* out) const;
+  // The sorted XXH3 hashes of the part's non-empty event ids.
+  Status ReadEventIdHashes(DecodeContext* ctx, std::vector<uint64_t>* out) const;
+
+ private:
+  PartReader() = default;
+  Status ParseFooter();
+  Result<std::string_view> Chunk(size_t block, int column, DecodeContext* ctx) const;
+  Status Corrupt(size_t block, int column, std::string_view what) const;
+
+  std::string name_;
+  const char* data_ = nullptr;
+  size_t size_ = 0;
+  void* mapping_ = nullptr;  // mmap base, or null for in-memory parts
+  std::string owned_;        // in-memory parts
+  uint64_t rows_ = 0, customers_ = 0;
+  int64_t min_ts_ = 0, max_ts_ = 0;
+  std::vector<PartColumn> columns_;
+  std::vector<BlockInfo> blocks_;
+  ChunkInfo event_ids_;
+  uint64_t event_id_count_ = 0;
+};
+
+}  // namespace touchpoint::store
+
+#endif  // TOUCHPOINT_STORE_PART_READER_H_

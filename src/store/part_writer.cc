@@ -1,0 +1,405 @@
+#include "store/part_writer.h"
+
+#include <zstd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "store/part_columns.h"
+#include "store/part_format.h"
+#include "store/part_order.h"
+#include "util/coding.h"
+#include "util/file.h"
+#include "util/hash.h"
+
+namespace touchpoint::store {
+namespace {
+
+struct TransparentHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return Hash64(s); }
+};
+
+// A part-wide dictionary: code 0 is the absent (empty) value.
+class PartDictionary {
+ public:
+  PartDictionary() { values_.emplace_back(); }
+  uint32_t Code(std::string_view value) {
+    if (value.empty()) return 0;
+    auto it = codes_.find(value);
+    if (it != codes_.end()) return it->second;
+    uint32_t code = static_cast<uint32_t>(values_.size());
+    values_.emplace_back(value);
+    codes_.emplace(std::string(value), code);
+    return code;
+  }
+  size_t size() const { return values_.size(); }
+  const std::vector<std::string>& values() const { return values_; }
+
+ private:
+  std::vector<std::string> values_;
+  std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> codes_;
+};
+
+// One column's data for the block being filled.
+struct ColumnBuffer {
+  std::string name;
+  ColumnKind declared = ColumnKind::kPlain;
+  std::unique_ptr<PartDictionary> dict;  // dict and property columns
+  std::vector<uint32_t> codes;           // dict columns
+  std::string bytes;                     // plain / f64 / timestamp / customer encodings
+  StringColumn property_values;          // property columns: decided at flush
+  bool any_present = false;
+};
+
+void AppendCodes(const std::vector<uint32_t>& codes, size_t dict_size, std::string* out) {
+  uint8_t width = dict_size <= 0xFF ? 1 : dict_size <= 0xFFFF ? 2 : 4;
+  out->push_back(static_cast<char>(width));
+  size_t start = out->size();
+  out->resize(start + codes.size() * width);
+  char* p = out->data() + start;
+  for (uint32_t c : codes) {
+    std::memcpy(p, &c, width);  // little-endian machine: low bytes first
+    p += width;
+  }
+}
+
+}  // namespace
+
+class PartWriter::Impl {
+ public:
+  explicit Impl(std::optional<AppendFile> file) : file_(std::move(file)) {
+    for (const WellKnownColumn& c : kWellKnownColumns) {
+      ColumnBuffer buf;
+      buf.name = std::string(c.name);
+      buf.declared = c.kind;
+      if (c.kind == ColumnKind::kDict) buf.dict = std::make_unique<PartDictionary>();
+      columns_.push_back(std::move(buf));
+    }
+    zctx_ = ZSTD_createCCtx();
+    ZSTD_CCtx_setParameter(zctx_, ZSTD_c_compressionLevel, kZstdLevel);
+  }
+  ~Impl() { ZSTD_freeCCtx(zctx_); }
+
+  Status Add(const EventBatch& batch) {
+    std::vector<size_t> prop_columns;
+    for (const auto& p : batch.properties) prop_columns.push_back(PropertyColumnIndex(p.name));
+    const size_t n = batch.size();
+    size_t i = 0;
+    while (i < n) {
+      std::string_view customer = batch.customer_id.Get(i);
+      size_t end = i + 1;
+      while (end < n && batch.customer_id.Get(end) == customer) ++end;
+      if (block_rows_ >= kTargetBlockRows) TP_RETURN_IF_ERROR(FlushBlock());
+      AddCustomer(batch, prop_columns, i, end);
+      i = end;
+    }
+    return Status::OK();
+  }
+
+  Status Finish(PartInfo* info) {
+    if (block_rows_ > 0) TP_RETURN_IF_ERROR(FlushBlock());
+    std::string footer;
+    PutVarint64(&footer, kPartFormatVersion);
+    PutVarint64(&footer, info_.rows);
+    PutVarint64(&footer, info_.customers);
+    PutVarint64(&footer, ZigZag(info_.min_ts));
+    PutVarint64(&footer, ZigZag(info_.max_ts));
+    PutVarint64(&footer, columns_.size());
+    for (const ColumnBuffer& c : columns_) {
+      PutLengthPrefixed(&footer, c.name);
+      footer.push_back(static_cast<char>(c.declared));
+      const size_t dict_size = c.dict ? c.dict->size() : 0;
+      PutVarint64(&footer, dict_size);
+      for (size_t d = 1; d < dict_size; ++d) PutLengthPrefixed(&footer, c.dict->values()[d]);
+    }
+    PutVarint64(&footer, blocks_.size());
+    for (const BlockMeta& b : blocks_) {
+      PutVarint64(&footer, b.rows);
+      PutVarint64(&footer, b.customers);
+      PutFixed64(&footer, b.first_hash);
+      PutFixed64(&footer, b.last_hash);
+      PutVarint64(&footer, ZigZag(b.min_ts));
+      PutVarint64(&footer, ZigZag(b.max_ts));
+      PutVarint64(&footer, b.chunks.size());
+      for (const ChunkRef& ch : b.chunks) {
+        footer.push_back(static_cast<char>(ch.kind));
+        PutVarint64(&footer, ch.offset);
+        PutVarint64(&footer, ch.size);
+        PutFixed32(&footer, ch.checksum);
+      }
+    }
+    // Event-id hash set, sorted and unique, for idempotent loads.
+    std::sort(event_id_hashes_.begin(), event_id_hashes_.end());
+    event_id_hashes_.erase(std::unique(event_id_hashes_.begin(), event_id_hashes_.end()), event_id_hashes_.end());
+    std::string ids;
+    ids.resize(event_id_hashes_.size() * 8);
+    if (!event_id_hashes_.empty()) std::memcpy(ids.data(), event_id_hashes_.data(), ids.size());
+    ChunkRef id_chunk;
+    TP_RETURN_IF_ERROR(WriteChunk(ids, ColumnKind::kPlain, &id_chunk));
+    PutVarint64(&footer, event_id_hashes_.size());
+    PutVarint64(&footer, id_chunk.offset);
+    PutVarint64(&footer, id_chunk.size);
+    PutFixed32(&footer, id_chunk.checksum);
+
+    std::string compressed;
+    TP_RETURN_IF_ERROR(Compress(footer, &compressed));
+    std::string trailer;
+    PutFixed32(&trailer, static_cast<uint32_t>(compressed.size()));
+    PutFixed32(&trailer, Checksum(compressed));
+    PutFixed64(&trailer, kPartMagic);
+    compressed += trailer;
+    TP_RETURN_IF_ERROR(Write(compressed));
+    if (file_) TP_RETURN_IF_ERROR(file_->Sync());
+    info_.bytes = offset_;
+    *info = info_;
+    return Status::OK();
+  }
+
+  struct ChunkRef {
+    ColumnKind kind = ColumnKind::kPlain;
+    uint64_t offset = 0;
+    uint64_t size = 0;  // 0: every value absent in this block
+    uint32_t checksum = 0;
+  };
+  struct BlockMeta {
+    uint64_t rows = 0, customers = 0, first_hash = 0, last_hash = 0;
+    int64_t min_ts = 0, max_ts = 0;
+    std::vector<ChunkRef> chunks;
+  };
+
+  std::string TakeBytes() { return std::move(memory_); }
+
+ private:
+  Status Write(std::string_view bytes) {
+    if (file_) {
+      TP_RETURN_IF_ERROR(file_->Append(bytes));
+    } else {
+      memory_.append(bytes);
+    }
+    offset_ += bytes.size();
+    return Status::OK();
+  }
+
+  static uint32_t Checksum(std::string_view bytes) { return static_cast<uint32_t>(Hash64(bytes)); }
+
+  size_t PropertyColumnIndex(const std::string& name) {
+    std::string stored = std::string(kPropertyPrefix) + name;
+    for (size_t c = kWellKnownColumnCount; c < columns_.size(); ++c) {
+      if (columns_[c].name == stored) return c;
+    }
+    ColumnBuffer buf;
+    buf.name = std::move(stored);
+    buf.declared = ColumnKind::kDict;  // per block it may fall back to plain
+    buf.dict = std::make_unique<PartDictionary>();
+    buf.property_values.AppendEmpty(block_rows_);
+    columns_.push_back(std::move(buf));
+    return columns_.size() - 1;
+  }
+
+  void AddCustomer(const EventBatch& b, const std::vector<size_t>& prop_columns, size_t begin, size_t end) {
+    std::string_view id = b.customer_id.Get(begin);
+    const uint64_t hash = Hash64(id);
+    ColumnBuffer& cust = columns_[kColCustomer];
+    PutFixed64(&cust.bytes, hash);
+    PutVarint64(&cust.bytes, end - begin);
+    PutLengthPrefixed(&cust.bytes, id);
+    if (block_customers_ == 0) block_.first_hash = hash;
+    block_.last_hash = hash;
+    ++block_customers_;
+    ++info_.customers;
+
+    ColumnBuffer& ts = columns_[kColTimestamp];
+    int64_t prev = prev_customer_first_ts_;
+    prev_customer_first_ts_ = b.timestamp_ms[begin];
+    for (size_t r = begin; r < end; ++r) {
+      const int64_t t = b.timestamp_ms[r];
+      PutVarint64(&ts.bytes, ZigZag(t - prev));
+      prev = t;
+      if (block_rows_ == 0 && r == begin) {
+        block_.min_ts = block_.max_ts = t;
+      } else {
+        block_.min_ts = std::min(block_.min_ts, t);
+        block_.max_ts = std::max(block_.max_ts, t);
+      }
+      if (info_.rows == 0 && r == begin) {
+        info_.min_ts = info_.max_ts = t;
+      } else {
+        info_.min_ts = std::min(info_.min_ts, t);
+        info_.max_ts = std::max(info_.max_ts, t);
+      }
+    }
+    auto dict = [&](int col, const StringColumn& values) {
+      ColumnBuffer& c = columns_[col];
+      for (size_t r = begin; r < end; ++r) c.codes.push_back(c.dict->Code(values.Get(r)));
+    };
+    dict(kColEvent, b.event);
+    dict(kColChannel, b.channel);
+    dict(kColCampaign, b.campaign);
+    dict(kColPage, b.page);
+    dict(kColSurvey, b.survey);
+    dict(kColFeature, b.feature);
+    auto plain = [&](int col, const StringColumn& values) {
+      ColumnBuffer& c = columns_[col];
+      for (size_t r = begin; r < end; ++r) {
+        std::string_view v = values.Get(r);
+        c.any_present |= !v.empty();
+        PutLengthPrefixed(&c.bytes, v);
+      }
+    };
+    plain(kColEventId, b.event_id);
+    plain(kColSessionId, b.session_id);
+    plain(kColComment, b.comment);
+    for (size_t r = begin; r < end; ++r) {
+      std::string_view eid = b.event_id.Get(r);
+      if (!eid.empty()) event_id_hashes_.push_back(Hash64(eid));
+    }
+    auto f64 = [&](int col, const std::vector<double>& values) {
+      ColumnBuffer& c = columns_[col];
+      for (size_t r = begin; r < end; ++r) {
+        c.any_present |= !std::isnan(values[r]);
+        PutFixed64(&c.bytes, std::bit_cast<uint64_t>(values[r]));
+      }
+    };
+    f64(kColRevenue, b.revenue);
+    f64(kColScore, b.score);
+
+    const size_t rows_after = block_rows_ + (end - begin);
+    for (size_t p = 0; p < prop_columns.size(); ++p) {
+      ColumnBuffer& c = columns_[prop_columns[p]];
+      for (size_t r = begin; r < end; ++r) c.property_values.Append(b.properties[p].values.Get(r));
+    }
+    for (size_t c = kWellKnownColumnCount; c < columns_.size(); ++c) {
+      StringColumn& v = columns_[c].property_values;
+      if (v.size() < rows_after) v.AppendEmpty(rows_after - v.size());
+    }
+    block_rows_ = rows_after;
+    info_.rows += end - begin;
+  }
+
+  Status Compress(std::string_view raw, std::string* out) {
+    out->resize(ZSTD_compressBound(raw.size()));
+    size_t n = ZSTD_compress2(zctx_, out->data(), out->size(), raw.data(), raw.size());
+    if (ZSTD_isError(n)) return Status::IOError(std::string("zstd: ") + ZSTD_getErrorName(n));
+    out->resize(n);
+    return Status::OK();
+  }
+
+  Status WriteChunk(std::string_view raw, ColumnKind kind, ChunkRef* ref) {
+    TP_RETURN_IF_ERROR(Compress(raw, &scratch_));
+    ref->kind = kind;
+    ref->offset = offset_;
+    ref->size = scratch_.size();
+    ref->checksum = Checksum(scratch_);
+    return Write(scratch_);
+  }
+
+  Status FlushBlock() {
+    block_.rows = block_rows_;
+    block_.customers = block_customers_;
+    block_.chunks.assign(columns_.size(), ChunkRef{});
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      ColumnBuffer& col = columns_[c];
+      std::string raw;
+      ColumnKind kind = col.declared;
+      bool present = true;
+      if (c >= kWellKnownColumnCount) {
+        present = !col.property_values.AllEmpty();
+        if (present) kind = EncodeProperty(col, &raw);
+      } else if (kind == ColumnKind::kDict) {
+        present = std::any_of(col.codes.begin(), col.codes.end(), [](uint32_t x) { return x != 0; });
+        if (present) AppendCodes(col.codes, col.dict->size(), &raw);
+      } else if (kind == ColumnKind::kPlain || kind == ColumnKind::kF64) {
+        present = col.any_present;
+        raw = std::move(col.bytes);
+      } else {
+        raw = std::move(col.bytes);
+      }
+      if (present) TP_RETURN_IF_ERROR(WriteChunk(raw, kind, &block_.chunks[c]));
+      block_.chunks[c].kind = kind;
+      col.codes.clear();
+      col.bytes.clear();
+      col.property_values.Clear();
+      col.any_present = false;
+    }
+    blocks_.push_back(std::move(block_));
+    block_ = BlockMeta{};
+    block_rows_ = 0;
+    block_customers_ = 0;
+    prev_customer_first_ts_ = 0;
+    return Status::OK();
+  }
+
+  // Dictionary-encodes a property block when its values are few, else plain.
+  ColumnKind EncodeProperty(ColumnBuffer& col, std::string* raw) {
+    const StringColumn& values = col.property_values;
+    std::unordered_map<std::string_view, uint32_t> distinct;
+    bool dict_ok = true;
+    for (size_t r = 0; r < values.size() && dict_ok; ++r) {
+      std::string_view v = values.Get(r);
+      if (!v.empty()) distinct.emplace(v, 0);
+      dict_ok = distinct.size() <= values.size() / 4 + 1 &&
+                col.dict->size() + distinct.size() <= kMaxDictValues;
+    }
+    if (dict_ok) {
+      std::vector<uint32_t> codes(values.size());
+      for (size_t r = 0; r < values.size(); ++r) codes[r] = col.dict->Code(values.Get(r));
+      AppendCodes(codes, col.dict->size(), raw);
+      return ColumnKind::kDict;
+    }
+    for (size_t r = 0; r < values.size(); ++r) PutLengthPrefixed(raw, values.Get(r));
+    return ColumnKind::kPlain;
+  }
+
+  std::optional<AppendFile> file_;  // absent: bytes go to memory_
+  std::string memory_;
+  ZSTD_CCtx* zctx_ = nullptr;
+  std::vector<ColumnBuffer> columns_;
+  std::vector<BlockMeta> blocks_;
+  BlockMeta block_;
+  size_t block_rows_ = 0;
+  size_t block_customers_ = 0;
+  int64_t prev_customer_first_ts_ = 0;
+  uint64_t offset_ = 0;
+  PartInfo info_;
+  std::vector<uint64_t> event_id_hashes_;
+  std::string scratch_;
+};
+
+PartWriter::PartWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PartWriter::~PartWriter() = default;
+
+Result<std::unique_ptr<PartWriter>> PartWriter::Create(const std::string& path) {
+  TP_RETURN_IF_ERROR(RemoveFile(path));  // a leftover from a killed writer
+  TP_ASSIGN_OR_RETURN(AppendFile file, AppendFile::Open(path));
+  return std::unique_ptr<PartWriter>(new PartWriter(std::make_unique<Impl>(std::move(file))));
+}
+
+std::unique_ptr<PartWriter> PartWriter::CreateInMemory() {
+  return std::unique_ptr<PartWriter>(new PartWriter(std::make_unique<Impl>(std::nullopt)));
+}
+
+std::string PartWriter::TakeBytes() { return impl_->TakeBytes(); }
+
+Result<std::unique_ptr<PartReader>> PartWriter::WriteToMemory(const EventBatch& batch, std::string name) {
+  std::unique_ptr<PartWriter> writer = CreateInMemory();
+  TP_RETURN_IF_ERROR(writer->Add(batch.Permuted(PartOrder(batch))));
+  PartInfo info;
+  TP_RETURN_IF_ERROR(writer->Finish(&info));
+  return PartReader::FromBuffer(writer->TakeBytes(), std::move(name));
+}
+
+Status PartWriter::Add(const EventBatch& sorted) { return impl_->Add(sorted); }
+Status PartWriter::Finish(PartInfo* info) { return impl_->Finish(info); }
+
+Status PartWriter::WriteSorted(const std::string& path, const EventBatch& batch, PartInfo* info) {
+  TP_ASSIGN_OR_RETURN(std::unique_ptr<PartWriter> writer, Create(path));
+  TP_RETURN_IF_ERROR(writer->Add(batch.Permuted(PartOrder(batch))));
+  return writer->Finish(info);
+}
+
+}  // namespace touchpoint::store

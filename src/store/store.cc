@@ -1,0 +1,495 @@
+#include "store/store.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+#include "store/alias_table.h"
+#include "store/batch_codec.h"
+#include "store/derived_table.h"
+#include "store/event_id_filter.h"
+#include "store/load_writer.h"
+#include "store/part_batch.h"
+#include "store/part_order.h"
+#include "store/wal_reader.h"
+#include "store/wal_writer.h"
+#include "util/hash.h"
+
+namespace touchpoint::store {
+namespace {
+
+constexpr std::string_view kFormatFile = "FORMAT";
+constexpr std::string_view kManifestFile = "MANIFEST";
+constexpr std::string_view kLockFile = "LOCK";
+constexpr std::string_view kPartsDir = "parts";
+constexpr std::string_view kLogDir = "log";
+constexpr std::string_view kRejectedDir = "rejected";
+// Log records: the first byte says what follows.
+constexpr char kLogRecordBatch = 1;
+// Compaction writes parts of at most this many rows, so no part outgrows memory.
+constexpr uint64_t kCompactPartRows = 16'000'000;
+// How often a reader retries when a writer replaced files under it.
+constexpr int kSnapshotRetries = 5;
+
+std::string NumberedName(std::string_view prefix, uint64_t id, std::string_view suffix) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%08llu", static_cast<unsigned long long>(id));
+  return std::string(prefix) + buf + std::string(suffix);
+}
+
+bool ParseNumbered(std::string_view name, std::string_view prefix, std::string_view suffix, uint64_t* id) {
+  if (!name.starts_with(prefix) || !name.ends_with(suffix)) return false;
+  std::string_view digits = name.substr(prefix.size(), name.size() - prefix.size() - suffix.size());
+  if (digits.empty()) return false;
+  uint64_t v = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  *id = v;
+  return true;
+}
+
+// Reads the committed batches of one log file. A torn tail (crash mid-write)
+// ends the log cleanly; it was never acknowledged.
+Status ReadLog(const std::string& path, EventBatch* out, uint64_t* records) {
+  TP_ASSIGN_OR_RETURN(std::unique_ptr<WalReader> reader, WalReader::Open(path));
+  std::string record;
+  EventBatch batch;
+  while (reader->ReadRecord(&record)) {
+    if (record.empty() || record[0] != kLogRecordBatch) {
+      return Status::Corruption(path + ": unknown log record kind");
+    }
+    batch.Clear();
+    TP_RETURN_IF_ERROR(DecodeBatch(std::string_view(record).substr(1), &batch));
+    for (size_t i = 0; i < batch.size(); ++i) out->AppendFrom(batch, i);
+    ++*records;
+  }
+  return reader->status();
+}
+
+}  // namespace
+
+std::string Store::PartPath(uint64_t id) const { return JoinPath(JoinPath(dir_, kPartsDir), NumberedName("part-", id, ".tpp")); }
+std::string Store::LogPath(uint64_t number) const { return JoinPath(JoinPath(dir_, kLogDir), NumberedName("log-", number, ".wal")); }
+std::string Store::RejectedPath(uint64_t load_id) const {
+  return JoinPath(JoinPath(dir_, kRejectedDir), NumberedName("load-", load_id, ".ndjson"));
+}
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOptions& options) {
+  std::unique_ptr<Store> s(new Store());
+  s->dir_ = dir;
+  s->options_ = options;
+  const std::string format_path = JoinPath(dir, kFormatFile);
+  if (!FileExists(format_path)) {
+    if (options.read_only || !options.create_if_missing) {
+      return Status::NotFound(dir + " is not a Touchpoint store (no " + std::string(kFormatFile) +
+                              " file); create one with `touchpoint ingest --db " + dir + " FILE`");
+    }
+    TP_RETURN_IF_ERROR(CreateDirIfMissing(dir));
+  } else {
+    TP_ASSIGN_OR_RETURN(std::string format, ReadFileToString(format_path));
+    while (!format.empty() && (format.back() == '\n' || format.back() == '\r')) format.pop_back();
+    if (format != kStoreFormatLine) {
+      return Status::NotSupported(dir + ": store format '" + format + "' is not supported by this build (it reads '" +
+                                  std::string(kStoreFormatLine) + "'); use the Touchpoint version that wrote it");
+    }
+  }
+  if (!options.read_only) {
+    TP_ASSIGN_OR_RETURN(FileLock lock, FileLock::Acquire(JoinPath(dir, kLockFile)));
+    s->lock_.emplace(std::move(lock));
+    for (std::string_view sub : {kPartsDir, kLogDir, kRejectedDir}) {
+      TP_RETURN_IF_ERROR(CreateDirIfMissing(JoinPath(dir, sub)));
+    }
+    if (!FileExists(format_path)) {
+      TP_RETURN_IF_ERROR(WriteFileAtomic(format_path, std::string(kStoreFormatLine) + "\n"));
+    }
+  }
+  const std::string manifest_path = JoinPath(dir, kManifestFile);
+  if (FileExists(manifest_path)) {
+    TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(manifest_path));
+    TP_ASSIGN_OR_RETURN(s->manifest_, Manifest::Decode(text, manifest_path));
+  } else if (!options.read_only) {
+    s->manifest_.log_number = s->manifest_.next_id++;
+    TP_RETURN_IF_ERROR(s->CommitManifest(s->manifest_));
+  }
+  if (!options.read_only) TP_RETURN_IF_ERROR(s->Recover());
+  return s;
+}
+
+Store::~Store() = default;
+
+// Removes what a killed writer left behind: parts, logs and rejected-row
+// files that no manifest names. Events in the live log stay there; readers
+// replay it.
+Status Store::Recover() {
+  std::set<uint64_t> live_parts, live_loads;
+  for (const PartEntry& p : manifest_.parts) live_parts.insert(p.id);
+  for (const LoadEntry& l : manifest_.loads) live_loads.insert(l.id);
+  auto sweep = [&](std::string_view sub, std::string_view prefix, std::string_view suffix,
+                   const std::function<bool(uint64_t)>& live) -> Status {
+    const std::string d = JoinPath(dir_, sub);
+    TP_ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(d));
+    for (const std::string& name : names) {
+      uint64_t id = 0;
+      bool numbered = ParseNumbered(name, prefix, suffix, &id);
+      if (!numbered || !live(id)) TP_RETURN_IF_ERROR(RemoveFile(JoinPath(d, name)));
+    }
+    return Status::OK();
+  };
+  TP_RETURN_IF_ERROR(sweep(kPartsDir, "part-", ".tpp", [&](uint64_t id) { return live_parts.count(id) > 0; }));
+  TP_RETURN_IF_ERROR(sweep(kRejectedDir, "load-", ".ndjson", [&](uint64_t id) { return live_loads.count(id) > 0; }));
+  TP_RETURN_IF_ERROR(sweep(kLogDir, "log-", ".wal", [&](uint64_t n) { return n >= manifest_.log_number; }));
+  return RemoveFile(JoinPath(dir_, std::string(kManifestFile) + ".tmp"));
+}
+
+Status Store::CommitManifest(Manifest next) {
+  next.generation = manifest_.generation + 1;
+  TP_RETURN_IF_ERROR(WriteFileAtomic(JoinPath(dir_, kManifestFile), next.Encode()));
+  manifest_ = std::move(next);
+  return Status::OK();
+}
+
+Status Store::LoadEventIds() {
+  if (event_ids_loaded_) return Status::OK();
+  DecodeContext ctx;
+  std::vector<uint64_t> all, part_ids;
+  for (const PartEntry& p : manifest_.parts) {
+    TP_ASSIGN_OR_RETURN(std::unique_ptr<PartReader> reader, PartReader::Open(PartPath(p.id)));
+    TP_RETURN_IF_ERROR(reader->ReadEventIdHashes(&ctx, &part_ids));
+    all.insert(all.end(), part_ids.begin(), part_ids.end());
+  }
+  EventBatch logged;
+  uint64_t records = 0;
+  if (FileExists(LogPath(manifest_.log_number))) {
+    TP_RETURN_IF_ERROR(ReadLog(LogPath(manifest_.log_number), &logged, &records));
+  }
+  for (size_t i = 0; i < logged.size(); ++i) {
+    if (!logged.event_id.Get(i).empty()) all.push_back(Hash64(logged.event_id.Get(i)));
+  }
+  std::sort(all.begin(), all.end());
+  event_ids_ = std::move(all);
+  event_ids_loaded_ = true;
+  return Status::OK();
+}
+
+Result<std::unique_ptr<LoadWriter>> Store::BeginLoad(std::string source, uint64_t content_hash, uint64_t input_bytes,
+                                                     bool force) {
+  if (options_.read_only) return Status::InvalidArgument("store opened read-only");
+  if (content_hash != 0 && !force) {
+    for (const LoadEntry& l : manifest_.loads) {
+      if (l.content_hash == content_hash && l.input_bytes == input_bytes) {
+        return Status::AlreadyExists("'" + source + "' has the same content as '" + l.source + "', loaded as load " +
+                                     std::to_string(l.id) + " (" + std::to_string(l.accepted) +
+                                     " rows); pass --force to load it again");
+      }
+    }
+  }
+  TP_RETURN_IF_ERROR(LoadEventIds());
+  LoadEntry entry;
+  entry.id = manifest_.next_id++;  // reserved in memory; made durable by the commit
+  entry.content_hash = content_hash;
+  entry.input_bytes = input_bytes;
+  entry.source = std::move(source);
+  return std::unique_ptr<LoadWriter>(new LoadWriter(this, std::move(entry)));
+}
+
+Status Store::Append(const EventBatch& batch, uint64_t* duplicates) {
+  if (options_.read_only) return Status::InvalidArgument("store opened read-only");
+  TP_RETURN_IF_ERROR(LoadEventIds());
+  std::vector<uint64_t> new_ids;
+  uint64_t dups = 0;
+  std::vector<bool> keep = FilterDuplicateIds(batch, event_ids_, {}, &new_ids, &dups);
+  if (duplicates != nullptr) *duplicates = dups;
+  EventBatch kept;
+  const EventBatch* to_log = &batch;
+  if (dups > 0) {
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (keep[i]) kept.AppendFrom(batch, i);
+    }
+    to_log = &kept;
+  }
+  if (to_log->empty()) return Status::OK();
+  if (!log_) TP_ASSIGN_OR_RETURN(log_, WalWriter::Open(LogPath(manifest_.log_number)));
+  std::string record(1, kLogRecordBatch);
+  record += EncodeBatch(*to_log);
+  TP_RETURN_IF_ERROR(log_->AddRecord(record));
+  TP_RETURN_IF_ERROR(log_->Sync());
+  ++log_records_;
+  MergeSortedIds(std::move(new_ids), &event_ids_);
+  return Status::OK();
+}
+
+Status Store::FlushLog() {
+  const std::string path = LogPath(manifest_.log_number);
+  EventBatch logged;
+  uint64_t records = 0;
+  if (FileExists(path)) TP_RETURN_IF_ERROR(ReadLog(path, &logged, &records));
+  Manifest next = manifest_;
+  if (!logged.empty()) {
+    PartEntry part;
+    part.id = next.next_id++;
+    TP_RETURN_IF_ERROR(PartWriter::WriteSorted(PartPath(part.id), logged, &part.info));
+    next.parts.push_back(part);
+  }
+  next.log_number = next.next_id++;
+  if (records > 0) ++next.data_version;
+  log_.reset();
+  log_records_ = 0;
+  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
+  return RemoveFile(path);
+}
+
+Status Store::MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs,
+                         std::string_view skip_customer, uint64_t* rows_skipped) {
+  // A k-way merge by customer over the input parts, block by block.
+  struct Cursor {
+    std::unique_ptr<PartReader> reader;
+    DecodeContext ctx;
+    size_t block = 0;
+    EventBatch rows;
+    CustomerRuns runs;
+    size_t customer = 0;  // next customer run in `rows`
+    std::vector<uint32_t> run_start;
+  };
+  std::vector<std::unique_ptr<Cursor>> cursors;
+  auto load_block = [&](Cursor& c) -> Status {
+    c.rows.Clear();
+    c.run_start.clear();
+    c.customer = 0;
+    while (c.block < c.reader->blocks().size() && c.rows.empty()) {
+      TP_RETURN_IF_ERROR(ReadBlockAsBatch(*c.reader, c.block, &c.ctx, &c.rows));
+      ++c.block;
+    }
+    for (size_t i = 0; i < c.rows.size(); ++i) {
+      if (i == 0 || c.rows.customer_id.Get(i) != c.rows.customer_id.Get(i - 1)) {
+        c.run_start.push_back(static_cast<uint32_t>(i));
+      }
+    }
+    c.run_start.push_back(static_cast<uint32_t>(c.rows.size()));
+    return Status::OK();
+  };
+  for (const PartEntry& p : inputs) {
+    auto c = std::make_unique<Cursor>();
+    TP_ASSIGN_OR_RETURN(c->reader, PartReader::Open(PartPath(p.id)));
+    TP_RETURN_IF_ERROR(load_block(*c));
+    cursors.push_back(std::move(c));
+  }
+  std::unique_ptr<PartWriter> writer;
+  PartEntry current;
+  EventBatch out, one;
+  auto finish_part = [&]() -> Status {
+    if (!writer) return Status::OK();
+    TP_RETURN_IF_ERROR(writer->Add(out));
+    out.Clear();
+    TP_RETURN_IF_ERROR(writer->Finish(&current.info));
+    writer.reset();
+    if (current.info.rows > 0) outputs->push_back(current);
+    return Status::OK();
+  };
+  uint64_t rows_in_part = 0;
+  while (true) {
+    // The smallest next customer over all cursors.
+    Cursor* min = nullptr;
+    uint64_t min_hash = 0;
+    std::string_view min_id;
+    for (auto& c : cursors) {
+      if (c->customer + 1 >= c->run_start.size()) continue;
+      std::string_view id = c->rows.customer_id.Get(c->run_start[c->customer]);
+      uint64_t h = Hash64(id);
+      if (min == nullptr || CustomerLess(h, id, min_hash, min_id)) {
+        min = c.get();
+        min_hash = h;
+        min_id = id;
+      }
+    }
+    if (min == nullptr) break;
+    const std::string id(min_id);
+    one.Clear();
+    for (auto& c : cursors) {
+      if (c->customer + 1 >= c->run_start.size()) continue;
+      if (c->rows.customer_id.Get(c->run_start[c->customer]) != id) continue;
+      for (uint32_t r = c->run_start[c->customer]; r < c->run_start[c->customer + 1]; ++r) one.AppendFrom(c->rows, r);
+      ++c->customer;
+      if (c->customer + 1 >= c->run_start.size()) TP_RETURN_IF_ERROR(load_block(*c));
+    }
+    if (id == skip_customer) {
+      *rows_skipped += one.size();
+      continue;
+    }
+    std::vector<uint32_t> order(one.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](uint32_t a, uint32_t b) { return one.timestamp_ms[a] < one.timestamp_ms[b]; });
+    EventBatch sorted = one.Permuted(order);
+    if (!writer) {
+      current = PartEntry{};
+      current.id = manifest_.next_id++;
+      TP_ASSIGN_OR_RETURN(writer, PartWriter::Create(PartPath(current.id)));
+      rows_in_part = 0;
+    }
+    for (size_t i = 0; i < sorted.size(); ++i) out.AppendFrom(sorted, i);
+    rows_in_part += sorted.size();
+    if (out.size() >= kLoadPartRows / 8) {
+      TP_RETURN_IF_ERROR(writer->Add(out));
+      out.Clear();
+    }
+    if (rows_in_part >= kCompactPartRows) TP_RETURN_IF_ERROR(finish_part());
+  }
+  return finish_part();
+}
+
+Status Store::Compact(CompactStats* stats) {
+  TP_RETURN_IF_ERROR(FlushLog());
+  stats->parts_before = manifest_.parts.size();
+  if (manifest_.parts.size() <= 1) {
+    stats->parts_after = manifest_.parts.size();
+    return Status::OK();
+  }
+  std::vector<PartEntry> outputs;
+  uint64_t skipped = 0;
+  TP_RETURN_IF_ERROR(MergeParts(manifest_.parts, &outputs, std::string_view(), &skipped));
+  Manifest next = manifest_;
+  std::vector<PartEntry> old = next.parts;
+  next.parts = outputs;
+  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
+  for (const PartEntry& p : old) TP_RETURN_IF_ERROR(RemoveFile(PartPath(p.id)));
+  stats->parts_after = manifest_.parts.size();
+  for (const PartEntry& p : manifest_.parts) stats->rows += p.info.rows;
+  return Status::OK();
+}
+
+Status Store::MaybeMerge() {
+  if (manifest_.parts.size() <= kMaxPartsBeforeMerge) return Status::OK();
+  // Merge the smallest half: cheap, and keeps the part count bounded.
+  std::vector<PartEntry> by_size = manifest_.parts;
+  std::sort(by_size.begin(), by_size.end(),
+            [](const PartEntry& a, const PartEntry& b) { return a.info.rows < b.info.rows; });
+  std::vector<PartEntry> inputs(by_size.begin(), by_size.begin() + static_cast<long>(by_size.size() / 2 + 1));
+  std::vector<PartEntry> outputs;
+  uint64_t skipped = 0;
+  TP_RETURN_IF_ERROR(MergeParts(inputs, &outputs, std::string_view(), &skipped));
+  Manifest next = manifest_;
+  std::set<uint64_t> gone;
+  for (const PartEntry& p : inputs) gone.insert(p.id);
+  std::erase_if(next.parts, [&](const PartEntry& p) { return gone.count(p.id) > 0; });
+  next.parts.insert(next.parts.end(), outputs.begin(), outputs.end());
+  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
+  for (uint64_t id : gone) TP_RETURN_IF_ERROR(RemoveFile(PartPath(id)));
+  return Status::OK();
+}
+
+Status Store::DeleteCustomer(std::string_view customer_id, DeleteStats* stats) {
+  TP_RETURN_IF_ERROR(FlushLog());
+  const uint64_t hash = Hash64(customer_id);
+  std::vector<PartEntry> affected;
+  for (const PartEntry& p : manifest_.parts) {
+    TP_ASSIGN_OR_RETURN(std::unique_ptr<PartReader> reader, PartReader::Open(PartPath(p.id)));
+    DecodeContext ctx;
+    bool found = false;
+    for (size_t b = 0; b < reader->blocks().size() && !found; ++b) {
+      const BlockInfo& info = reader->blocks()[b];
+      if (hash < info.first_hash || hash > info.last_hash) continue;
+      CustomerRuns runs;
+      TP_RETURN_IF_ERROR(reader->DecodeCustomers(b, &ctx, &runs));
+      for (size_t c = 0; c < runs.id.size() && !found; ++c) found = runs.id[c] == customer_id;
+    }
+    if (found) affected.push_back(p);
+  }
+  Manifest next = manifest_;
+  if (!affected.empty()) {
+    std::vector<PartEntry> outputs;
+    for (const PartEntry& p : affected) {
+      uint64_t skipped = 0;
+      TP_RETURN_IF_ERROR(MergeParts({p}, &outputs, customer_id, &skipped));
+      stats->events_deleted += skipped;
+    }
+    next = manifest_;  // MergeParts advanced next_id
+    std::set<uint64_t> gone;
+    for (const PartEntry& p : affected) gone.insert(p.id);
+    std::erase_if(next.parts, [&](const PartEntry& p) { return gone.count(p.id) > 0; });
+    next.parts.insert(next.parts.end(), outputs.begin(), outputs.end());
+    ++next.data_version;
+    stats->parts_rewritten = affected.size();
+    TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
+    for (uint64_t id : gone) TP_RETURN_IF_ERROR(RemoveFile(PartPath(id)));
+  }
+  // The event-id set still holds the deleted ids: a replay of them stays out,
+  // which is what erasure wants.
+  AliasTable aliases(dir_);
+  TP_ASSIGN_OR_RETURN(stats->aliases_deleted, aliases.RemoveCustomer(customer_id));
+  TP_ASSIGN_OR_RETURN(stats->derived_values_deleted, DerivedTable::RemoveCustomer(dir_, customer_id));
+  // Rejected rows keep raw input text: drop any line that mentions the id.
+  const std::string rejected_dir = JoinPath(dir_, kRejectedDir);
+  TP_ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(rejected_dir));
+  for (const std::string& name : names) {
+    const std::string path = JoinPath(rejected_dir, name);
+    TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
+    if (text.find(customer_id) == std::string::npos) continue;
+    std::string kept;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      std::string_view line(text.data() + start, end - start);
+      if (line.find(customer_id) == std::string_view::npos) {
+        kept.append(line);
+        kept += '\n';
+      } else {
+        ++stats->rejected_rows_deleted;
+      }
+      start = end + 1;
+    }
+    TP_RETURN_IF_ERROR(WriteFileAtomic(path, kept));
+  }
+  return Status::OK();
+}
+
+Result<std::shared_ptr<const Snapshot>> Store::GetSnapshot() const {
+  Status last;
+  for (int attempt = 0; attempt < kSnapshotRetries; ++attempt) {
+    // Readers re-read the manifest: a writer in another process may have moved on.
+    Manifest m = manifest_;
+    const std::string manifest_path = JoinPath(dir_, kManifestFile);
+    if (FileExists(manifest_path)) {
+      TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(manifest_path));
+      TP_ASSIGN_OR_RETURN(m, Manifest::Decode(text, manifest_path));
+    }
+    auto snap = std::make_shared<Snapshot>();
+    snap->dir = dir_;
+    snap->data_stamp = "v" + std::to_string(m.data_version);
+    Status s;
+    for (const PartEntry& p : m.parts) {
+      auto reader = PartReader::Open(PartPath(p.id));
+      if (!reader.ok()) {
+        s = reader.status();
+        break;
+      }
+      snap->parts.push_back(std::shared_ptr<const PartReader>(std::move(reader).value()));
+    }
+    if (s.ok() && FileExists(LogPath(m.log_number))) {
+      EventBatch logged;
+      uint64_t records = 0;
+      s = ReadLog(LogPath(m.log_number), &logged, &records);
+      if (s.ok() && !logged.empty()) {
+        snap->data_stamp += ".log" + std::to_string(m.log_number) + "." + std::to_string(records);
+        auto part = PartWriter::WriteToMemory(logged, LogPath(m.log_number));
+        if (part.ok()) {
+          snap->parts.push_back(std::move(part).value());
+        } else {
+          s = part.status();
+        }
+      }
+    }
+    if (s.code() == Status::Code::kIOError || s.code() == Status::Code::kNotFound) {
+      last = s;  // a file vanished under us: take a fresh manifest
+      continue;
+    }
+    TP_RETURN_IF_ERROR(s);
+    TP_ASSIGN_OR_RETURN(snap->aliases, AliasTable(dir_).Load());
+    return std::shared_ptr<const Snapshot>(std::move(snap));
+  }
+  return last;
+}
+
+}  // namespace touchpoint::store

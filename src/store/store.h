@@ -1,0 +1,117 @@
+// Store: the embedded columnar event store, a directory of immutable parts
+// (docs/segment_format.md), a write-ahead log (docs/wal_format.md) and a
+// manifest (store/manifest.h). See docs/store.md for the directory layout and
+// the crash-safety argument.
+//
+// Writers: one process at a time (an flock on LOCK; a second writer gets
+// Busy). Readers: any number, without the lock; a snapshot sees every
+// acknowledged event, including those only in the log.
+// A Store object is not thread-safe; snapshots are.
+#ifndef TOUCHPOINT_STORE_STORE_H_
+#define TOUCHPOINT_STORE_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "event/event_batch.h"
+#include "store/manifest.h"
+#include "store/snapshot.h"
+#include "util/file.h"
+#include "util/status.h"
+
+namespace touchpoint::store {
+
+inline constexpr std::string_view kStoreFormatLine = "touchpoint-store 1";
+// Past this many parts a commit merges the smallest ones (see Compact).
+inline constexpr size_t kMaxPartsBeforeMerge = 8;
+
+struct StoreOptions {
+  bool create_if_missing = true;
+  bool read_only = false;  // no lock, no recovery writes; snapshots only
+};
+
+class LoadWriter;
+class WalWriter;
+
+struct CompactStats {
+  size_t parts_before = 0;
+  size_t parts_after = 0;
+  uint64_t rows = 0;
+};
+
+struct DeleteStats {
+  uint64_t events_deleted = 0;
+  size_t parts_rewritten = 0;
+  size_t derived_values_deleted = 0;
+  size_t rejected_rows_deleted = 0;
+  size_t aliases_deleted = 0;
+};
+
+class Store {
+ public:
+  static Result<std::unique_ptr<Store>> Open(const std::string& dir, const StoreOptions& options);
+  ~Store();
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+
+  const std::string& dir() const { return dir_; }
+  const Manifest& manifest() const { return manifest_; }
+
+  // ---- write side (REQUIRES: opened writable) ----
+
+  // Starts a load of one input. `content_hash` identifies the input's bytes
+  // (0 for a stream); a load of the same bytes as a completed load is
+  // refused with AlreadyExists unless `force`.
+  Result<std::unique_ptr<LoadWriter>> BeginLoad(std::string source, uint64_t content_hash, uint64_t input_bytes,
+                                                bool force);
+
+  // Appends a small batch through the write-ahead log. Acknowledged (and
+  // visible to new snapshots) once it is fsync'd, when this returns OK.
+  // Rows whose event_id is already stored are skipped (*duplicates counts them).
+  Status Append(const EventBatch& batch, uint64_t* duplicates);
+
+  // Moves the log's events into a part and starts a new log.
+  Status FlushLog();
+
+  // Merges all parts into as few as possible (one per ~kCompactPartRows rows).
+  Status Compact(CompactStats* stats);
+
+  // Removes every event, alias, derived value and rejected row of a customer
+  // (the right to erasure), rewriting the affected parts.
+  Status DeleteCustomer(std::string_view customer_id, DeleteStats* stats);
+
+  // ---- read side ----
+  Result<std::shared_ptr<const Snapshot>> GetSnapshot() const;
+
+ private:
+  friend class LoadWriter;
+class WalWriter;
+  Store() = default;
+  Status Recover();
+  Status CommitManifest(Manifest next);
+  Status LoadEventIds();
+  std::string PartPath(uint64_t id) const;
+  std::string LogPath(uint64_t number) const;
+  std::string RejectedPath(uint64_t load_id) const;
+  Status MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs,
+                    std::string_view skip_customer, uint64_t* rows_skipped);
+  Status MaybeMerge();
+
+  std::string dir_;
+  StoreOptions options_;
+  std::optional<FileLock> lock_;
+  Manifest manifest_;
+  std::unique_ptr<WalWriter> log_;  // the live write-ahead log, opened on first Append
+  uint64_t log_records_ = 0;
+  // Hashes of every stored event_id, loaded on first need (idempotent loads).
+  std::vector<uint64_t> event_ids_;  // sorted
+  bool event_ids_loaded_ = false;
+};
+
+}  // namespace touchpoint::store
+
+#endif  // TOUCHPOINT_STORE_STORE_H_

@@ -1,0 +1,257 @@
+// Store: loads, the log, idempotency, the lock, versions, compaction, erasure.
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include "store/alias_table.h"
+#include "store/derived_table.h"
+#include "store/load_writer.h"
+#include "store/part_batch.h"
+#include "test_util.h"
+#include "util/file.h"
+
+namespace touchpoint::store {
+namespace {
+
+using touchpoint::testing::AddEvent;
+using touchpoint::testing::TempDir;
+
+std::unique_ptr<Store> OpenOrDie(const std::string& dir, bool read_only = false) {
+  StoreOptions o;
+  o.read_only = read_only;
+  auto s = Store::Open(dir, o);
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() ? std::move(s).value() : nullptr;
+}
+
+// Every row of a snapshot, in part order per part.
+EventBatch AllRows(const Store& store) {
+  auto snap = store.GetSnapshot();
+  EXPECT_TRUE(snap.ok());
+  EventBatch out;
+  DecodeContext ctx;
+  for (const auto& p : (*snap)->parts) {
+    for (size_t b = 0; b < p->blocks().size(); ++b) EXPECT_TRUE(ReadBlockAsBatch(*p, b, &ctx, &out).ok());
+  }
+  return out;
+}
+
+EventBatch Batch(int first, int count, const std::string& customer_prefix = "c") {
+  EventBatch b;
+  for (int i = first; i < first + count; ++i) {
+    AddEvent(&b, customer_prefix + std::to_string(i % 10), 1000 * i, "page_view", "web", kAbsent,
+             "id" + std::to_string(i));
+  }
+  return b;
+}
+
+Status Load(Store* store, const EventBatch& batch, uint64_t hash, bool force = false, LoadEntry* entry = nullptr) {
+  TP_ASSIGN_OR_RETURN(std::unique_ptr<LoadWriter> load, store->BeginLoad("test", hash, 100, force));
+  TP_RETURN_IF_ERROR(load->Add(batch));
+  LoadEntry e;
+  return load->Commit(entry ? entry : &e);
+}
+
+TEST(Store, LoadBecomesVisibleOnlyAtCommit) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  auto load = store->BeginLoad("a.csv", 42, 100, false);
+  ASSERT_TRUE(load.ok());
+  ASSERT_TRUE((*load)->Add(Batch(0, 100)).ok());
+  EXPECT_EQ(AllRows(*store).size(), 0u);
+  LoadEntry entry;
+  ASSERT_TRUE((*load)->Commit(&entry).ok());
+  EXPECT_EQ(entry.accepted, 100u);
+  EXPECT_EQ(AllRows(*store).size(), 100u);
+  // A fresh reader (another process would do the same) sees it too.
+  auto reader = OpenOrDie(dir.path(), /*read_only=*/true);
+  EXPECT_EQ(AllRows(*reader).size(), 100u);
+}
+
+TEST(Store, AbandonedLoadLeavesNoTrace) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  {
+    auto load = store->BeginLoad("a.csv", 42, 100, false);
+    ASSERT_TRUE(load.ok());
+    EventBatch big = Batch(0, static_cast<int>(kLoadPartRows) + 10);  // forces a part to be cut
+    ASSERT_TRUE((*load)->Add(big).ok());
+    ASSERT_TRUE((*load)->AddRejected("{\"reason\":\"x\"}").ok());
+  }
+  EXPECT_EQ(AllRows(*store).size(), 0u);
+  auto parts = ListDir(dir.Sub("parts"));
+  ASSERT_TRUE(parts.ok());
+  EXPECT_TRUE(parts->empty());
+  auto rejected = ListDir(dir.Sub("rejected"));
+  EXPECT_TRUE(rejected->empty());
+}
+
+TEST(Store, SameContentIsRefusedUnlessForced) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  ASSERT_TRUE(Load(store.get(), Batch(0, 10), 7).ok());
+  auto again = store->BeginLoad("b.csv", 7, 100, false);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.status().code(), Status::Code::kAlreadyExists);
+  EXPECT_NE(again.status().message().find("--force"), std::string::npos);
+  EXPECT_TRUE(store->BeginLoad("b.csv", 7, 100, true).ok());
+}
+
+TEST(Store, ReplayedEventIdsAreStoredOnce) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  ASSERT_TRUE(Load(store.get(), Batch(0, 100), 1).ok());
+  LoadEntry second;
+  ASSERT_TRUE(Load(store.get(), Batch(50, 100), 2, false, &second).ok());  // ids 50..149: 50 repeat
+  EXPECT_EQ(second.duplicates, 50u);
+  EXPECT_EQ(second.accepted, 50u);
+  EXPECT_EQ(AllRows(*store).size(), 150u);
+  // Within one batch too.
+  EventBatch twice = Batch(200, 5);
+  for (size_t i = 0; i < 5; ++i) twice.AppendFrom(Batch(200, 5), i);
+  LoadEntry third;
+  ASSERT_TRUE(Load(store.get(), twice, 3, false, &third).ok());
+  EXPECT_EQ(third.accepted, 5u);
+  EXPECT_EQ(third.duplicates, 5u);
+  // And after reopening (the id set is rebuilt from the parts).
+  store.reset();
+  store = OpenOrDie(dir.path());
+  LoadEntry fourth;
+  ASSERT_TRUE(Load(store.get(), Batch(0, 10), 4, false, &fourth).ok());
+  EXPECT_EQ(fourth.duplicates, 10u);
+  // The log path dedups as well.
+  uint64_t dups = 0;
+  ASSERT_TRUE(store->Append(Batch(140, 20), &dups).ok());
+  EXPECT_EQ(dups, 10u);
+  EXPECT_EQ(AllRows(*store).size(), 165u);
+}
+
+TEST(Store, SecondWriterIsRefusedReadersAreFine) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  auto second = Store::Open(dir.path(), StoreOptions{});
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), Status::Code::kBusy);
+  StoreOptions ro;
+  ro.read_only = true;
+  EXPECT_TRUE(Store::Open(dir.path(), ro).ok());
+}
+
+TEST(Store, UnknownFormatVersionIsRefused) {
+  TempDir dir;
+  { OpenOrDie(dir.path()); }
+  ASSERT_TRUE(WriteFileAtomic(dir.Sub("FORMAT"), "touchpoint-store 99\n").ok());
+  auto s = Store::Open(dir.path(), StoreOptions{});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kNotSupported);
+  EXPECT_NE(s.status().message().find("touchpoint-store 99"), std::string::npos);
+}
+
+TEST(Store, AppendedEventsSurviveReopenAndFlush) {
+  TempDir dir;
+  {
+    auto store = OpenOrDie(dir.path());
+    uint64_t dups = 0;
+    ASSERT_TRUE(store->Append(Batch(0, 10), &dups).ok());
+    ASSERT_TRUE(store->Append(Batch(10, 10), &dups).ok());
+    auto reader = OpenOrDie(dir.path(), true);  // sees log-resident events
+    EXPECT_EQ(AllRows(*reader).size(), 20u);
+  }
+  auto store = OpenOrDie(dir.path());
+  EXPECT_EQ(AllRows(*store).size(), 20u);
+  ASSERT_TRUE(store->FlushLog().ok());
+  EXPECT_EQ(store->manifest().parts.size(), 1u);
+  EXPECT_EQ(AllRows(*store).size(), 20u);
+  auto logs = ListDir(dir.Sub("log"));
+  EXPECT_TRUE(logs->empty());
+}
+
+TEST(Store, CompactMergesPartsAndKeepsEveryRow) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  for (int i = 0; i < 5; ++i) ASSERT_TRUE(Load(store.get(), Batch(i * 100, 100, "c"), 10 + i).ok());
+  EXPECT_EQ(store->manifest().parts.size(), 5u);
+  CompactStats stats;
+  ASSERT_TRUE(store->Compact(&stats).ok());
+  EXPECT_EQ(stats.parts_before, 5u);
+  EXPECT_EQ(stats.parts_after, 1u);
+  EventBatch rows = AllRows(*store);
+  ASSERT_EQ(rows.size(), 500u);
+  // Each customer's rows are contiguous and in time order.
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (rows.customer_id.Get(i) == rows.customer_id.Get(i - 1)) {
+      EXPECT_LE(rows.timestamp_ms[i - 1], rows.timestamp_ms[i]);
+    }
+  }
+  EXPECT_EQ(ListDir(dir.Sub("parts"))->size(), 1u);
+}
+
+TEST(Store, DeleteCustomerErasesEverything) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  ASSERT_TRUE(Load(store.get(), Batch(0, 100), 1).ok());
+  uint64_t dups = 0;
+  ASSERT_TRUE(store->Append(Batch(100, 20), &dups).ok());
+  ASSERT_TRUE(AliasTable(dir.path()).Link("anon-3", "c3").ok());
+  DerivedColumn seg{"segment", "v1", {{"c3", "vip"}, {"c4", "new"}}};
+  ASSERT_TRUE(DerivedTable::Write(dir.path(), seg).ok());
+  DeleteStats stats;
+  ASSERT_TRUE(store->DeleteCustomer("c3", &stats).ok());
+  EXPECT_EQ(stats.events_deleted, 12u);  // 10 loaded + 2 appended
+  EXPECT_EQ(stats.aliases_deleted, 1u);
+  EXPECT_EQ(stats.derived_values_deleted, 1u);
+  EventBatch rows = AllRows(*store);
+  EXPECT_EQ(rows.size(), 108u);
+  for (size_t i = 0; i < rows.size(); ++i) EXPECT_NE(rows.customer_id.Get(i), "c3");
+  auto derived = DerivedTable::Read(dir.path(), "segment");
+  ASSERT_TRUE(derived.ok());
+  EXPECT_EQ(derived->values.count("c3"), 0u);
+  EXPECT_EQ(derived->values.count("c4"), 1u);
+}
+
+TEST(Store, GarbageFromAKilledWriterIsSweptAtOpen) {
+  TempDir dir;
+  { OpenOrDie(dir.path()); }
+  ASSERT_TRUE(WriteFileSynced(dir.Sub("parts/part-00000099.tpp"), "half a part").ok());
+  ASSERT_TRUE(WriteFileSynced(dir.Sub("rejected/load-00000099.ndjson"), "{}").ok());
+  ASSERT_TRUE(WriteFileSynced(dir.Sub("MANIFEST.tmp"), "partial").ok());
+  auto store = OpenOrDie(dir.path());
+  EXPECT_FALSE(FileExists(dir.Sub("parts/part-00000099.tpp")));
+  EXPECT_FALSE(FileExists(dir.Sub("rejected/load-00000099.ndjson")));
+  EXPECT_FALSE(FileExists(dir.Sub("MANIFEST.tmp")));
+}
+
+TEST(Manifest, RoundTripsAndDetectsDamage) {
+  Manifest m;
+  m.generation = 3;
+  m.data_version = 2;
+  m.next_id = 9;
+  m.log_number = 8;
+  m.parts.push_back(PartEntry{4, PartInfo{100, 10, -5, 99, 4096}});
+  m.loads.push_back(LoadEntry{5, 0xabcdef, 1234, 100, 2, 1, 1700000000000, "dir/with\ttab.csv"});
+  auto back = Manifest::Decode(m.Encode(), "MANIFEST");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->generation, 3u);
+  EXPECT_EQ(back->parts[0].info.min_ts, -5);
+  EXPECT_EQ(back->loads[0].source, "dir/with\ttab.csv");
+  EXPECT_EQ(back->loads[0].content_hash, 0xabcdefu);
+  std::string text = m.Encode();
+  text[30] = 'X';
+  EXPECT_EQ(Manifest::Decode(text, "MANIFEST").status().code(), Status::Code::kCorruption);
+}
+
+TEST(AliasTable, ResolvesChainsAndRefusesCycles) {
+  TempDir dir;
+  AliasTable t(dir.path());
+  ASSERT_TRUE(t.Link("a", "b").ok());
+  ASSERT_TRUE(t.Link("b", "c").ok());
+  auto map = t.Load();
+  ASSERT_TRUE(map.ok());
+  EXPECT_EQ(map->at("a"), "c");
+  EXPECT_EQ(map->at("b"), "c");
+  EXPECT_FALSE(t.Link("c", "a").ok());
+  EXPECT_FALSE(t.Link("x", "x").ok());
+}
+
+}  // namespace
+}  // namespace touchpoint::store
