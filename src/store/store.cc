@@ -140,6 +140,18 @@ Status Store::Recover() {
   TP_RETURN_IF_ERROR(sweep(kPartsDir, "part-", ".tpp", [&](uint64_t id) { return live_parts.count(id) > 0; }));
   TP_RETURN_IF_ERROR(sweep(kRejectedDir, "load-", ".ndjson", [&](uint64_t id) { return live_loads.count(id) > 0; }));
   TP_RETURN_IF_ERROR(sweep(kLogDir, "log-", ".wal", [&](uint64_t n) { return n >= manifest_.log_number; }));
+  // A record torn by a crash was never acknowledged; cut it off so that new
+  // appends do not land behind garbage.
+  const std::string log = LogPath(manifest_.log_number);
+  if (FileExists(log)) {
+    TP_ASSIGN_OR_RETURN(std::unique_ptr<WalReader> reader, WalReader::Open(log));
+    std::string record;
+    while (reader->ReadRecord(&record)) {
+    }
+    if (reader->file_size() > reader->end_of_last_record()) {
+      TP_RETURN_IF_ERROR(TruncateFile(log, reader->end_of_last_record()));
+    }
+  }
   return RemoveFile(JoinPath(dir_, std::string(kManifestFile) + ".tmp"));
 }
 

@@ -98,6 +98,16 @@ Status RemoveFile(const std::string& path) {
   return Status::OK();
 }
 
+Status TruncateFile(const std::string& path, uint64_t size) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return Status::FromErrno("open", path, errno);
+  Status s;
+  if (::ftruncate(fd, static_cast<off_t>(size)) != 0) s = Status::FromErrno("truncate", path, errno);
+  if (s.ok() && ::fsync(fd) != 0) s = Status::FromErrno("fsync", path, errno);
+  ::close(fd);
+  return s;
+}
+
 Status RenameFile(const std::string& from, const std::string& to) {
   if (::rename(from.c_str(), to.c_str()) != 0) return Status::FromErrno("rename", from + " -> " + to, errno);
   return Status::OK();

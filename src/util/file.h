@@ -29,6 +29,8 @@ Status CreateDirIfMissing(const std::string& dir);
 bool FileExists(const std::string& path);
 Result<uint64_t> FileSize(const std::string& path);
 Status RemoveFile(const std::string& path);
+// Cuts `path` to `size` bytes and fsyncs it.
+Status TruncateFile(const std::string& path, uint64_t size);
 Status RenameFile(const std::string& from, const std::string& to);
 // Names (not paths) of the entries of `dir`, sorted.
 Result<std::vector<std::string>> ListDir(const std::string& dir);
