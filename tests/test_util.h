@@ -10,6 +10,17 @@
 
 namespace touchpoint::testing {
 
+// The build tree (for helper binaries such as crash_writer).
+inline std::string BinaryDir() { return TP_BINARY_DIR; }
+// tests/data fixtures.
+inline std::string TestDataDir() { return std::string(TP_SOURCE_DIR) + "/tests/data"; }
+// ../shared/data (real public datasets); TP_SHARED_DATA overrides. May not
+// exist: tests that need it skip with a message.
+inline std::string SharedDataDir() {
+  const char* env = std::getenv("TP_SHARED_DATA");
+  return env != nullptr ? env : std::string(TP_SOURCE_DIR) + "/../shared/data";
+}
+
 // A fresh directory under the system temp dir, removed on destruction.
 class TempDir {
  public:

@@ -126,7 +126,9 @@ std::string RejectedRowJson(const ingest::RejectedRow& row) {
 
 Status IngestFile(store::Store* store, const IngestRequest& request, IngestResult* result) {
   uint64_t hash = 0, size = 0;
-  if (request.path != "-") TP_ASSIGN_OR_RETURN(hash, HashFile(request.path, &size));
+  if (request.path != "-") {
+    TP_ASSIGN_OR_RETURN(hash, HashFile(request.path, &size));
+  }
   TP_ASSIGN_OR_RETURN(std::unique_ptr<store::LoadWriter> load,
                       store->BeginLoad(request.path, hash, size, request.force));
   BatchQueue queue;

@@ -9,6 +9,7 @@
 #define TOUCHPOINT_STORE_PART_READER_H_
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -62,7 +63,7 @@ class DecodeContext {
 
  private:
   void* dctx_;
-  std::vector<std::string> buffers_;
+  std::deque<std::string> buffers_;  // a deque: growing it never moves a buffer that views point into
 };
 
 class PartReader {

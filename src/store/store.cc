@@ -11,6 +11,7 @@
 #include "store/load_writer.h"
 #include "store/part_batch.h"
 #include "store/part_order.h"
+#include "store/wal_payload.h"
 #include "store/wal_reader.h"
 #include "store/wal_writer.h"
 #include "util/hash.h"
@@ -24,8 +25,8 @@ constexpr std::string_view kLockFile = "LOCK";
 constexpr std::string_view kPartsDir = "parts";
 constexpr std::string_view kLogDir = "log";
 constexpr std::string_view kRejectedDir = "rejected";
-// Log records: the first byte says what follows.
-constexpr char kLogRecordBatch = 1;
+// Appends are not loads; their log records carry this load id.
+constexpr uint64_t kAppendLoadId = 0;
 // Compaction writes parts of at most this many rows, so no part outgrows memory.
 constexpr uint64_t kCompactPartRows = 16'000'000;
 // How often a reader retries when a writer replaced files under it.
@@ -57,11 +58,10 @@ Status ReadLog(const std::string& path, EventBatch* out, uint64_t* records) {
   std::string record;
   EventBatch batch;
   while (reader->ReadRecord(&record)) {
-    if (record.empty() || record[0] != kLogRecordBatch) {
-      return Status::Corruption(path + ": unknown log record kind");
-    }
+    WalPayload payload;
+    TP_RETURN_IF_ERROR(DecodeWalPayload(record, &payload));
     batch.Clear();
-    TP_RETURN_IF_ERROR(DecodeBatch(std::string_view(record).substr(1), &batch));
+    TP_RETURN_IF_ERROR(DecodeBatch(payload.body, &batch));
     for (size_t i = 0; i < batch.size(); ++i) out->AppendFrom(batch, i);
     ++*records;
   }
@@ -140,18 +140,7 @@ Status Store::Recover() {
   TP_RETURN_IF_ERROR(sweep(kPartsDir, "part-", ".tpp", [&](uint64_t id) { return live_parts.count(id) > 0; }));
   TP_RETURN_IF_ERROR(sweep(kRejectedDir, "load-", ".ndjson", [&](uint64_t id) { return live_loads.count(id) > 0; }));
   TP_RETURN_IF_ERROR(sweep(kLogDir, "log-", ".wal", [&](uint64_t n) { return n >= manifest_.log_number; }));
-  // A record torn by a crash was never acknowledged; cut it off so that new
-  // appends do not land behind garbage.
-  const std::string log = LogPath(manifest_.log_number);
-  if (FileExists(log)) {
-    TP_ASSIGN_OR_RETURN(std::unique_ptr<WalReader> reader, WalReader::Open(log));
-    std::string record;
-    while (reader->ReadRecord(&record)) {
-    }
-    if (reader->file_size() > reader->end_of_last_record()) {
-      TP_RETURN_IF_ERROR(TruncateFile(log, reader->end_of_last_record()));
-    }
-  }
+  // A torn log tail is cut off by WalWriter::Open before the next append.
   return RemoveFile(JoinPath(dir_, std::string(kManifestFile) + ".tmp"));
 }
 
@@ -222,10 +211,10 @@ Status Store::Append(const EventBatch& batch, uint64_t* duplicates) {
     to_log = &kept;
   }
   if (to_log->empty()) return Status::OK();
-  if (!log_) TP_ASSIGN_OR_RETURN(log_, WalWriter::Open(LogPath(manifest_.log_number)));
-  std::string record(1, kLogRecordBatch);
-  record += EncodeBatch(*to_log);
-  TP_RETURN_IF_ERROR(log_->AddRecord(record));
+  if (!log_) {
+    TP_ASSIGN_OR_RETURN(log_, WalWriter::Open(LogPath(manifest_.log_number)));
+  }
+  TP_RETURN_IF_ERROR(log_->AddRecord(EncodeWalPayload(WalPayloadKind::kBatch, kAppendLoadId, EncodeBatch(*to_log))));
   TP_RETURN_IF_ERROR(log_->Sync());
   ++log_records_;
   MergeSortedIds(std::move(new_ids), &event_ids_);

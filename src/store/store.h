@@ -89,7 +89,6 @@ class Store {
 
  private:
   friend class LoadWriter;
-class WalWriter;
   Store() = default;
   Status Recover();
   Status CommitManifest(Manifest next);

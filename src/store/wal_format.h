@@ -10,8 +10,8 @@ namespace touchpoint::store {
 
 // Type byte of a physical record. Serialized: never renumber.
 enum class WalRecordType : uint8_t {
-  kZero = 0,  // never written; what zero-filled space (preallocation, a torn tail) looks like
-  kFull = 1,  // a whole logical record
+  kZero = 0,   // never written; what zero-filled space (preallocation, a torn tail) looks like
+  kFull = 1,   // a whole logical record
   kFirst = 2,  // first fragment of a logical record split across blocks
   kMiddle = 3,
   kLast = 4,

@@ -6,8 +6,9 @@
 //  - a torn tail (an incomplete record at the end of the file, or zero bytes
 //    up to the end, as a crash mid-append leaves) is the clean end of the
 //    log, not corruption: that record was never acknowledged;
-//  - a bad checksum, length or type before the end is corruption: the rest
-//    of its block is dropped, reading resumes at the next block, and the
+//  - a bad checksum or length before the end is corruption: the rest of its
+//    block is dropped and reading resumes at the next block; a record of an
+//    unknown type, or a fragment out of sequence, is dropped alone. Every
 //    drop is reported (bytes + reason) to the Reporter and remembered in
 //    status().
 //
@@ -36,8 +37,7 @@ class WalReader {
   // Reads `path` whole. NotFound / IOError when it cannot be read.
   static Result<std::unique_ptr<WalReader>> Open(const std::string& path, Reporter reporter = nullptr);
   // Reads log bytes already in memory; `name` prefixes error messages.
-  static std::unique_ptr<WalReader> FromContents(std::string contents, std::string name,
-                                                 Reporter reporter = nullptr);
+  static std::unique_ptr<WalReader> FromContents(std::string contents, std::string name, Reporter reporter = nullptr);
 
   WalReader(const WalReader&) = delete;
   WalReader& operator=(const WalReader&) = delete;
@@ -68,13 +68,11 @@ class WalReader {
   // *type, *data and *offset (where its header starts).
   Fragment ReadFragment(WalRecordType* type, std::string_view* data, uint64_t* offset);
   void ReportDrop(uint64_t bytes, uint64_t offset, std::string_view reason);
-  // True when every byte from `offset` to the end of the file is zero.
-  bool ZeroToEnd(uint64_t offset) const;
-
   std::string contents_;
   std::string name_;
   Reporter reporter_;
-  uint64_t pos_ = 0;  // next unread byte
+  uint64_t pos_ = 0;              // next unread byte
+  uint64_t zero_tail_start_ = 0;  // every byte from here to the end is zero
   bool eof_ = false;
   Status status_;
   uint64_t dropped_bytes_ = 0;

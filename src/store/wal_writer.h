@@ -39,11 +39,13 @@ class WalWriter {
   ~WalWriter() = default;
 
   // Appends one record. After an error the log's tail may hold a partial
-  // record, which readers drop as a torn tail; the writer should be
-  // discarded.
+  // record, which readers drop as a torn tail; every later call returns the
+  // same error, and the caller should discard the writer (reopening cuts
+  // the partial record off).
   Status AddRecord(std::string_view record);
 
   // fdatasync: every record added so far is durable when this returns OK.
+  // A failed sync is sticky too: the kernel may have dropped the dirty pages.
   Status Sync();
 
   // Bytes in the file, including block trailers and headers.
@@ -59,7 +61,8 @@ class WalWriter {
   AppendFile file_;
   uint64_t file_size_;
   size_t block_offset_;  // invariant: == file_size_ % kWalBlockSize
-  std::string buf_;      // the physical bytes of the record being added
+  std::string buf_;      // physical bytes of the record being added, not yet appended
+  Status error_;         // sticky: after a failed append or sync the tail is unknown
 };
 
 }  // namespace touchpoint::store

@@ -166,7 +166,9 @@ TEST(ParallelScan, ShardsAndThreadsDoNotChangeTheResult) {
     for (size_t i = 0; i < v.size(); ++i) {
       EXPECT_EQ(v[i].ts, b[k][i].ts);
       EXPECT_EQ(v[i].device, b[k][i].device);
-      if (i) EXPECT_LE(v[i - 1].ts, v[i].ts);
+      if (i) {
+        EXPECT_LE(v[i - 1].ts, v[i].ts);
+      }
     }
   }
   EXPECT_EQ(rows, 90000u);

@@ -74,9 +74,13 @@ void ExpectSameRows(const EventBatch& want, const EventBatch& got) {
     EXPECT_EQ(want.comment.Get(i), got.comment.Get(i));
     EXPECT_EQ(want.feature.Get(i), got.feature.Get(i));
     EXPECT_EQ(std::isnan(want.revenue[i]), std::isnan(got.revenue[i]));
-    if (!std::isnan(want.revenue[i])) EXPECT_EQ(want.revenue[i], got.revenue[i]);
+    if (!std::isnan(want.revenue[i])) {
+      EXPECT_EQ(want.revenue[i], got.revenue[i]);
+    }
     EXPECT_EQ(std::isnan(want.score[i]), std::isnan(got.score[i]));
-    if (!std::isnan(want.score[i])) EXPECT_EQ(want.score[i], got.score[i]);
+    if (!std::isnan(want.score[i])) {
+      EXPECT_EQ(want.score[i], got.score[i]);
+    }
     EXPECT_EQ(prop(want, "device", i), prop(got, "device", i));
     EXPECT_EQ(prop(want, "note", i), prop(got, "note", i));
   }
@@ -122,7 +126,9 @@ TEST(PartWriter, BlocksNeverSplitACustomerAndAreInHashOrder) {
     ASSERT_TRUE((*part)->DecodeCustomers(b, &ctx, &runs).ok());
     EXPECT_EQ(runs.hash.front(), info_b.first_hash);
     EXPECT_EQ(runs.hash.back(), info_b.last_hash);
-    if (b > 0) EXPECT_LT(prev_last, info_b.first_hash);
+    if (b > 0) {
+      EXPECT_LT(prev_last, info_b.first_hash);
+    }
     prev_last = info_b.last_hash;
     customers += runs.hash.size();
   }

@@ -1,0 +1,219 @@
+#include "engine/metrics_query.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include "kernels/event_filter.h"
+#include "kernels/measure_consumer.h"
+#include "scan/parallel_scan.h"
+#include "util/time.h"
+
+namespace touchpoint::engine {
+namespace {
+
+using kernels::MeasureCell;
+using kernels::MetricSet;
+
+struct RangeResult {
+  std::unique_ptr<scan::CustomerConsumer> consumer;
+  kernels::MeasureSpec spec;
+  uint64_t rows = 0;
+};
+
+Status RunRange(const scan::ParallelScan& scanner, const MetricsRequest& req, const kernels::EventFilter& where,
+                const date::time_zone* zone, int64_t from, int64_t to, RangeResult* out) {
+  kernels::MeasureSpec& spec = out->spec;
+  spec.defs = req.definitions;
+  spec.zone = zone;
+  spec.from_ms = from;
+  spec.to_ms = to;
+  spec.interval = req.interval;
+  spec.by = req.by;
+  spec.where = where.empty() ? nullptr : &where;
+  std::vector<std::string> properties;
+  spec.Prepare(scanner.catalog(), &properties);
+  scan::ScanSpec scan_spec = spec.ScanSpecFor(properties);
+  scan_spec.threads = req.threads;
+  scan::ScanStats stats;
+  TP_RETURN_IF_ERROR(scanner.Run(
+      scan_spec, [&] { return std::make_unique<kernels::MeasureConsumer>(spec); }, &out->consumer, &stats));
+  static_cast<kernels::MeasureConsumer&>(*out->consumer).Finalize();
+  out->rows = stats.rows;
+  return Status::OK();
+}
+
+std::string GroupName(const kernels::MeasureSpec& spec, const scan::Catalog& catalog, const std::string& key) {
+  if (spec.by_dict < 0) return key;
+  const uint32_t code = static_cast<uint32_t>(std::stoul(key));
+  return std::string(catalog.Value(static_cast<scan::DictColumn>(spec.by_dict), code));
+}
+
+// The measures of one group (or of everyone, group 0).
+void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, const std::string& group_name,
+          MetricSet* overall, std::vector<kernels::PeriodMetrics>* series) {
+  const auto& consumer = static_cast<const kernels::MeasureConsumer&>(*r.consumer);
+  const kernels::MeasureSpec& spec = r.spec;
+  const auto& cells = consumer.groups()[group].cells;
+  const auto& everyone = consumer.groups()[0].cells;
+  const double range_days = static_cast<double>(spec.to_ms - spec.from_ms) / 86400000.0;
+  // Customers known by a period's end: known before the series, plus new ones.
+  uint64_t known = consumer.known_before_range();
+  if (spec.has_series() && spec.series.start(0) < spec.from_ms) known -= std::min(known, everyone[0].new_customers);
+  for (size_t p = 0; p < spec.series.size() && spec.has_series(); ++p) {
+    known += everyone[p].new_customers;
+    if (spec.series.start(p) < spec.from_ms) continue;  // the look-back period
+    kernels::CellContext ctx;
+    ctx.days = std::round(spec.series.Days(p));
+    ctx.range_days = range_days;
+    ctx.known_customers = known;
+    ctx.previous_new = p > 0 ? std::optional<uint64_t>(cells[p - 1].new_customers) : std::nullopt;
+    ctx.monthly = spec.interval == kernels::Interval::kMonth;
+    if (spec.by == "channel") ctx.channel = group_name;
+    series->push_back({spec.series.label(p), kernels::ComputeMeasures(cells[p], ctx, catalog)});
+  }
+  MeasureCell whole = cells[spec.all_index()];
+  whole.months = spec.months.size() - 1;
+  kernels::CellContext ctx;
+  ctx.days = std::round(static_cast<double>(spec.to_ms - spec.from_ms) / 86400000.0);
+  ctx.range_days = range_days;
+  ctx.known_customers = consumer.known_before_range() + everyone[spec.all_index()].new_customers;
+  ctx.previous_new = consumer.new_in_previous_window(group);
+  if (spec.by == "channel") ctx.channel = group_name;
+  *overall = kernels::ComputeMeasures(whole, ctx, catalog);
+}
+
+Result<std::pair<int64_t, int64_t>> ParseRange(std::string_view text, const date::time_zone* zone) {
+  size_t dots = text.find("..");
+  if (dots == std::string_view::npos) {
+    return Status::InvalidArgument("--compare must be 'previous' or FROM..TO, not '" + std::string(text) + "'");
+  }
+  TP_ASSIGN_OR_RETURN(int64_t a, ParseTimestamp(text.substr(0, dots), zone));
+  TP_ASSIGN_OR_RETURN(int64_t b, ParseTimestamp(text.substr(dots + 2), zone));
+  if (b <= a) return Status::InvalidArgument("--compare range is empty: '" + std::string(text) + "'");
+  return std::make_pair(a, b);
+}
+
+// Shift-share decomposition of each proportion's change over the segments.
+std::vector<kernels::ChangeContribution> Decompose(const kernels::MetricsReport& cur,
+                                                   const std::map<std::string, const MetricSet*>& base_groups) {
+  std::vector<kernels::ChangeContribution> out;
+  for (const kernels::MetricValue& total : cur.metrics.values) {
+    if (total.kind != kernels::ValueKind::kProportion) continue;
+    const kernels::MetricValue* base_total = nullptr;
+    double n_cur = 0, n_base = 0;
+    for (const auto& g : cur.groups) {
+      if (const auto* v = g.metrics.Find(total.name)) n_cur += static_cast<double>(v->n);
+    }
+    for (const auto& [key, set] : base_groups) {
+      if (const auto* v = set->Find(total.name)) n_base += static_cast<double>(v->n);
+    }
+    (void)base_total;
+    if (n_cur == 0 || n_base == 0) continue;
+    std::map<std::string, std::pair<const kernels::MetricValue*, const kernels::MetricValue*>> segs;
+    for (const auto& g : cur.groups) segs[g.key].first = g.metrics.Find(total.name);
+    for (const auto& [key, set] : base_groups) segs[key].second = set->Find(total.name);
+    for (const auto& [key, pair] : segs) {
+      const double w1 = pair.second ? static_cast<double>(pair.second->n) / n_base : 0;
+      const double w2 = pair.first ? static_cast<double>(pair.first->n) / n_cur : 0;
+      const double r1 = pair.second && pair.second->n ? pair.second->value : 0;
+      const double r2 = pair.first && pair.first->n ? pair.first->value : 0;
+      kernels::ChangeContribution c;
+      c.measure = total.name;
+      c.segment = key;
+      c.rate_effect = 0.5 * (w1 + w2) * (r2 - r1);
+      c.mix_effect = (w2 - w1) * 0.5 * (r1 + r2);
+      if (c.rate_effect != 0 || c.mix_effect != 0) out.push_back(c);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    if (a.measure != b.measure) return a.measure < b.measure;
+    return std::fabs(a.total()) > std::fabs(b.total());
+  });
+  return out;
+}
+
+}  // namespace
+
+Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot> snapshot,
+                                          const MetricsRequest& req) {
+  const auto start = std::chrono::steady_clock::now();
+  TP_ASSIGN_OR_RETURN(const date::time_zone* zone, FindTimeZone(req.tz));
+  TP_ASSIGN_OR_RETURN(kernels::EventFilter where, kernels::EventFilter::Parse(req.where));
+  scan::ParallelScan scanner(snapshot);
+  const scan::Catalog& catalog = scanner.catalog();
+  std::vector<std::string> props = catalog.properties();
+  where.Bind(catalog, where.properties());
+
+  int64_t data_min = INT64_MAX, data_max = INT64_MIN;
+  for (const auto& p : snapshot->parts) {
+    if (p->rows() == 0) continue;
+    data_min = std::min(data_min, p->min_ts());
+    data_max = std::max(data_max, p->max_ts());
+  }
+  if (data_min > data_max) data_min = data_max = 0;
+  kernels::MetricsReport report;
+  report.from_ms = req.from_ms.value_or(data_min);
+  report.to_ms = req.to_ms.value_or(data_max + 1);
+  if (report.to_ms <= report.from_ms) {
+    return Status::InvalidArgument("--from must be before --to (from is inclusive, to exclusive)");
+  }
+  report.tz = req.tz.empty() ? "UTC" : req.tz;
+  report.definitions = std::string(kernels::PresetName(req.definitions.preset));
+  report.by = req.by;
+  report.where = req.where;
+  static const char* kIntervals[] = {"", "day", "week", "month"};
+  report.interval = kIntervals[static_cast<int>(req.interval)];
+
+  RangeResult cur;
+  TP_RETURN_IF_ERROR(RunRange(scanner, req, where, zone, report.from_ms, report.to_ms, &cur));
+  report.scanned_events = cur.rows;
+  Fill(cur, 0, catalog, "", &report.metrics, &report.series);
+  const auto& consumer = static_cast<const kernels::MeasureConsumer&>(*cur.consumer);
+  for (size_t g = 1; g < consumer.groups().size(); ++g) {
+    kernels::GroupMetrics gm;
+    gm.key = GroupName(cur.spec, catalog, consumer.groups()[g].key);
+    Fill(cur, g, catalog, gm.key, &gm.metrics, &gm.series);
+    report.groups.push_back(std::move(gm));
+  }
+  std::sort(report.groups.begin(), report.groups.end(), [](const auto& a, const auto& b) {
+    const double ea = a.metrics.Find("events")->value, eb = b.metrics.Find("events")->value;
+    return ea != eb ? ea > eb : a.key < b.key;
+  });
+
+  if (!req.compare.empty()) {
+    std::pair<int64_t, int64_t> range;
+    if (req.compare == "previous") {
+      range = {report.from_ms - (report.to_ms - report.from_ms), report.from_ms};
+    } else {
+      TP_ASSIGN_OR_RETURN(range, ParseRange(req.compare, zone));
+    }
+    report.compare_range = range;
+    MetricsRequest base_req = req;
+    base_req.interval = kernels::Interval::kNone;
+    RangeResult base;
+    TP_RETURN_IF_ERROR(RunRange(scanner, base_req, where, zone, range.first, range.second, &base));
+    MetricSet base_overall;
+    std::vector<kernels::PeriodMetrics> unused;
+    Fill(base, 0, catalog, "", &base_overall, &unused);
+    kernels::CompareMeasures(base_overall, &report.metrics);
+    const auto& bc = static_cast<const kernels::MeasureConsumer&>(*base.consumer);
+    std::map<std::string, MetricSet> base_groups;
+    for (size_t g = 1; g < bc.groups().size(); ++g) {
+      std::string key = GroupName(base.spec, catalog, bc.groups()[g].key);
+      Fill(base, g, catalog, key, &base_groups[key], &unused);
+    }
+    std::map<std::string, const MetricSet*> base_ptrs;
+    for (auto& [k, v] : base_groups) base_ptrs[k] = &v;
+    for (auto& g : report.groups) {
+      auto it = base_groups.find(g.key);
+      if (it != base_groups.end()) kernels::CompareMeasures(it->second, &g.metrics);
+    }
+    if (!req.by.empty()) report.changes = Decompose(report, base_ptrs);
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace touchpoint::engine
