@@ -20,6 +20,8 @@ void RegisterInfo(CLI::App& app, Action* run);
 void RegisterCompact(CLI::App& app, Action* run);
 void RegisterDelete(CLI::App& app, Action* run);
 void RegisterAlias(CLI::App& app, Action* run);
+void RegisterMetrics(CLI::App& app, Action* run);
+void RegisterAlerts(CLI::App& app, Action* run);
 
 }  // namespace touchpoint::cli
 

@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterCompact(app, &run);
   touchpoint::cli::RegisterDelete(app, &run);
   touchpoint::cli::RegisterAlias(app, &run);
+  touchpoint::cli::RegisterMetrics(app, &run);
+  touchpoint::cli::RegisterAlerts(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -51,6 +51,18 @@ Status GetStrings(const std::string& path, const toml::table& t, std::string_vie
 
 }  // namespace
 
+kernels::Definitions DefinitionsFromConfig(const Config& config) {
+  kernels::Definitions d;
+  d.session_timeout_ms = config.session_timeout_s * 1000;
+  d.conversion_events = config.conversion_events;
+  d.activation_event = config.activation_event;
+  d.activation_window_ms = static_cast<int64_t>(config.activation_window_days) * 86400 * 1000;
+  d.csat_satisfied_min = config.csat_satisfied_min;
+  d.ces_higher_is_easier = config.ces_higher_is_easier;
+  d.inactive_events = config.inactive_events;
+  return d;
+}
+
 Result<Config> LoadConfig(const std::string& path_in, const std::string& store_dir) {
   Config config;
   std::string path = path_in;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "event/schema.h"
+#include "kernels/definitions.h"
 #include "util/status.h"
 
 namespace touchpoint::engine {
@@ -32,6 +33,9 @@ struct Config {
   bool ces_higher_is_easier = true;
   std::vector<std::string> inactive_events;  // events that do not count as activity
 };
+
+// The measure definitions the config asks for (before flags and presets).
+kernels::Definitions DefinitionsFromConfig(const Config& config);
 
 // Loads `path`; when `path` is empty, loads <store_dir>/touchpoint.toml if it
 // exists, else returns the defaults. Unknown keys are errors (naming the key
