@@ -10,3 +10,4 @@ rm -rf demo && mkdir -p demo
 $tp generate --events "${TP_DEMO_EVENTS:-200000}" --seed 7 --out demo/events.csv
 $tp ingest --db demo/store demo/events.csv
 $tp info --db demo/store
+$tp metrics --db demo/store

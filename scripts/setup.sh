@@ -8,7 +8,7 @@ packages=(
   libsimdjson-dev libzstd-dev zlib1g-dev libxxhash-dev
   libcli11-dev libfmt-dev libtomlplusplus-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
-  libgsl-dev
+  libgsl-dev python3-pandas python3-scipy
   clang libclang-rt-14-dev
 )
 missing=()

@@ -58,14 +58,14 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   const auto& cells = consumer.groups()[group].cells;
   const auto& everyone = consumer.groups()[0].cells;
   const double range_days = static_cast<double>(spec.to_ms - spec.from_ms) / 86400000.0;
-  // Customers known by a period's end: known before the series, plus new ones.
+  // Customers known by a period's end: those first seen before the range,
+  // plus the new ones of each period so far (period 0 is the look-back).
   uint64_t known = consumer.known_before_range();
-  if (spec.has_series() && spec.series.start(0) < spec.from_ms) known -= std::min(known, everyone[0].new_customers);
-  for (size_t p = 0; p < spec.series.size() && spec.has_series(); ++p) {
+  for (size_t p = 1; p < spec.series.size() && spec.has_series(); ++p) {
     known += everyone[p].new_customers;
-    if (spec.series.start(p) < spec.from_ms) continue;  // the look-back period
     kernels::CellContext ctx;
-    ctx.days = std::round(spec.series.Days(p));
+    ctx.days = std::round(static_cast<double>(spec.series.end(p) - std::max(spec.series.start(p), spec.from_ms)) /
+                          86400000.0);
     ctx.range_days = range_days;
     ctx.known_customers = known;
     ctx.previous_new = p > 0 ? std::optional<uint64_t>(cells[p - 1].new_customers) : std::nullopt;

@@ -194,6 +194,9 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     }
     if (t < range_lo) continue;
     while (p + 1 < s.series.size() && t >= s.series.start(p + 1)) ++p;
+    // Between the look-back period and `from` (the first period's head
+    // before the range starts): in no cell.
+    if (p >= 1 && t < s.from_ms) continue;
     period_[i] = static_cast<int32_t>(p);
     MeasureCell& cell = Cell(g, p);
     ++cell.events;
@@ -259,7 +262,7 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     const uint32_t g = MarkGroup(mk);
     const size_t pp = MarkPeriod(mk);
     const uint64_t bits = mk & ((1u << kPeriodShift) - 1);
-    const bool in_range = s.series.start(pp) >= s.from_ms || !s.has_series();
+    const bool in_range = pp >= 1 || !s.has_series();  // period 0 of a series is the look-back
     if (by) marks_.push_back(Mark(0, pp, bits));
     if (in_range && s.has_series()) {
       marks_.push_back(Mark(g, all, bits));
@@ -285,7 +288,7 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
       const uint32_t g = MarkGroup(mk);
       const size_t pp = MarkPeriod(mk);
       if (by) feature_marks_.emplace_back(Mark(0, pp, 0), feature);
-      if (s.has_series() && s.series.start(pp) >= s.from_ms) {
+      if (s.has_series() && pp >= 1) {
         feature_marks_.emplace_back(Mark(g, all, 0), feature);
         if (by) feature_marks_.emplace_back(Mark(0, all, 0), feature);
       }
@@ -395,13 +398,16 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
         }
       }
       const size_t fp = static_cast<size_t>(s.series.Index(first_ts));
+      const bool in_gap = s.has_series() && fp >= 1 && first_ts < s.from_ms;
       auto count = [&](uint32_t group, size_t period) {
         MeasureCell& cell = Cell(group, period);
         ++cell.new_customers;
         cell.activated += activated;
       };
-      count(g, fp);
-      if (by) count(0, fp);
+      if (!in_gap) {
+        count(g, fp);
+        if (by) count(0, fp);
+      }
       if (s.has_series() && first_ts >= s.from_ms) {
         count(g, all);
         if (by) count(0, all);
@@ -486,9 +492,8 @@ void MeasureConsumer::CountSubscriptions(const scan::CustomerView& c, int64_t fi
       if (!by) break;
     }
   };
-  for (size_t p = 0; p < s.series.size(); ++p) {
-    if (s.series.start(p) < s.from_ms && s.has_series()) continue;
-    count(p, s.series.start(p), s.series.end(p));
+  for (size_t p = s.has_series() ? 1 : 0; p < s.series.size(); ++p) {
+    count(p, std::max(s.series.start(p), s.from_ms), s.series.end(p));
   }
   if (s.has_series()) count(s.all_index(), s.from_ms, s.to_ms);
 }
@@ -536,9 +541,7 @@ void MeasureConsumer::Finalize() {
   }
   if (spec_.has_series()) {
     for (auto& group : groups_) {
-      for (size_t p = 0; p < periods; ++p) {
-        if (spec_.series.start(p) >= spec_.from_ms) add(group.cells[p], &group.cells[spec_.all_index()]);
-      }
+      for (size_t p = 1; p < periods; ++p) add(group.cells[p], &group.cells[spec_.all_index()]);
     }
   }
 }

@@ -1,0 +1,60 @@
+// RowValidator: turns one parsed row (text per column role, plus properties)
+// into an EventRow, or says which column is wrong and why. The rules are
+// those of MISSION.md and docs/store.md: required columns, timestamp forms,
+// numbers, survey score ranges, UTF-8, sane lengths. Shared by the CSV and
+// NDJSON readers. Not thread-safe (it keeps scratch buffers).
+#ifndef TOUCHPOINT_INGEST_ROW_VALIDATOR_H_
+#define TOUCHPOINT_INGEST_ROW_VALIDATOR_H_
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "event/event_batch.h"
+#include "event/schema.h"
+
+namespace date {
+class time_zone;
+}
+
+namespace touchpoint::ingest {
+
+inline constexpr size_t kMaxIdBytes = 256;           // customer_id, event, event_id, session_id
+inline constexpr size_t kMaxFieldBytes = 64 * 1024;  // every other field
+inline constexpr int kMinYear = 1970;
+inline constexpr int kMaxYear = 2200;
+
+// A row as read: the text of each role ("" and present=false when missing).
+struct RawRow {
+  std::array<std::string_view, kRoleCount> value{};
+  std::array<bool, kRoleCount> present{};
+  std::vector<std::pair<uint32_t, std::string_view>> properties;  // batch property index, value
+
+  void Clear() {
+    value.fill(std::string_view());
+    present.fill(false);
+    properties.clear();
+  }
+};
+
+class RowValidator {
+ public:
+  RowValidator(const FieldMapping& mapping, const date::time_zone* zone) : mapping_(mapping), zone_(zone) {}
+
+  // True and fills `out` when the row is good; else sets `column` and
+  // `reason` (which quotes the bad value).
+  bool Validate(const RawRow& row, EventRow* out, std::string* column, std::string* reason);
+
+ private:
+  const FieldMapping& mapping_;
+  const date::time_zone* zone_;
+};
+
+// Quotes a value for a reason message, truncated and made printable.
+std::string QuoteForReason(std::string_view value);
+
+}  // namespace touchpoint::ingest
+
+#endif  // TOUCHPOINT_INGEST_ROW_VALIDATOR_H_

@@ -1,0 +1,113 @@
+#!/usr/bin/python3
+"""An independent computation of the measure catalogue with pandas.
+
+Written from docs/metrics.md, not from the C++ code, to cross-check
+`touchpoint metrics` value for value on generated data. Whole data range, UTC,
+default definitions. Usage: metrics_pandas.py EVENTS.csv > expected.json
+"""
+import json
+import sys
+
+import numpy as np
+import pandas as pd
+
+TIMEOUT_MS = 1800 * 1000
+ACTIVATION_MS = 7 * 86400 * 1000
+
+
+def main(path):
+    df = pd.read_csv(path, dtype={"customer_id": str, "session_id": str, "event": str, "channel": str,
+                                  "survey": str, "feature": str, "campaign": str}, keep_default_na=False,
+                     na_values={"revenue": [""], "score": [""]})
+    ts = pd.to_datetime(df["timestamp"], utc=True, format="ISO8601")
+    df["ms"] = (ts - pd.Timestamp("1970-01-01", tz="UTC")) // pd.Timedelta(milliseconds=1)
+    df["revenue"] = pd.to_numeric(df["revenue"], errors="coerce")
+    df["score"] = pd.to_numeric(df["score"], errors="coerce")
+    df["row"] = np.arange(len(df))
+    df = df.sort_values(["customer_id", "ms", "row"], kind="mergesort").reset_index(drop=True)
+    lo, hi = int(df["ms"].min()), int(df["ms"].max()) + 1
+    out = {}
+    ev = df["event"]
+    out["events"] = len(df)
+    out["customers"] = df["customer_id"].nunique()
+    out["visitors"] = df.loc[ev == "page_view", "customer_id"].nunique()
+    imp = (ev == "impression").sum()
+    out["ctr"] = 100.0 * (ev == "click").sum() / imp
+    out["conversion_rate"] = 100.0 * df.loc[ev == "purchase", "customer_id"].nunique() / out["customers"]
+    social = ((ev == "impression") & (df["channel"] == "social")).sum()
+    out["social_engagement_rate"] = 100.0 * ev.isin(["like", "comment", "share"]).sum() / social
+
+    # Sessions: (customer, session_id) when given; else 30-minute gaps in time order.
+    has_sid = df["session_id"] != ""
+    gap = df[~has_sid].copy()
+    prev_c = gap["customer_id"].shift()
+    prev_t = gap["ms"].shift()
+    new = (gap["customer_id"] != prev_c) | (gap["ms"] - prev_t > TIMEOUT_MS)
+    gap["sess"] = "g" + new.cumsum().astype(str)
+    sid = df[has_sid].copy()
+    sid["sess"] = "s" + sid["customer_id"] + "\x1f" + sid["session_id"]
+    s = pd.concat([gap, sid]).sort_values(["customer_id", "ms", "row"], kind="mergesort")
+    grp = s.groupby("sess", sort=False)
+    sess = pd.DataFrame({
+        "n": grp.size(),
+        "pv": grp["event"].apply(lambda e: (e == "page_view").sum()),
+        "purchase": grp["event"].apply(lambda e: (e == "purchase").any()),
+        "cart": grp["event"].apply(lambda e: (e == "add_to_cart").any()),
+        "dur": (grp["ms"].max() - grp["ms"].min()) / 1000.0,
+    })
+    out["sessions"] = len(sess)
+    with_pv = sess["pv"] >= 1
+    out["bounce_rate"] = 100.0 * ((sess["n"] == 1) & (sess["pv"] == 1)).sum() / with_pv.sum()
+    out["avg_session_duration_s"] = sess["dur"].mean()
+    out["session_conversion_rate"] = 100.0 * sess["purchase"].sum() / len(sess)
+    carts = sess[sess["cart"]]
+    out["cart_abandonment_rate"] = 100.0 * (~carts["purchase"]).sum() / len(carts)
+
+    surv = df[ev == "survey_response"].dropna(subset=["score"])
+    csat = surv[surv["survey"] == "csat"]["score"]
+    out["csat"] = 100.0 * (csat >= 4).sum() / len(csat)
+    nps = surv[surv["survey"] == "nps"]["score"]
+    out["nps"] = 100.0 * ((nps >= 9).sum() - (nps <= 6).sum()) / len(nps)
+    out["ces"] = surv[surv["survey"] == "ces"]["score"].mean()
+
+    purchases = df[ev == "purchase"]
+    refunds = df[ev == "refund"]
+    out["revenue"] = purchases["revenue"].sum() - refunds["revenue"].sum()
+
+    # Everyone is new in the whole-data range; activation within 7 days of first activity.
+    first = df.groupby("customer_id")["ms"].min()
+    out["new_customers"] = len(first)
+    act = df[ev == "activation"].merge(first.rename("first"), left_on="customer_id", right_index=True)
+    activated = act[(act["ms"] >= act["first"]) & (act["ms"] <= act["first"] + ACTIVATION_MS)]["customer_id"].nunique()
+    out["activation_rate"] = 100.0 * activated / len(first)
+    out["engagement_rate"] = 100.0
+
+    day = df["ms"] // 86400000
+    pairs = pd.DataFrame({"c": df["customer_id"], "d": day}).drop_duplicates()
+    out["active_days"] = len(pairs) / out["customers"]
+    days = (pd.Timestamp(hi, unit="ms") - pd.Timestamp(lo, unit="ms")) / pd.Timedelta(days=1)
+    out["dau"] = len(pairs) / round(days)
+
+    # Calendar months (UTC): churn pooled over months m in range, base = active in m-1.
+    month = ts.loc[df.index].dt.tz_convert(None).dt.to_period("M") if False else \
+        pd.to_datetime(df["ms"], unit="ms").dt.to_period("M")
+    cm = pd.DataFrame({"c": df["customer_id"], "m": month}).drop_duplicates()
+    months = pd.period_range(pd.Timestamp(lo, unit="ms").to_period("M"), pd.Timestamp(hi - 1, unit="ms").to_period("M"))
+    active = {m: set(cm.loc[cm["m"] == m, "c"]) for m in months}
+    base = churned = 0
+    for m in months:
+        prev = active.get(m - 1, set())
+        base += len(prev)
+        churned += len(prev - active[m])
+    out["churn_rate"] = 100.0 * churned / base if base else None
+    out["mau"] = float(np.mean([len(active[m]) for m in months]))
+    out["stickiness"] = 100.0 * out["dau"] / out["mau"]
+
+    fu = df[(ev == "feature_use") & (df["feature"] != "")]
+    out["feature_adoption"] = {
+        f: 100.0 * g["customer_id"].nunique() / out["customers"] for f, g in fu.groupby("feature")}
+    json.dump(out, sys.stdout, default=float)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
