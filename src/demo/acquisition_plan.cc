@@ -9,13 +9,13 @@
 namespace touchpoint::demo {
 namespace {
 
-constexpr double kGrowth = 1.0;          // the last day acquires twice the first day's customers
+constexpr double kGrowth = 1.0;  // the last day acquires twice the first day's customers
 constexpr double kWeekendFactor = 0.8;
 constexpr uint64_t kPilotMin = 2000;
 constexpr uint64_t kPilotMax = 20000;
-constexpr int kPilotBuckets = 24;        // acquisition-time buckets for the yield estimate
+constexpr int kPilotBuckets = 24;                // acquisition-time buckets for the yield estimate
 constexpr uint64_t kPilotStream = 0x70696c6f74;  // "pilot": keeps pilot draws apart from real customers
-constexpr double kMaxScaleFactor = 3.0;  // how far the daily steering may push above the initial plan
+constexpr double kMaxScaleFactor = 3.0;          // how far the daily steering may push above the initial plan
 
 }  // namespace
 

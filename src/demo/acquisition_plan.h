@@ -32,7 +32,7 @@ class AcquisitionPlan {
 
  private:
   uint64_t target_;
-  std::vector<double> shape_;        // share of customers acquired per day, sums to 1
+  std::vector<double> shape_;         // share of customers acquired per day, sums to 1
   std::vector<double> future_yield_;  // sum over days >= d of shape * expected events
   double max_scale_ = 0;
   double carry_ = 0;

@@ -29,10 +29,10 @@ inline int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && 
 inline CivilDate DateFromUnixDays(int64_t days) {
   const int64_t z = days + 719468;  // days from 0000-03-01
   const int64_t era = FloorDiv(z, 146097);
-  const int64_t doe = z - era * 146097;                                   // [0, 146096]
+  const int64_t doe = z - era * 146097;                                       // [0, 146096]
   const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);            // [0, 365], from March 1
-  const int64_t mp = (5 * doy + 2) / 153;                                 // [0, 11], March = 0
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365], from March 1
+  const int64_t mp = (5 * doy + 2) / 153;                                     // [0, 11], March = 0
   const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);

@@ -83,14 +83,20 @@ constexpr std::string_view kTicketSuffix[] = {
     " Please help.", " Can someone look into this?", "", " Thanks.", " I need this fixed today.", "",
 };
 constexpr std::string_view kSocialChatter[] = {
-    "Love this!", "Where can I buy the {product}?", "Is the {product} available in {country}?",
-    "Ordered mine last week, can't wait.", "Price for the {product}? Asking for a friend.",
-    "Best {product} ever, seriously.", "When is the next sale?", "This looks {good}!",
-    "Mine arrived late, but it's {good}.", "Does it work with {feature}?",
+    "Love this!",
+    "Where can I buy the {product}?",
+    "Is the {product} available in {country}?",
+    "Ordered mine last week, can't wait.",
+    "Price for the {product}? Asking for a friend.",
+    "Best {product} ever, seriously.",
+    "When is the next sale?",
+    "This looks {good}!",
+    "Mine arrived late, but it's {good}.",
+    "Does it work with {feature}?",
 };
 constexpr std::string_view kGood[] = {"great", "excellent", "fantastic", "really good", "solid", "superb", "brilliant"};
-constexpr std::string_view kBad[] = {"disappointing", "frustrating", "unacceptable", "annoying", "ridiculous",
-                                     "not OK"};
+constexpr std::string_view kBad[] = {"disappointing", "frustrating", "unacceptable",
+                                     "annoying",      "ridiculous",  "not OK"};
 constexpr std::string_view kFeatures[] = {"reports", "export", "dashboards", "alerts", "integrations", "API"};
 constexpr std::string_view kCountries[] = {"Germany", "Brazil", "India", "France", "the UK", "Canada"};
 
@@ -144,16 +150,26 @@ void Expand(std::string_view text, Rng& rng, std::string* out) {
 
 std::span<const std::string_view> Templates(CommentTheme theme) {
   switch (theme) {
-    case CommentTheme::kPraise: return kPraise;
-    case CommentTheme::kMixed: return kMixed;
-    case CommentTheme::kPrice: return kPrice;
-    case CommentTheme::kShippingDelay: return kShippingDelay;
-    case CommentTheme::kSupportWait: return kSupportWait;
-    case CommentTheme::kBug: return kBug;
-    case CommentTheme::kCheckoutError: return kCheckoutError;
-    case CommentTheme::kRefundProblem: return kRefundProblem;
-    case CommentTheme::kSocialChatter: return kSocialChatter;
-    case CommentTheme::kNone: break;
+    case CommentTheme::kPraise:
+      return kPraise;
+    case CommentTheme::kMixed:
+      return kMixed;
+    case CommentTheme::kPrice:
+      return kPrice;
+    case CommentTheme::kShippingDelay:
+      return kShippingDelay;
+    case CommentTheme::kSupportWait:
+      return kSupportWait;
+    case CommentTheme::kBug:
+      return kBug;
+    case CommentTheme::kCheckoutError:
+      return kCheckoutError;
+    case CommentTheme::kRefundProblem:
+      return kRefundProblem;
+    case CommentTheme::kSocialChatter:
+      return kSocialChatter;
+    case CommentTheme::kNone:
+      break;
   }
   return {};
 }
@@ -163,12 +179,17 @@ std::span<const std::string_view> Templates(CommentTheme theme) {
 std::string_view PainPointCategory(CommentTheme theme) {
   switch (theme) {
     case CommentTheme::kShippingDelay:
-    case CommentTheme::kCheckoutError: return "process";
+    case CommentTheme::kCheckoutError:
+      return "process";
     case CommentTheme::kPrice:
-    case CommentTheme::kRefundProblem: return "financial";
-    case CommentTheme::kSupportWait: return "support";
-    case CommentTheme::kBug: return "product";
-    default: return "";
+    case CommentTheme::kRefundProblem:
+      return "financial";
+    case CommentTheme::kSupportWait:
+      return "support";
+    case CommentTheme::kBug:
+      return "product";
+    default:
+      return "";
   }
 }
 

@@ -16,15 +16,15 @@ namespace touchpoint::demo {
 
 enum class CommentTheme : uint8_t {
   kNone,
-  kPraise,          // promoters, satisfied customers
-  kMixed,           // passives: some good, some bad
-  kPrice,           // financial: too expensive, price went up
-  kShippingDelay,   // process: late or lost delivery
-  kSupportWait,     // support: long waits, no answer
-  kBug,             // product: crashes, broken features
-  kCheckoutError,   // process: payment or checkout failures
-  kRefundProblem,   // financial: refund slow or refused
-  kSocialChatter,   // social comments under the brand's posts
+  kPraise,         // promoters, satisfied customers
+  kMixed,          // passives: some good, some bad
+  kPrice,          // financial: too expensive, price went up
+  kShippingDelay,  // process: late or lost delivery
+  kSupportWait,    // support: long waits, no answer
+  kBug,            // product: crashes, broken features
+  kCheckoutError,  // process: payment or checkout failures
+  kRefundProblem,  // financial: refund slow or refused
+  kSocialChatter,  // social comments under the brand's posts
 };
 
 // "process", "financial", "support", "product"; "" for praise, mixed and social.

@@ -30,8 +30,8 @@ constexpr double kAppShareOfSessions = 0.7;  // of an app user's direct sessions
 constexpr double kReturningEntryWeights[] = {0.945, 0.03, 0.02, 0.005};
 constexpr double kOrganicShare = 0.3;
 // UTC hour-of-day weights for session starts.
-constexpr double kHourWeights[24] = {1,   0.6, 0.4, 0.3, 0.3, 0.5, 1,   2,   3, 4, 4.5, 4.5,
-                                     4.5, 4.5, 4.5, 4.5, 4.5, 5,   5.5, 6,   6, 5, 3.5, 2};
+constexpr double kHourWeights[24] = {1,   0.6, 0.4, 0.3, 0.3, 0.5, 1,   2, 3, 4, 4.5, 4.5,
+                                     4.5, 4.5, 4.5, 4.5, 4.5, 5,   5.5, 6, 6, 5, 3.5, 2};
 
 // Signup, activation, subscription.
 constexpr double kEmailOptIn = 0.6;
@@ -82,7 +82,11 @@ bool IsProductPage(uint16_t p) { return p >= page::kProductBase && p < page::kBl
 class Timeline {
  public:
   Timeline(uint32_t customer, uint64_t seed, int64_t acquired, int64_t period_end, std::vector<DemoEvent>* out)
-      : rng_(seed), customer_(customer), acquired_(acquired), period_end_(period_end), out_(out),
+      : rng_(seed),
+        customer_(customer),
+        acquired_(acquired),
+        period_end_(period_end),
+        out_(out),
         first_event_(out->size()) {}
 
   CustomerTraits Run() {
@@ -135,7 +139,8 @@ class Timeline {
 
   uint8_t CampaignFor(Channel channel, int64_t ts) {
     if (channel == Channel::kSearch) return rng_.Bernoulli(0.6) ? campaign::kBrandSearch : campaign::kGenericSearch;
-    if (channel == Channel::kSocial) return rng_.Bernoulli(0.75) ? campaign::kSocialOrganic : campaign::kInfluencerCollab;
+    if (channel == Channel::kSocial)
+      return rng_.Bernoulli(0.75) ? campaign::kSocialOrganic : campaign::kInfluencerCollab;
     if (cart_abandoned_ && rng_.Bernoulli(0.4)) return campaign::kRetargeting;
     const CivilDate d = DateFromUnixDays(FloorDiv(ts, kMsPerDay));
     const int md = d.month * 100 + d.day;
@@ -182,11 +187,16 @@ class Timeline {
 
   uint16_t Landing(Channel entry, uint8_t camp) {
     switch (entry) {
-      case Channel::kSearch: return camp == campaign::kBrandSearch ? page::kHome : Product();
-      case Channel::kAds: return camp == campaign::kRetargeting ? page::kCart : Product();
-      case Channel::kSocial: return rng_.Bernoulli(0.5) ? Product() : Blog();
-      case Channel::kEmail: return rng_.Bernoulli(0.6) ? Product() : (rng_.Bernoulli(0.5) ? Blog() : page::kHome);
-      default: break;
+      case Channel::kSearch:
+        return camp == campaign::kBrandSearch ? page::kHome : Product();
+      case Channel::kAds:
+        return camp == campaign::kRetargeting ? page::kCart : Product();
+      case Channel::kSocial:
+        return rng_.Bernoulli(0.5) ? Product() : Blog();
+      case Channel::kEmail:
+        return rng_.Bernoulli(0.6) ? Product() : (rng_.Bernoulli(0.5) ? Blog() : page::kHome);
+      default:
+        break;
     }
     if (rng_.Bernoulli(kOrganicShare)) return rng_.Bernoulli(0.5) ? Blog() : Product();
     static constexpr double kDirect[] = {65, 10, 25};  // home, pricing, product
@@ -197,9 +207,8 @@ class Timeline {
   uint16_t NextWebPage() {
     // home, pricing, features, product, blog, cart, account, support, search, login
     static constexpr double kWeights[] = {8, 10, 8, 40, 10, 4, 5, 3, 6, 3};
-    static constexpr uint16_t kFixed[] = {page::kHome, page::kPricing, page::kFeatures, 0,
-                                          0, page::kCart, page::kAccount, page::kSupport,
-                                          page::kSearch, page::kLogin};
+    static constexpr uint16_t kFixed[] = {page::kHome,    page::kPricing, page::kFeatures, 0,           0, page::kCart,
+                                          page::kAccount, page::kSupport, page::kSearch,   page::kLogin};
     const size_t k = rng_.Pick(kWeights);
     if (k == 3) return Product();
     if (k == 4) return Blog();
@@ -386,8 +395,8 @@ class Timeline {
 
   int64_t DiurnalAfter(int64_t earliest) {
     const int64_t day = FloorDiv(earliest, kMsPerDay) * kMsPerDay;
-    int64_t t = day + static_cast<int64_t>(rng_.Pick(kHourWeights)) * kMsPerHour +
-                static_cast<int64_t>(rng_.Below(kMsPerHour));
+    int64_t t =
+        day + static_cast<int64_t>(rng_.Pick(kHourWeights)) * kMsPerHour + static_cast<int64_t>(rng_.Below(kMsPerHour));
     return t < earliest ? t + kMsPerDay : t;
   }
 

@@ -19,17 +19,17 @@ namespace touchpoint::demo {
 // or after impressions on a paid or social channel.
 struct CustomerTraits {
   Device device = Device::kDesktop;
-  uint8_t country = 0;              // CountryName index
-  Channel source = Channel::kWeb;   // kWeb, kSearch, kAds or kSocial
-  bool app_user = false;            // also uses the app (channel app)
-  bool app_session_ids = false;     // the app reports session_id (about half the app users)
-  bool social_follower = false;     // sees the brand's social posts
-  double sessions_per_week = 0;     // visit rate while active
-  int64_t lifetime_ms = 0;          // active span after acquisition; 0 = a single visit
-  double cart_propensity = 0;       // chance a product page view leads to add_to_cart
-  double signup_propensity = 0;     // chance per engaged session to sign up
-  double satisfaction = 0;          // latent N(0, 1) driving survey scores
-  uint8_t feature_mask = 0;         // bit (f - 1) set: adopts Feature f once activated
+  uint8_t country = 0;             // CountryName index
+  Channel source = Channel::kWeb;  // kWeb, kSearch, kAds or kSocial
+  bool app_user = false;           // also uses the app (channel app)
+  bool app_session_ids = false;    // the app reports session_id (about half the app users)
+  bool social_follower = false;    // sees the brand's social posts
+  double sessions_per_week = 0;    // visit rate while active
+  int64_t lifetime_ms = 0;         // active span after acquisition; 0 = a single visit
+  double cart_propensity = 0;      // chance a product page view leads to add_to_cart
+  double signup_propensity = 0;    // chance per engaged session to sign up
+  double satisfaction = 0;         // latent N(0, 1) driving survey scores
+  uint8_t feature_mask = 0;        // bit (f - 1) set: adopts Feature f once activated
 };
 
 CustomerTraits DrawTraits(Rng& rng);

@@ -7,9 +7,10 @@ namespace touchpoint::demo {
 namespace {
 
 constexpr std::string_view kEventNames[kEventTypeCount] = {
-    "page_view", "impression", "click",    "signup",          "activation",         "add_to_cart",    "checkout",
-    "purchase",  "refund",     "survey_response", "feature_use", "like",            "comment",        "share",
-    "subscription_start", "subscription_cancel", "support_ticket", "email_sent", "email_open", "email_click",
+    "page_view",           "impression",     "click",      "signup",     "activation",
+    "add_to_cart",         "checkout",       "purchase",   "refund",     "survey_response",
+    "feature_use",         "like",           "comment",    "share",      "subscription_start",
+    "subscription_cancel", "support_ticket", "email_sent", "email_open", "email_click",
 };
 constexpr std::string_view kChannelNames[] = {"", "web", "app", "email", "social", "search", "ads", "support"};
 constexpr std::string_view kFeatureNames[] = {"", "reports", "export", "dashboards", "alerts", "integrations", "api"};
@@ -18,26 +19,74 @@ constexpr std::string_view kDeviceNames[kDeviceCount] = {"desktop", "mobile", "t
 constexpr std::string_view kCountryNames[kCountryCount] = {"US", "DE", "GB", "FR", "IN", "BR",
                                                            "CA", "ES", "NL", "AU", "JP", "MX"};
 constexpr std::string_view kNamedCampaigns[campaign::kNewsletterBase] = {
-    "",           "spring_sale",  "summer_sale",    "back_to_school", "black_friday",   "holiday_gifts",
-    "prospecting", "retargeting", "brand_search",   "generic_search", "social_organic", "influencer_collab",
+    "",
+    "spring_sale",
+    "summer_sale",
+    "back_to_school",
+    "black_friday",
+    "holiday_gifts",
+    "prospecting",
+    "retargeting",
+    "brand_search",
+    "generic_search",
+    "social_organic",
+    "influencer_collab",
 };
 constexpr std::string_view kFixedPages[page::kProductBase] = {
-    "", "/", "/pricing", "/features", "/signup", "/login", "/account", "/cart", "/checkout", "/order/confirmation",
-    "/support", "/search",
+    "",         "/",     "/pricing",  "/features",           "/signup",  "/login",
+    "/account", "/cart", "/checkout", "/order/confirmation", "/support", "/search",
 };
 constexpr std::string_view kProductSlugs[page::kProductCount] = {
-    "wireless-earbuds", "smart-thermostat", "fitness-tracker", "noise-cancelling-headphones", "smart-speaker",
-    "robot-vacuum",     "espresso-machine", "air-purifier",    "electric-toothbrush",        "smartwatch",
-    "portable-charger", "action-camera",    "e-reader",        "gaming-mouse",               "mechanical-keyboard",
-    "4k-monitor",       "video-doorbell",   "led-desk-lamp",   "bluetooth-speaker",          "drone",
-    "standing-desk",    "webcam",           "router",          "tablet-stand",
+    "wireless-earbuds",
+    "smart-thermostat",
+    "fitness-tracker",
+    "noise-cancelling-headphones",
+    "smart-speaker",
+    "robot-vacuum",
+    "espresso-machine",
+    "air-purifier",
+    "electric-toothbrush",
+    "smartwatch",
+    "portable-charger",
+    "action-camera",
+    "e-reader",
+    "gaming-mouse",
+    "mechanical-keyboard",
+    "4k-monitor",
+    "video-doorbell",
+    "led-desk-lamp",
+    "bluetooth-speaker",
+    "drone",
+    "standing-desk",
+    "webcam",
+    "router",
+    "tablet-stand",
 };
 constexpr std::string_view kProductLabels[page::kProductCount] = {
-    "wireless earbuds", "smart thermostat", "fitness tracker", "noise cancelling headphones", "smart speaker",
-    "robot vacuum",     "espresso machine", "air purifier",    "electric toothbrush",        "smartwatch",
-    "portable charger", "action camera",    "e-reader",        "gaming mouse",               "mechanical keyboard",
-    "4K monitor",       "video doorbell",   "LED desk lamp",   "bluetooth speaker",          "drone",
-    "standing desk",    "webcam",           "router",          "tablet stand",
+    "wireless earbuds",
+    "smart thermostat",
+    "fitness tracker",
+    "noise cancelling headphones",
+    "smart speaker",
+    "robot vacuum",
+    "espresso machine",
+    "air purifier",
+    "electric toothbrush",
+    "smartwatch",
+    "portable charger",
+    "action camera",
+    "e-reader",
+    "gaming mouse",
+    "mechanical keyboard",
+    "4K monitor",
+    "video doorbell",
+    "LED desk lamp",
+    "bluetooth speaker",
+    "drone",
+    "standing desk",
+    "webcam",
+    "router",
+    "tablet stand",
 };
 constexpr std::string_view kBlogSlugs[page::kBlogCount] = {
     "10-tips-for-better-sleep", "home-office-setup", "best-gifts-2024",    "smart-home-guide",
@@ -46,8 +95,8 @@ constexpr std::string_view kBlogSlugs[page::kBlogCount] = {
     "api-quickstart",           "sustainability",    "black-friday-deals", "year-in-review",
 };
 constexpr std::string_view kAppScreens[page::kAppCount] = {
-    "/app/home", "/app/reports", "/app/dashboards", "/app/alerts", "/app/integrations", "/app/export",
-    "/app/api-keys", "/app/settings",
+    "/app/home",         "/app/reports", "/app/dashboards", "/app/alerts",
+    "/app/integrations", "/app/export",  "/app/api-keys",   "/app/settings",
 };
 
 struct Tables {

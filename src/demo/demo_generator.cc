@@ -115,7 +115,8 @@ Status GenerateDemo(const DemoOptions& options, const std::string& out_path, Dem
     const auto customer = static_cast<uint32_t>(traits.size());
     const int64_t acquired = options.start_ms + day * kMsPerDay + static_cast<int64_t>(plan_rng.Below(kMsPerDay));
     scratch.clear();
-    traits.push_back(simulator.Simulate(customer, DeriveSeed(options.seed, uint64_t{customer} + 1), acquired, &scratch));
+    traits.push_back(
+        simulator.Simulate(customer, DeriveSeed(options.seed, uint64_t{customer} + 1), acquired, &scratch));
     for (const DemoEvent& e : scratch) {
       by_day[static_cast<size_t>(FloorDiv(e.timestamp_ms - options.start_ms, kMsPerDay))].push_back(e);
     }

@@ -30,7 +30,10 @@ struct OutputSink::Codec {
 };
 
 OutputSink::OutputSink(int fd, std::string path, Compression compression)
-    : fd_(fd), owns_fd_(path != "-"), path_(std::move(path)), compression_(compression),
+    : fd_(fd),
+      owns_fd_(path != "-"),
+      path_(std::move(path)),
+      compression_(compression),
       codec_(std::make_unique<Codec>()) {}
 
 OutputSink::~OutputSink() {

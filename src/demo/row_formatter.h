@@ -46,7 +46,7 @@ class RowFormatter {
   int64_t cached_day_ = INT64_MIN;
   char day_prefix_[32] = {};  // "2024-03-05T"
   size_t day_prefix_len_ = 0;
-  std::string comment_;       // scratch for the comment text
+  std::string comment_;  // scratch for the comment text
 };
 
 }  // namespace touchpoint::demo

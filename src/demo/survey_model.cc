@@ -15,8 +15,8 @@ constexpr double kCesPercent[7] = {3, 5, 8, 14, 22, 26, 22};
 constexpr double kTraitWeight = 0.8;
 constexpr double kMomentWeight = 0.6;
 
-constexpr CommentTheme kComplaints[] = {CommentTheme::kPrice,   CommentTheme::kShippingDelay,
-                                        CommentTheme::kSupportWait, CommentTheme::kBug,
+constexpr CommentTheme kComplaints[] = {CommentTheme::kPrice,         CommentTheme::kShippingDelay,
+                                        CommentTheme::kSupportWait,   CommentTheme::kBug,
                                         CommentTheme::kCheckoutError, CommentTheme::kRefundProblem};
 constexpr double kComplaintWeights[] = {25, 20, 20, 20, 10, 5};
 constexpr double kUseActualIssueShare = 0.75;
@@ -37,10 +37,14 @@ int InvertPercent(std::span<const double> percent, int lowest, double q) {
 int SampleScore(Survey survey, double satisfaction, double shift, Rng& rng) {
   const double q = NormalCdf(kTraitWeight * satisfaction + kMomentWeight * rng.Normal() + shift);
   switch (survey) {
-    case Survey::kNps: return InvertPercent(kNpsPercent, 0, q);
-    case Survey::kCsat: return InvertPercent(kCsatPercent, 1, q);
-    case Survey::kCes: return InvertPercent(kCesPercent, 1, q);
-    case Survey::kNone: break;
+    case Survey::kNps:
+      return InvertPercent(kNpsPercent, 0, q);
+    case Survey::kCsat:
+      return InvertPercent(kCsatPercent, 1, q);
+    case Survey::kCes:
+      return InvertPercent(kCesPercent, 1, q);
+    case Survey::kNone:
+      break;
   }
   return 0;
 }
@@ -53,7 +57,8 @@ CommentTheme ThemeForScore(Survey survey, int score, CommentTheme complaint, Rng
   if (survey == Survey::kCsat) low = 2, high = 5;
   if (survey == Survey::kCes) low = 3, high = 6;
   if (score >= high) return CommentTheme::kPraise;
-  if (score > low) return (survey == Survey::kCsat && rng.Bernoulli(0.5)) ? CommentTheme::kPraise : CommentTheme::kMixed;
+  if (score > low)
+    return (survey == Survey::kCsat && rng.Bernoulli(0.5)) ? CommentTheme::kPraise : CommentTheme::kMixed;
   if (complaint != CommentTheme::kNone && rng.Bernoulli(kUseActualIssueShare)) return complaint;
   return RandomComplaint(rng);
 }

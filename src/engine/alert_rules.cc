@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <set>
 
-#define TOML_EXCEPTIONS 0
 #include <toml++/toml.h>
 
 #include "util/file.h"
@@ -44,13 +43,15 @@ void Check(const AlertRule& rule, const std::string& group, const kernels::Metri
 
 Result<std::vector<AlertRule>> LoadAlertRules(const std::string& path) {
   TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
-  toml::parse_result parsed = toml::parse(text, path);
-  if (!parsed) {
-    return Status::InvalidArgument(path + ":" + std::to_string(parsed.error().source().begin.line) + ": " +
-                                   std::string(parsed.error().description()));
+  toml::table root;
+  try {  // toml++ reports parse errors as exceptions: caught here, at the call
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    return Status::InvalidArgument(path + ":" + std::to_string(e.source().begin.line) + ": " +
+                                   std::string(e.description()));
   }
   std::vector<AlertRule> rules;
-  const toml::array* list = parsed.table()["rule"].as_array();
+  const toml::array* list = root["rule"].as_array();
   if (list == nullptr) return Status::InvalidArgument(path + ": no [[rule]] tables");
   static const std::set<std::string_view> kKeys = {"name",      "measure", "above", "below", "significant_change",
                                                    "direction", "last_days", "by",  "where"};

@@ -2,7 +2,6 @@
 
 #include <set>
 
-#define TOML_EXCEPTIONS 0
 #include <toml++/toml.h>
 
 #include "util/file.h"
@@ -72,13 +71,14 @@ Result<Config> LoadConfig(const std::string& path_in, const std::string& store_d
     path = candidate;
   }
   TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
-  toml::parse_result parsed = toml::parse(text, path);
-  if (!parsed) {
-    const toml::parse_error& e = parsed.error();
+  // toml++ reports parse errors as exceptions: caught here, at the call.
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
     return Status::InvalidArgument(path + ":" + std::to_string(e.source().begin.line) + ": " +
                                    std::string(e.description()));
   }
-  const toml::table& root = parsed.table();
   config.source = path;
   TP_RETURN_IF_ERROR(CheckKeys(path, root, "top level", {"mapping", "ingest", "metrics", "server"}));
   if (const toml::table* m = root["mapping"].as_table()) {
