@@ -312,7 +312,7 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
   }
   for (uint64_t dk : day_marks_) {
     const uint32_t g = static_cast<uint32_t>(dk >> 32);
-    const int sp = s.series.Index(s.days.start(dk & 0xFFFFFFFFu));
+    const int sp = s.series.Index(std::max(s.days.start(dk & 0xFFFFFFFFu), s.from_ms));
     if (sp >= 0) ++Cell(g, static_cast<size_t>(sp)).active_days;
     if (s.has_series()) ++Cell(g, all).active_days;
   }

@@ -19,7 +19,8 @@ def main(path):
     df = pd.read_csv(path, dtype={"customer_id": str, "session_id": str, "event": str, "channel": str,
                                   "survey": str, "feature": str, "campaign": str}, keep_default_na=False,
                      na_values={"revenue": [""], "score": [""]})
-    ts = pd.to_datetime(df["timestamp"], utc=True, format="ISO8601")
+    # The generator writes 2024-03-05T10:15:30.250Z (Debian 12 has pandas 1.5: no format="ISO8601").
+    ts = pd.to_datetime(df["timestamp"], utc=True, format="%Y-%m-%dT%H:%M:%S.%fZ")
     df["ms"] = (ts - pd.Timestamp("1970-01-01", tz="UTC")) // pd.Timedelta(milliseconds=1)
     df["revenue"] = pd.to_numeric(df["revenue"], errors="coerce")
     df["score"] = pd.to_numeric(df["score"], errors="coerce")
