@@ -138,7 +138,8 @@ Status IngestFile(store::Store* store, const IngestRequest& request, IngestResul
     EventBatch batch;
     while (queue.Pop(&batch)) {
       if (!writer_status.ok()) continue;  // drain so the reader never blocks
-      writer_status = load->Add(batch);
+      writer_status = load->Add(std::move(batch));
+      batch = EventBatch();
       if (!writer_status.ok()) writer_failed = true;
     }
   });

@@ -54,6 +54,55 @@ void EventBatch::AppendFrom(const EventBatch& other, size_t i) {
   Append(row);
 }
 
+void EventBatch::AppendRows(const EventBatch& other, const std::vector<bool>* keep) {
+  if (keep == nullptr) {
+    timestamp_ms.insert(timestamp_ms.end(), other.timestamp_ms.begin(), other.timestamp_ms.end());
+    revenue.insert(revenue.end(), other.revenue.begin(), other.revenue.end());
+    score.insert(score.end(), other.score.begin(), other.score.end());
+    customer_id.AppendAll(other.customer_id);
+    event.AppendAll(other.event);
+    event_id.AppendAll(other.event_id);
+    session_id.AppendAll(other.session_id);
+    channel.AppendAll(other.channel);
+    campaign.AppendAll(other.campaign);
+    page.AppendAll(other.page);
+    survey.AppendAll(other.survey);
+    comment.AppendAll(other.comment);
+    feature.AppendAll(other.feature);
+    for (const auto& p : other.properties) properties[PropertyIndex(p.name)].values.AppendAll(p.values);
+  } else {
+    std::vector<uint32_t> prop_index;
+    for (const auto& p : other.properties) prop_index.push_back(PropertyIndex(p.name));
+    auto copy = [&](const StringColumn& from, StringColumn* to) {
+      for (size_t i = 0; i < other.size(); ++i) {
+        if ((*keep)[i]) to->Append(from.Get(i));
+      }
+    };
+    for (size_t i = 0; i < other.size(); ++i) {
+      if (!(*keep)[i]) continue;
+      timestamp_ms.push_back(other.timestamp_ms[i]);
+      revenue.push_back(other.revenue[i]);
+      score.push_back(other.score[i]);
+    }
+    copy(other.customer_id, &customer_id);
+    copy(other.event, &event);
+    copy(other.event_id, &event_id);
+    copy(other.session_id, &session_id);
+    copy(other.channel, &channel);
+    copy(other.campaign, &campaign);
+    copy(other.page, &page);
+    copy(other.survey, &survey);
+    copy(other.comment, &comment);
+    copy(other.feature, &feature);
+    for (size_t p = 0; p < other.properties.size(); ++p) copy(other.properties[p].values, &properties[prop_index[p]].values);
+  }
+  // Properties this batch has and `other` lacks get absent values.
+  const size_t rows = size();
+  for (auto& p : properties) {
+    if (p.values.size() < rows) p.values.AppendEmpty(rows - p.values.size());
+  }
+}
+
 EventBatch EventBatch::Permuted(const std::vector<uint32_t>& order) const {
   EventBatch out;
   for (const auto& p : properties) out.properties.push_back(PropertyColumn{p.name, {}});

@@ -78,6 +78,10 @@ class EventBatch {
   // Appends row `i` of `other` (properties matched by name).
   void AppendFrom(const EventBatch& other, size_t i);
 
+  // Appends the rows of `other` for which keep[i] is true (every row when
+  // `keep` is null), column by column; properties are matched by name once.
+  void AppendRows(const EventBatch& other, const std::vector<bool>* keep = nullptr);
+
   // Reorders rows by `order` (a permutation of 0..size()-1).
   EventBatch Permuted(const std::vector<uint32_t>& order) const;
 

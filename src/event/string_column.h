@@ -33,6 +33,13 @@ class StringColumn {
     ends_.reserve(rows);
     bytes_.reserve(bytes);
   }
+  // Appends every value of `other` (one copy of its bytes).
+  void AppendAll(const StringColumn& other) {
+    const uint64_t base = bytes_.size();
+    bytes_.append(other.bytes_);
+    ends_.reserve(ends_.size() + other.ends_.size());
+    for (uint64_t e : other.ends_) ends_.push_back(base + e);
+  }
   // True when every value is empty (the column carries no data).
   bool AllEmpty() const { return bytes_.empty(); }
 

@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "store/event_id_filter.h"
+#include "store/part_order.h"
 #include "store/store.h"
 
 namespace touchpoint::store {
@@ -10,6 +11,7 @@ namespace touchpoint::store {
 LoadWriter::LoadWriter(Store* store, LoadEntry entry) : store_(store), entry_(std::move(entry)) {}
 
 LoadWriter::~LoadWriter() {
+  (void)WaitForPendingParts(0);
   if (committed_) return;
   // Not committed: nothing of this load may survive.
   for (const PartEntry& p : parts_) (void)RemoveFile(store_->PartPath(p.id));
@@ -18,32 +20,66 @@ LoadWriter::~LoadWriter() {
 }
 
 Status LoadWriter::Add(const EventBatch& batch) {
+  EventBatch copy;
+  copy.AppendRows(batch);
+  return Add(std::move(copy));
+}
+
+Status LoadWriter::Add(EventBatch&& batch) {
   std::vector<uint64_t> new_ids;
   uint64_t dups = 0;
   std::vector<bool> keep = FilterDuplicateIds(batch, store_->event_ids_, load_event_ids_, &new_ids, &dups);
   duplicates_ += dups;
   if (!new_ids.empty()) MergeSortedIds(std::move(new_ids), &load_event_ids_);
-  if (dups == 0 && buffer_.empty() && batch.size() >= kLoadPartRows) {
-    accepted_ += batch.size();
-    buffer_ = batch;
-    return CutPart();
+  // Each batch is sorted here, on arrival, while it is small enough to stay
+  // in cache; the part write then merges sorted runs front to back.
+  std::shared_ptr<EventBatch> rows;
+  if (dups > 0) {
+    EventBatch kept;
+    kept.AppendRows(batch, &keep);
+    rows = std::make_shared<EventBatch>(SortedForPart(kept));
+  } else {
+    rows = std::make_shared<EventBatch>(SortedForPart(batch));
   }
-  for (size_t i = 0; i < batch.size(); ++i) {
-    if (!keep[i]) continue;
-    buffer_.AppendFrom(batch, i);
-    ++accepted_;
-    if (buffer_.size() >= kLoadPartRows) TP_RETURN_IF_ERROR(CutPart());
-  }
+  accepted_ += rows->size();
+  buffered_rows_ += rows->size();
+  if (!rows->empty()) buffer_.push_back(std::move(rows));
+  if (buffered_rows_ >= kLoadPartRows) return CutPart();
   return Status::OK();
 }
 
+Status LoadWriter::WaitForPendingParts(size_t max_in_flight) {
+  Status first_error;
+  while (pending_.size() > max_in_flight || (!first_error.ok() && !pending_.empty())) {
+    PendingPart p = std::move(pending_.front());
+    pending_.pop_front();
+    Status s = p.done.get();
+    if (s.ok()) {
+      parts_[p.index].info = *p.info;
+    } else if (first_error.ok()) {
+      first_error = s;
+    }
+  }
+  return first_error;
+}
+
 Status LoadWriter::CutPart() {
+  TP_RETURN_IF_ERROR(WaitForPendingParts(kPartWritesInFlight - 1));
   if (buffer_.empty()) return Status::OK();
   PartEntry part;
   part.id = store_->manifest_.next_id++;
   parts_.push_back(part);  // registered first, so a failed write is cleaned up
-  TP_RETURN_IF_ERROR(PartWriter::WriteSorted(store_->PartPath(part.id), buffer_, &parts_.back().info));
-  buffer_.Clear();
+  auto batches = std::make_shared<std::vector<std::shared_ptr<const EventBatch>>>(std::move(buffer_));
+  buffer_.clear();
+  buffered_rows_ = 0;
+  const std::string path = store_->PartPath(part.id);
+  auto info = std::make_shared<PartInfo>();
+  std::future<Status> done = std::async(std::launch::async, [batches, path, info] {
+    std::vector<const EventBatch*> views;
+    for (const auto& b : *batches) views.push_back(b.get());
+    return PartWriter::WriteMerged(path, views, info.get());
+  });
+  pending_.push_back(PendingPart{parts_.size() - 1, info, std::move(done)});
   return Status::OK();
 }
 
@@ -59,6 +95,7 @@ Status LoadWriter::AddRejected(std::string_view json_line) {
 
 Status LoadWriter::Commit(LoadEntry* entry) {
   TP_RETURN_IF_ERROR(CutPart());
+  TP_RETURN_IF_ERROR(WaitForPendingParts(0));
   if (rejected_) TP_RETURN_IF_ERROR(rejected_->Sync());
   TP_RETURN_IF_ERROR(SyncDir(JoinPath(store_->dir(), "parts")));
   entry_.accepted = accepted_;

@@ -7,6 +7,8 @@
 #ifndef TOUCHPOINT_STORE_LOAD_WRITER_H_
 #define TOUCHPOINT_STORE_LOAD_WRITER_H_
 
+#include <deque>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,7 +24,10 @@ namespace touchpoint::store {
 class Store;
 
 // Rows buffered before a part is cut (~300 MB of batch at typical widths).
-inline constexpr size_t kLoadPartRows = 2'000'000;
+inline constexpr size_t kLoadPartRows = 1'000'000;
+// Part writes running beside the parser: with two cores, two writers keep
+// both busy (sorting and compressing cost more than parsing).
+inline constexpr size_t kPartWritesInFlight = 2;
 
 class LoadWriter {
  public:
@@ -33,6 +38,8 @@ class LoadWriter {
   // Adds accepted rows. Rows whose event_id is already stored (or seen
   // earlier in this load) are skipped and counted as duplicates.
   Status Add(const EventBatch& batch);
+  // As Add, taking the batch over without a copy.
+  Status Add(EventBatch&& batch);
   // Records a rejected row (one JSON line, see docs/store.md) in the load's
   // rejected-rows file.
   Status AddRejected(std::string_view json_line);
@@ -45,12 +52,24 @@ class LoadWriter {
  private:
   friend class Store;
   LoadWriter(Store* store, LoadEntry entry);
+  // Hands the buffer to a background part write, so parsing the next rows
+  // overlaps sorting, encoding and compressing.
   Status CutPart();
+  // Waits until fewer than `max_in_flight` part writes are running.
+  Status WaitForPendingParts(size_t max_in_flight);
 
   Store* store_;
   LoadEntry entry_;
-  EventBatch buffer_;
+  // Accepted rows not yet in a part; sorted and written together.
+  std::vector<std::shared_ptr<const EventBatch>> buffer_;
+  size_t buffered_rows_ = 0;
   std::vector<PartEntry> parts_;
+  struct PendingPart {
+    size_t index;  // into parts_
+    std::shared_ptr<PartInfo> info;
+    std::future<Status> done;
+  };
+  std::deque<PendingPart> pending_;
   std::optional<AppendFile> rejected_;
   uint64_t rejected_count_ = 0;
   uint64_t accepted_ = 0;

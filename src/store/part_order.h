@@ -11,13 +11,27 @@
 
 namespace touchpoint::store {
 
-// The permutation that puts `batch` in part order (stable for equal keys).
-std::vector<uint32_t> PartOrder(const EventBatch& batch);
+// A row of one of several batches.
+struct RowRef {
+  uint32_t batch;
+  uint32_t row;
+};
+
+// The order that puts the rows of `batches` in part order (stable for equal
+// keys: earlier batch, then earlier row, first).
+std::vector<RowRef> PartOrder(const std::vector<const EventBatch*>& batches);
 
 // True when (hash_a, id_a) sorts before (hash_b, id_b).
 inline bool CustomerLess(uint64_t hash_a, std::string_view id_a, uint64_t hash_b, std::string_view id_b) {
   return hash_a != hash_b ? hash_a < hash_b : id_a < id_b;
 }
+
+// As PartOrder, for batches that are each already in part order: a k-way
+// merge instead of a sort, reading every batch front to back.
+std::vector<RowRef> MergeSortedRuns(const std::vector<const EventBatch*>& batches);
+
+// `batch` put in part order (a sorted copy).
+EventBatch SortedForPart(const EventBatch& batch);
 
 }  // namespace touchpoint::store
 

@@ -85,17 +85,20 @@ class PartWriter::Impl {
   }
   ~Impl() { ZSTD_freeCCtx(zctx_); }
 
+  // REQUIRES: `batch` is in part order.
   Status Add(const EventBatch& batch) {
-    std::vector<size_t> prop_columns;
-    for (const auto& p : batch.properties) prop_columns.push_back(PropertyColumnIndex(p.name));
-    const size_t n = batch.size();
+    std::vector<std::vector<size_t>> prop_columns(1);
+    for (const auto& p : batch.properties) prop_columns[0].push_back(PropertyColumnIndex(p.name));
+    std::vector<RowRef> refs(batch.size());
+    for (size_t i = 0; i < refs.size(); ++i) refs[i] = RowRef{0, static_cast<uint32_t>(i)};
+    const std::vector<const EventBatch*> batches{&batch};
     size_t i = 0;
-    while (i < n) {
+    while (i < batch.size()) {
       std::string_view customer = batch.customer_id.Get(i);
       size_t end = i + 1;
-      while (end < n && batch.customer_id.Get(end) == customer) ++end;
+      while (end < batch.size() && batch.customer_id.Get(end) == customer) ++end;
       if (block_rows_ >= kTargetBlockRows) TP_RETURN_IF_ERROR(FlushBlock());
-      AddCustomer(batch, prop_columns, i, end);
+      AddCustomer(batches, refs.data() + i, end - i, prop_columns);
       i = end;
     }
     return Status::OK();
@@ -201,12 +204,16 @@ class PartWriter::Impl {
     return columns_.size() - 1;
   }
 
-  void AddCustomer(const EventBatch& b, const std::vector<size_t>& prop_columns, size_t begin, size_t end) {
-    std::string_view id = b.customer_id.Get(begin);
+  // Adds one customer's rows, `rows[0..n)` of `batches`, in time order.
+  void AddCustomer(const std::vector<const EventBatch*>& batches, const RowRef* rows, size_t n,
+                   const std::vector<std::vector<size_t>>& prop_columns) {
+    auto B = [&](size_t k) -> const EventBatch& { return *batches[rows[k].batch]; };
+    auto R = [&](size_t k) -> size_t { return rows[k].row; };
+    std::string_view id = B(0).customer_id.Get(R(0));
     const uint64_t hash = Hash64(id);
     ColumnBuffer& cust = columns_[kColCustomer];
     PutFixed64(&cust.bytes, hash);
-    PutVarint64(&cust.bytes, end - begin);
+    PutVarint64(&cust.bytes, n);
     PutLengthPrefixed(&cust.bytes, id);
     if (block_customers_ == 0) block_.first_hash = hash;
     block_.last_hash = hash;
@@ -215,72 +222,139 @@ class PartWriter::Impl {
 
     ColumnBuffer& ts = columns_[kColTimestamp];
     int64_t prev = prev_customer_first_ts_;
-    prev_customer_first_ts_ = b.timestamp_ms[begin];
-    for (size_t r = begin; r < end; ++r) {
-      const int64_t t = b.timestamp_ms[r];
+    prev_customer_first_ts_ = B(0).timestamp_ms[R(0)];
+    for (size_t k = 0; k < n; ++k) {
+      const int64_t t = B(k).timestamp_ms[R(k)];
       PutVarint64(&ts.bytes, ZigZag(t - prev));
       prev = t;
-      if (block_rows_ == 0 && r == begin) {
+      if (block_rows_ == 0 && k == 0) {
         block_.min_ts = block_.max_ts = t;
       } else {
         block_.min_ts = std::min(block_.min_ts, t);
         block_.max_ts = std::max(block_.max_ts, t);
       }
-      if (info_.rows == 0 && r == begin) {
+      if (info_.rows == 0 && k == 0) {
         info_.min_ts = info_.max_ts = t;
       } else {
         info_.min_ts = std::min(info_.min_ts, t);
         info_.max_ts = std::max(info_.max_ts, t);
       }
     }
-    auto dict = [&](int col, const StringColumn& values) {
+    auto dict = [&](int col, StringColumn EventBatch::*member) {
       ColumnBuffer& c = columns_[col];
-      for (size_t r = begin; r < end; ++r) c.codes.push_back(c.dict->Code(values.Get(r)));
+      // A customer's consecutive events mostly repeat a value: skip the lookup.
+      std::string_view last;
+      uint32_t last_code = 0;
+      for (size_t k = 0; k < n; ++k) {
+        std::string_view v = (B(k).*member).Get(R(k));
+        if (k == 0 || v != last) {
+          last = v;
+          last_code = c.dict->Code(v);
+        }
+        c.codes.push_back(last_code);
+      }
     };
-    dict(kColEvent, b.event);
-    dict(kColChannel, b.channel);
-    dict(kColCampaign, b.campaign);
-    dict(kColPage, b.page);
-    dict(kColSurvey, b.survey);
-    dict(kColFeature, b.feature);
-    auto plain = [&](int col, const StringColumn& values) {
+    dict(kColEvent, &EventBatch::event);
+    dict(kColChannel, &EventBatch::channel);
+    dict(kColCampaign, &EventBatch::campaign);
+    dict(kColPage, &EventBatch::page);
+    dict(kColSurvey, &EventBatch::survey);
+    dict(kColFeature, &EventBatch::feature);
+    auto plain = [&](int col, StringColumn EventBatch::*member) {
       ColumnBuffer& c = columns_[col];
-      for (size_t r = begin; r < end; ++r) {
-        std::string_view v = values.Get(r);
+      for (size_t k = 0; k < n; ++k) {
+        std::string_view v = (B(k).*member).Get(R(k));
         c.any_present |= !v.empty();
         PutLengthPrefixed(&c.bytes, v);
       }
     };
-    plain(kColEventId, b.event_id);
-    plain(kColSessionId, b.session_id);
-    plain(kColComment, b.comment);
-    for (size_t r = begin; r < end; ++r) {
-      std::string_view eid = b.event_id.Get(r);
+    plain(kColEventId, &EventBatch::event_id);
+    plain(kColSessionId, &EventBatch::session_id);
+    plain(kColComment, &EventBatch::comment);
+    for (size_t k = 0; k < n; ++k) {
+      std::string_view eid = B(k).event_id.Get(R(k));
       if (!eid.empty()) event_id_hashes_.push_back(Hash64(eid));
     }
-    auto f64 = [&](int col, const std::vector<double>& values) {
+    auto f64 = [&](int col, std::vector<double> EventBatch::*member) {
       ColumnBuffer& c = columns_[col];
-      for (size_t r = begin; r < end; ++r) {
-        c.any_present |= !std::isnan(values[r]);
-        PutFixed64(&c.bytes, std::bit_cast<uint64_t>(values[r]));
+      for (size_t k = 0; k < n; ++k) {
+        const double v = (B(k).*member)[R(k)];
+        c.any_present |= !std::isnan(v);
+        PutFixed64(&c.bytes, std::bit_cast<uint64_t>(v));
       }
     };
-    f64(kColRevenue, b.revenue);
-    f64(kColScore, b.score);
+    f64(kColRevenue, &EventBatch::revenue);
+    f64(kColScore, &EventBatch::score);
 
-    const size_t rows_after = block_rows_ + (end - begin);
-    for (size_t p = 0; p < prop_columns.size(); ++p) {
-      ColumnBuffer& c = columns_[prop_columns[p]];
-      for (size_t r = begin; r < end; ++r) c.property_values.Append(b.properties[p].values.Get(r));
+    for (size_t k = 0; k < n; ++k) {
+      const EventBatch& b = B(k);
+      const std::vector<size_t>& map = prop_columns[rows[k].batch];
+      for (size_t p = 0; p < map.size(); ++p) {
+        std::string_view v = b.properties[p].values.Get(R(k));
+        if (!v.empty()) columns_[map[p]].property_values.Append(v);
+        else columns_[map[p]].property_values.AppendEmpty(1);
+      }
+      // Columns this row's batch lacks get an absent value.
+      const size_t rows_now = block_rows_ + k + 1;
+      for (size_t c = kWellKnownColumnCount; c < columns_.size(); ++c) {
+        StringColumn& pv = columns_[c].property_values;
+        if (pv.size() < rows_now) pv.AppendEmpty(rows_now - pv.size());
+      }
     }
-    for (size_t c = kWellKnownColumnCount; c < columns_.size(); ++c) {
-      StringColumn& v = columns_[c].property_values;
-      if (v.size() < rows_after) v.AppendEmpty(rows_after - v.size());
-    }
-    block_rows_ = rows_after;
-    info_.rows += end - begin;
+    block_rows_ += n;
+    info_.rows += n;
   }
 
+ public:
+  // Adds the rows of `batches` in the order `order` (part order). Rows are
+  // gathered into chunks first: one scattered read per row, then every
+  // column is encoded from sequential memory.
+  Status AddOrdered(const std::vector<const EventBatch*>& batches, const std::vector<RowRef>& order) {
+    constexpr size_t kChunkRows = 1 << 16;
+    EventBatch chunk;
+    std::vector<std::vector<uint32_t>> prop_index(batches.size());
+    auto map_properties = [&] {
+      for (size_t b = 0; b < batches.size(); ++b) {
+        prop_index[b].clear();
+        for (const auto& p : batches[b]->properties) prop_index[b].push_back(chunk.PropertyIndex(p.name));
+      }
+    };
+    map_properties();
+    EventRow row;
+    for (size_t k = 0; k < order.size(); ++k) {
+      const EventBatch& b = *batches[order[k].batch];
+      const size_t i = order[k].row;
+      row.timestamp_ms = b.timestamp_ms[i];
+      row.customer_id = b.customer_id.Get(i);
+      row.event = b.event.Get(i);
+      row.event_id = b.event_id.Get(i);
+      row.session_id = b.session_id.Get(i);
+      row.channel = b.channel.Get(i);
+      row.campaign = b.campaign.Get(i);
+      row.page = b.page.Get(i);
+      row.revenue = b.revenue[i];
+      row.survey = b.survey.Get(i);
+      row.score = b.score[i];
+      row.comment = b.comment.Get(i);
+      row.feature = b.feature.Get(i);
+      row.properties.clear();
+      for (size_t p = 0; p < b.properties.size(); ++p) {
+        std::string_view v = b.properties[p].values.Get(i);
+        if (!v.empty()) row.properties.emplace_back(prop_index[order[k].batch][p], v);
+      }
+      chunk.Append(row);
+      const bool last = k + 1 == order.size();
+      if (last || (chunk.size() >= kChunkRows &&
+                   batches[order[k + 1].batch]->customer_id.Get(order[k + 1].row) != row.customer_id)) {
+        TP_RETURN_IF_ERROR(Add(chunk));
+        chunk.Clear();
+        map_properties();
+      }
+    }
+    return Status::OK();
+  }
+
+ private:
   Status Compress(std::string_view raw, std::string* out) {
     out->resize(ZSTD_compressBound(raw.size()));
     size_t n = ZSTD_compress2(zctx_, out->data(), out->size(), raw.data(), raw.size());
@@ -387,7 +461,7 @@ std::string PartWriter::TakeBytes() { return impl_->TakeBytes(); }
 
 Result<std::unique_ptr<PartReader>> PartWriter::WriteToMemory(const EventBatch& batch, std::string name) {
   std::unique_ptr<PartWriter> writer = CreateInMemory();
-  TP_RETURN_IF_ERROR(writer->Add(batch.Permuted(PartOrder(batch))));
+  TP_RETURN_IF_ERROR(writer->impl_->AddOrdered({&batch}, PartOrder({&batch})));
   PartInfo info;
   TP_RETURN_IF_ERROR(writer->Finish(&info));
   return PartReader::FromBuffer(writer->TakeBytes(), std::move(name));
@@ -396,9 +470,17 @@ Result<std::unique_ptr<PartReader>> PartWriter::WriteToMemory(const EventBatch& 
 Status PartWriter::Add(const EventBatch& sorted) { return impl_->Add(sorted); }
 Status PartWriter::Finish(PartInfo* info) { return impl_->Finish(info); }
 
-Status PartWriter::WriteSorted(const std::string& path, const EventBatch& batch, PartInfo* info) {
+Status PartWriter::WriteSorted(const std::string& path, const std::vector<const EventBatch*>& batches,
+                               PartInfo* info) {
   TP_ASSIGN_OR_RETURN(std::unique_ptr<PartWriter> writer, Create(path));
-  TP_RETURN_IF_ERROR(writer->Add(batch.Permuted(PartOrder(batch))));
+  TP_RETURN_IF_ERROR(writer->impl_->AddOrdered(batches, PartOrder(batches)));
+  return writer->Finish(info);
+}
+
+Status PartWriter::WriteMerged(const std::string& path, const std::vector<const EventBatch*>& sorted_batches,
+                               PartInfo* info) {
+  TP_ASSIGN_OR_RETURN(std::unique_ptr<PartWriter> writer, Create(path));
+  TP_RETURN_IF_ERROR(writer->impl_->AddOrdered(sorted_batches, MergeSortedRuns(sorted_batches)));
   return writer->Finish(info);
 }
 

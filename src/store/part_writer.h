@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "event/event_batch.h"
 #include "store/part_reader.h"
@@ -48,8 +49,16 @@ class PartWriter {
   // events in a snapshot), named `name` in error messages.
   static Result<std::unique_ptr<PartReader>> WriteToMemory(const EventBatch& batch, std::string name);
 
-  // Convenience: sorts `batch` and writes it as one part.
-  static Status WriteSorted(const std::string& path, const EventBatch& batch, PartInfo* info);
+  // Sorts the rows of `batches` into part order and writes them as one part,
+  // streaming sorted chunks into the writer (no sorted copy of the whole).
+  static Status WriteSorted(const std::string& path, const std::vector<const EventBatch*>& batches, PartInfo* info);
+  // Writes batches that are each already in part order (see SortedForPart),
+  // merging them.
+  static Status WriteMerged(const std::string& path, const std::vector<const EventBatch*>& sorted_batches,
+                            PartInfo* info);
+  static Status WriteSorted(const std::string& path, const EventBatch& batch, PartInfo* info) {
+    return WriteSorted(path, std::vector<const EventBatch*>{&batch}, info);
+  }
 
  private:
   class Impl;

@@ -27,7 +27,7 @@ namespace touchpoint::store {
 
 inline constexpr std::string_view kStoreFormatLine = "touchpoint-store 1";
 // Past this many parts a commit merges the smallest ones (see Compact).
-inline constexpr size_t kMaxPartsBeforeMerge = 8;
+inline constexpr size_t kMaxPartsBeforeMerge = 16;
 
 struct StoreOptions {
   bool create_if_missing = true;

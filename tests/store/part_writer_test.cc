@@ -86,6 +86,13 @@ void ExpectSameRows(const EventBatch& want, const EventBatch& got) {
   }
 }
 
+// The batch in part order, computed with PartOrder and Permuted.
+EventBatch SortedCopy(const EventBatch& batch) {
+  std::vector<uint32_t> rows;
+  for (const RowRef& r : PartOrder({&batch})) rows.push_back(r.row);
+  return batch.Permuted(rows);
+}
+
 EventBatch ReadAll(const PartReader& part) {
   EventBatch out;
   DecodeContext ctx;
@@ -107,7 +114,7 @@ TEST(PartWriter, RoundTripsEveryFieldAcrossBlocks) {
   EXPECT_EQ((*part)->rows(), n);
   EXPECT_EQ((*part)->min_ts(), *std::min_element(batch.timestamp_ms.begin(), batch.timestamp_ms.end()));
   EXPECT_EQ((*part)->max_ts(), *std::max_element(batch.timestamp_ms.begin(), batch.timestamp_ms.end()));
-  ExpectSameRows(batch.Permuted(PartOrder(batch)), ReadAll(**part));
+  ExpectSameRows(SortedCopy(batch), ReadAll(**part));
 }
 
 TEST(PartWriter, BlocksNeverSplitACustomerAndAreInHashOrder) {
@@ -139,7 +146,7 @@ TEST(PartWriter, InMemoryPartReadsLikeAFile) {
   EventBatch batch = MakeBatch(1000, 50);
   auto part = PartWriter::WriteToMemory(batch, "memory");
   ASSERT_TRUE(part.ok()) << part.status().ToString();
-  ExpectSameRows(batch.Permuted(PartOrder(batch)), ReadAll(**part));
+  ExpectSameRows(SortedCopy(batch), ReadAll(**part));
 }
 
 TEST(PartWriter, EventIdSetHoldsEveryDistinctId) {
