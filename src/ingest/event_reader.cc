@@ -26,8 +26,13 @@ InputFormat FromExtension(std::string_view path) {
 
 Status ReadEvents(const std::string& path, const ReadOptions& options, const ReadCallbacks& callbacks,
                   ReadStats* stats) {
-  TP_ASSIGN_OR_RETURN(const date::time_zone* zone, FindTimeZone(options.default_tz));
   TP_ASSIGN_OR_RETURN(std::unique_ptr<InputStream> input, InputStream::Open(path));
+  return ReadEventsFrom(std::move(input), path, options, callbacks, stats);
+}
+
+Status ReadEventsFrom(std::unique_ptr<InputStream> input, const std::string& path, const ReadOptions& options,
+                      const ReadCallbacks& callbacks, ReadStats* stats) {
+  TP_ASSIGN_OR_RETURN(const date::time_zone* zone, FindTimeZone(options.default_tz));
   InputFormat format = options.format;
   if (format == InputFormat::kAuto && path != "-") format = FromExtension(path);
   if (format == InputFormat::kAuto) {

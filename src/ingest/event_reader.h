@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <memory>
 #include <string>
 
 #include "event/event_batch.h"
@@ -61,6 +63,11 @@ struct ReadCallbacks {
 // `path` is a file path or "-" for standard input.
 Status ReadEvents(const std::string& path, const ReadOptions& options, const ReadCallbacks& callbacks,
                   ReadStats* stats);
+
+class InputStream;
+// As ReadEvents, from an open stream; `name` picks the format as a path would.
+Status ReadEventsFrom(std::unique_ptr<InputStream> input, const std::string& name, const ReadOptions& options,
+                      const ReadCallbacks& callbacks, ReadStats* stats);
 
 }  // namespace touchpoint::ingest
 

@@ -20,6 +20,9 @@ constexpr size_t kRawChunk = 1 << 20;
 class RawFile {
  public:
   RawFile(int fd, std::string name, uint64_t size) : fd_(fd), name_(std::move(name)), size_(size) {}
+  // Reads from `memory` instead of a descriptor.
+  RawFile(std::string memory, std::string name)
+      : fd_(-1), name_(std::move(name)), size_(memory.size()), memory_(std::move(memory)) {}
   ~RawFile() {
     if (fd_ > STDERR_FILENO) ::close(fd_);
   }
@@ -29,6 +32,12 @@ class RawFile {
       std::memcpy(buf, peeked_.data() + peek_pos_, k);
       peek_pos_ += k;
       if (peek_pos_ == peeked_.size()) peeked_.clear();
+      return k;
+    }
+    if (fd_ < 0) {
+      const size_t k = std::min(n, memory_.size() - static_cast<size_t>(done_));
+      std::memcpy(buf, memory_.data() + done_, k);
+      done_ += k;
       return k;
     }
     while (true) {
@@ -64,6 +73,7 @@ class RawFile {
   uint64_t done_ = 0;
   std::string peeked_;
   size_t peek_pos_ = 0;
+  std::string memory_;
 };
 
 class PlainStream : public InputStream {
@@ -184,6 +194,20 @@ class PrependStream : public InputStream {
   size_t pos_ = 0;
 };
 
+// Wraps `raw` in the decompressor its first bytes call for.
+Result<std::unique_ptr<InputStream>> Decompressing(std::unique_ptr<RawFile> raw) {
+  TP_ASSIGN_OR_RETURN(std::string head, raw->Peek(4));
+  unsigned char m[4] = {0, 0, 0, 0};
+  std::memcpy(m, head.data(), std::min<size_t>(sizeof(m), head.size()));
+  if (head.size() >= 2 && m[0] == 0x1f && m[1] == 0x8b) {
+    return std::unique_ptr<InputStream>(new GzipStream(std::move(raw)));
+  }
+  if (head.size() == 4 && m[0] == 0x28 && m[1] == 0xb5 && m[2] == 0x2f && m[3] == 0xfd) {
+    return std::unique_ptr<InputStream>(new ZstdStream(std::move(raw)));
+  }
+  return std::unique_ptr<InputStream>(new PlainStream(std::move(raw)));
+}
+
 }  // namespace
 
 std::unique_ptr<InputStream> PrependBytes(std::unique_ptr<InputStream> rest, std::string head) {
@@ -207,17 +231,11 @@ Result<std::unique_ptr<InputStream>> InputStream::Open(const std::string& path) 
     }
     name = path;
   }
-  auto raw = std::make_unique<RawFile>(fd, name, size);
-  TP_ASSIGN_OR_RETURN(std::string head, raw->Peek(4));
-  unsigned char m[4] = {0, 0, 0, 0};
-  std::memcpy(m, head.data(), std::min<size_t>(sizeof(m), head.size()));
-  if (head.size() >= 2 && m[0] == 0x1f && m[1] == 0x8b) {
-    return std::unique_ptr<InputStream>(new GzipStream(std::move(raw)));
-  }
-  if (head.size() == 4 && m[0] == 0x28 && m[1] == 0xb5 && m[2] == 0x2f && m[3] == 0xfd) {
-    return std::unique_ptr<InputStream>(new ZstdStream(std::move(raw)));
-  }
-  return std::unique_ptr<InputStream>(new PlainStream(std::move(raw)));
+  return Decompressing(std::make_unique<RawFile>(fd, name, size));
+}
+
+Result<std::unique_ptr<InputStream>> InputStream::FromMemory(std::string bytes, std::string name) {
+  return Decompressing(std::make_unique<RawFile>(std::move(bytes), std::move(name)));
 }
 
 }  // namespace touchpoint::ingest

@@ -16,6 +16,8 @@ class InputStream {
  public:
   // `path` is a file or "-" for standard input.
   static Result<std::unique_ptr<InputStream>> Open(const std::string& path);
+  // Bytes already in memory (tests, fuzzing), decompressed like a file.
+  static Result<std::unique_ptr<InputStream>> FromMemory(std::string bytes, std::string name);
   virtual ~InputStream() = default;
 
   // Reads up to `n` decompressed bytes; 0 at the end. Errors name the input.
