@@ -81,7 +81,7 @@ JsonWriter& JsonWriter::Number(double v) {
     return *this;
   }
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "%.10g", v);
+  std::snprintf(buf, sizeof(buf), "%.15g", v);
   out_ += buf;
   return *this;
 }
