@@ -22,6 +22,7 @@ void RegisterDelete(CLI::App& app, Action* run);
 void RegisterAlias(CLI::App& app, Action* run);
 void RegisterMetrics(CLI::App& app, Action* run);
 void RegisterAlerts(CLI::App& app, Action* run);
+void RegisterFunnel(CLI::App& app, Action* run);
 
 }  // namespace touchpoint::cli
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterAlias(app, &run);
   touchpoint::cli::RegisterMetrics(app, &run);
   touchpoint::cli::RegisterAlerts(app, &run);
+  touchpoint::cli::RegisterFunnel(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

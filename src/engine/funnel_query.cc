@@ -1,0 +1,82 @@
+#include "engine/funnel_query.h"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+
+#include "kernels/event_filter.h"
+#include "scan/parallel_scan.h"
+
+namespace touchpoint::engine {
+
+Result<int64_t> ParseDurationMs(std::string_view text) {
+  double v = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || v < 0) {
+    return Status::InvalidArgument("duration '" + std::string(text) + "': expected e.g. 30m, 2h, 7d, 1w");
+  }
+  std::string_view unit(p, static_cast<size_t>(text.data() + text.size() - p));
+  double scale = 1000;
+  if (unit == "" || unit == "s") scale = 1000;
+  else if (unit == "m" || unit == "min") scale = 60e3;
+  else if (unit == "h") scale = 3600e3;
+  else if (unit == "d") scale = 86400e3;
+  else if (unit == "w") scale = 7 * 86400e3;
+  else return Status::InvalidArgument("duration '" + std::string(text) + "': unknown unit '" + std::string(unit) + "'");
+  return static_cast<int64_t>(v * scale);
+}
+
+Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> snapshot, const FunnelRequest& req) {
+  const auto start = std::chrono::steady_clock::now();
+  kernels::FunnelSpec spec;
+  TP_ASSIGN_OR_RETURN(spec.steps, kernels::FunnelSteps::Parse(req.steps));
+  TP_ASSIGN_OR_RETURN(spec.mode, kernels::ParseFunnelMode(req.mode));
+  TP_ASSIGN_OR_RETURN(kernels::EventFilter where, kernels::EventFilter::Parse(req.where));
+  spec.window_ms = req.window_ms;
+  spec.by = req.by;
+  spec.where = where.empty() ? nullptr : &where;
+  int64_t lo = INT64_MAX, hi = INT64_MIN;
+  for (const auto& p : snapshot->parts) {
+    if (p->rows() == 0) continue;
+    lo = std::min(lo, p->min_ts());
+    hi = std::max(hi, p->max_ts());
+  }
+  if (lo > hi) lo = hi = 0;
+  spec.from_ms = req.from_ms.value_or(lo);
+  spec.to_ms = req.to_ms.value_or(hi + 1);
+  scan::ParallelScan scanner(snapshot);
+  std::vector<std::string> properties;
+  spec.Prepare(scanner.catalog(), &properties);
+  where.Bind(scanner.catalog(), properties);
+  scan::ScanSpec scan_spec = spec.ScanSpecFor(properties);
+  scan_spec.threads = req.threads;
+  std::unique_ptr<scan::CustomerConsumer> out;
+  scan::ScanStats stats;
+  TP_RETURN_IF_ERROR(
+      scanner.Run(scan_spec, [&] { return std::make_unique<kernels::FunnelConsumer>(spec); }, &out, &stats));
+  auto& consumer = static_cast<kernels::FunnelConsumer&>(*out);
+  kernels::FunnelReport report;
+  report.mode = req.mode;
+  report.window_ms = spec.window_ms;
+  report.from_ms = spec.from_ms;
+  report.to_ms = spec.to_ms;
+  report.by = req.by;
+  const auto& counts = consumer.counts();
+  report.steps = kernels::SummarizeFunnel(spec.steps, counts[0]);
+  for (size_t g = 1; g < counts.size(); ++g) {
+    std::string key = consumer.groups()[g];
+    if (spec.by_dict >= 0) {
+      key = std::string(scanner.catalog().Value(static_cast<scan::DictColumn>(spec.by_dict),
+                                                static_cast<uint32_t>(std::stoul(key))));
+    }
+    report.groups.push_back({key, kernels::SummarizeFunnel(spec.steps, counts[g])});
+  }
+  std::sort(report.groups.begin(), report.groups.end(), [](const auto& a, const auto& b) {
+    return a.steps[0].customers != b.steps[0].customers ? a.steps[0].customers > b.steps[0].customers : a.key < b.key;
+  });
+  report.scanned_events = stats.rows;
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace touchpoint::engine

@@ -1,0 +1,32 @@
+// RunFunnel: `touchpoint funnel` end to end: one parallel scan with the
+// funnel kernel (kernels/funnel_consumer.h), then per-step summaries.
+#ifndef TOUCHPOINT_ENGINE_FUNNEL_QUERY_H_
+#define TOUCHPOINT_ENGINE_FUNNEL_QUERY_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kernels/funnel_report.h"
+#include "store/snapshot.h"
+#include "util/status.h"
+
+namespace touchpoint::engine {
+
+struct FunnelRequest {
+  std::string steps;  // "page_view[page=/pricing],signup,purchase"
+  std::string mode = "ordered";
+  int64_t window_ms = 7 * 86400 * 1000LL;
+  std::optional<int64_t> from_ms, to_ms;
+  std::string by, where;
+  size_t threads = 0;
+};
+
+// Parses a duration: 30m, 2h, 7d, 1w, 3600s (or a number of seconds).
+Result<int64_t> ParseDurationMs(std::string_view text);
+
+Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> snapshot, const FunnelRequest& request);
+
+}  // namespace touchpoint::engine
+
+#endif  // TOUCHPOINT_ENGINE_FUNNEL_QUERY_H_

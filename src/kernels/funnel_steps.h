@@ -1,0 +1,46 @@
+// FunnelSteps: the steps of a funnel as written on the command line,
+// `page_view[page=/pricing],signup,purchase[revenue>=20]`: an event name
+// with optional conditions in brackets (the --where language, joined by
+// AND). Each step becomes an EventFilter; an event may match several steps.
+#ifndef TOUCHPOINT_KERNELS_FUNNEL_STEPS_H_
+#define TOUCHPOINT_KERNELS_FUNNEL_STEPS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kernels/event_filter.h"
+#include "scan/catalog.h"
+#include "util/status.h"
+
+namespace touchpoint::kernels {
+
+inline constexpr size_t kMaxFunnelSteps = 32;
+
+class FunnelSteps {
+ public:
+  // Parses "STEP,STEP,..."; commas inside brackets or quotes do not split.
+  static Result<FunnelSteps> Parse(std::string_view text);
+
+  size_t size() const { return filters_.size(); }
+  const std::string& label(size_t i) const { return labels_[i]; }
+  uint32_t columns() const;
+  std::vector<std::string> properties() const;
+  void Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties);
+  // Bit i set when row `row` matches step i.
+  uint32_t Match(const scan::CustomerView& c, size_t row) const;
+
+ private:
+  std::vector<std::string> labels_;
+  std::vector<std::string> events_;  // each step's event name
+  std::vector<bool> conditional_;    // has [conditions] beyond the event
+  std::vector<EventFilter> filters_;
+  // Event code -> steps that match on the event alone (the common case,
+  // answered with one lookup instead of a filter per step).
+  std::vector<uint32_t> by_event_;
+  uint32_t conditional_mask_ = 0;
+};
+
+}  // namespace touchpoint::kernels
+
+#endif  // TOUCHPOINT_KERNELS_FUNNEL_STEPS_H_
