@@ -9,7 +9,7 @@ const columns = `{'timestamp':'TIMESTAMPTZ','customer_id':'VARCHAR','event':'VAR
   'survey':'VARCHAR','score':'DOUBLE','comment':'VARCHAR','feature':'VARCHAR','device':'VARCHAR','country':'VARCHAR'}`;
 const reader = /\.(ndjson|jsonl)(\.gz|\.zst)?$/.test(file)
   ? `read_json('${file}', format='newline_delimited', columns=${columns})`
-  : `read_csv('${file}', header=true, columns=${columns})`;
+  : `read_csv('${file}', header=true, delim=',', quote='"', escape='"', columns=${columns})`;
 const instance = await DuckDBInstance.create(dbPath);
 const con = await instance.connect();
 await con.run(`CREATE TABLE events AS SELECT * FROM ${reader}`);

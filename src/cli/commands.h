@@ -23,6 +23,7 @@ void RegisterAlias(CLI::App& app, Action* run);
 void RegisterMetrics(CLI::App& app, Action* run);
 void RegisterAlerts(CLI::App& app, Action* run);
 void RegisterFunnel(CLI::App& app, Action* run);
+void RegisterRetention(CLI::App& app, Action* run);
 
 }  // namespace touchpoint::cli
 

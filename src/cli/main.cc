@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterMetrics(app, &run);
   touchpoint::cli::RegisterAlerts(app, &run);
   touchpoint::cli::RegisterFunnel(app, &run);
+  touchpoint::cli::RegisterRetention(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

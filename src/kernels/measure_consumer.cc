@@ -122,21 +122,37 @@ MeasureCell& MeasureConsumer::Cell(uint32_t group, size_t period) { return group
 
 uint32_t MeasureConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
   if (spec_.by.empty()) return 0;
+  // Hot path: a dictionary column maps codes to groups through a vector, and
+  // a property's value usually repeats from the previous event.
   std::string_view key;
-  std::string owned;
+  std::string code_key;
   if (spec_.by_dict >= 0) {
     const uint32_t code = c.dict[spec_.by_dict][row];
-    owned = std::to_string(code);  // dictionary groups are keyed by code, named at the end
-    key = owned;
+    if (code < dict_group_.size() && dict_group_[code] != kNoGroup) return dict_group_[code];
+    code_key = std::to_string(code);  // named from the catalog at the end
+    key = code_key;
   } else {
     key = c.properties[spec_.by_property][row];
+    if (last_group_ != kNoGroup && key == last_key_) return last_group_;
   }
   auto it = group_ids_.find(std::string(key));
-  if (it != group_ids_.end()) return it->second;
-  const uint32_t id = static_cast<uint32_t>(groups_.size());
-  group_ids_.emplace(std::string(key), id);
-  groups_.push_back(GroupCells{std::string(key), std::vector<MeasureCell>(spec_.series.size() + 1)});
-  prev_window_new_.push_back(0);
+  uint32_t id;
+  if (it != group_ids_.end()) {
+    id = it->second;
+  } else {
+    id = static_cast<uint32_t>(groups_.size());
+    group_ids_.emplace(std::string(key), id);
+    groups_.push_back(GroupCells{std::string(key), std::vector<MeasureCell>(spec_.series.size() + 1)});
+    prev_window_new_.push_back(0);
+  }
+  if (spec_.by_dict >= 0) {
+    const uint32_t code = c.dict[spec_.by_dict][row];
+    if (dict_group_.size() <= code) dict_group_.resize(code + 1, kNoGroup);
+    dict_group_[code] = id;
+  } else {
+    last_key_.assign(key);
+    last_group_ = id;
+  }
   return id;
 }
 
@@ -189,7 +205,8 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     // Calendar months (overall churn and MAU).
     if (active && t >= s.months.start(0)) {
       while (m + 1 < s.months.size() && t >= s.months.start(m + 1)) ++m;
-      month_marks_.push_back(Pair(g, m));
+      const uint64_t mk = Pair(g, m);
+      if (month_marks_.empty() || month_marks_.back() != mk) month_marks_.push_back(mk);  // time order: runs
       if (f & kIsPurchase && !std::isnan(c.revenue[i])) month_revenue_.emplace_back(Pair(g, m), c.revenue[i]);
     }
     if (t < range_lo) continue;
@@ -246,10 +263,20 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
         feature_marks_.emplace_back(Mark(g, p, 0), feature);
       }
     }
-    if (bits != 0) marks_.push_back(Mark(g, p, bits));
+    if (bits != 0) {
+      // Events come in time order, so equal (group, period) marks arrive in
+      // runs: fold them here and keep the per-customer sort small.
+      const uint64_t mk = Mark(g, p, bits);
+      if (!marks_.empty() && (marks_.back() >> kPeriodShift) == (mk >> kPeriodShift)) {
+        marks_.back() |= bits;
+      } else {
+        marks_.push_back(mk);
+      }
+    }
     if (active && t >= s.from_ms) {
       while (d + 1 < s.days.size() && t >= s.days.start(d + 1)) ++d;
-      day_marks_.push_back(Pair(g, d));
+      const uint64_t dk = Pair(g, d);
+      if (day_marks_.empty() || day_marks_.back() != dk) day_marks_.push_back(dk);
     }
   }
 

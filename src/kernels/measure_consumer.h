@@ -78,6 +78,10 @@ class MeasureConsumer : public scan::CustomerConsumer {
   SessionBuilder sessions_;
   std::vector<GroupCells> groups_;
   std::unordered_map<std::string, uint32_t> group_ids_;
+  static constexpr uint32_t kNoGroup = 0xFFFFFFFFu;
+  std::vector<uint32_t> dict_group_;  // catalog code -> group, for dictionary --by columns
+  std::string last_key_;              // property --by: the previous event's value and group
+  uint32_t last_group_ = kNoGroup;
   std::vector<uint64_t> prev_window_new_;  // by group
   uint64_t known_before_ = 0;
   // Per-customer scratch, reused.

@@ -73,6 +73,7 @@ Result<Interval> ParseInterval(std::string_view text) {
 PeriodGrid PeriodGrid::Make(Interval interval, int64_t from_ms, int64_t to_ms, const date::time_zone* zone) {
   PeriodGrid g;
   g.end_ = to_ms;
+  g.natural_end_ = to_ms;
   if (interval == Interval::kNone || to_ms <= from_ms) {
     g.starts_.push_back(from_ms);
     g.labels_.push_back("all");
@@ -81,7 +82,10 @@ PeriodGrid PeriodGrid::Make(Interval interval, int64_t from_ms, int64_t to_ms, c
   date::local_days day = Floor(date::floor<date::days>(ToLocal(from_ms, zone)), interval);
   while (true) {
     int64_t start = ToSys(LocalMs{day.time_since_epoch()}, zone);
-    if (start >= to_ms) break;
+    if (start >= to_ms) {
+      g.natural_end_ = start;
+      break;
+    }
     g.starts_.push_back(start);
     g.labels_.push_back(Label(day, interval));
     day = Next(day, interval);

@@ -30,6 +30,8 @@ class PeriodGrid {
   int64_t start(size_t i) const { return starts_[i]; }
   int64_t end(size_t i) const { return i + 1 < starts_.size() ? starts_[i + 1] : end_; }
   const std::string& label(size_t i) const { return labels_[i]; }
+  // Where period i ends on the calendar (the last period may be cut short by `to`).
+  int64_t natural_end(size_t i) const { return i + 1 < starts_.size() ? starts_[i + 1] : natural_end_; }
   // Period index of `ts`, or -1 when outside [first start, end).
   int Index(int64_t ts) const;
   // Calendar days of period i in the zone (for DAU averages).
@@ -39,6 +41,7 @@ class PeriodGrid {
   std::vector<int64_t> starts_;
   std::vector<std::string> labels_;
   int64_t end_ = 0;
+  int64_t natural_end_ = 0;
 };
 
 // The calendar-month grid used by churn: months covering [from, to) plus the

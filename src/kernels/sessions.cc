@@ -31,7 +31,7 @@ void SessionBuilder::Add(Session* s, const scan::CustomerView& c, uint32_t row) 
 
 void SessionBuilder::Build(const scan::CustomerView& c, const std::vector<uint8_t>* keep, std::vector<Session>* out) {
   out->clear();
-  by_id_.clear();
+  if (!by_id_.empty()) by_id_.clear();  // clear() walks every bucket, even when empty
   int64_t current = -1;  // index of the open time-split session
   uint32_t current_campaign = 0;
   const uint32_t* campaign = c.dict[scan::kCampaign];

@@ -1,5 +1,7 @@
 #include "scan/column_arrays.h"
 
+#include <algorithm>
+
 namespace touchpoint::scan {
 
 void ColumnArrays::Clear(uint32_t columns, size_t properties_count) {
@@ -26,6 +28,45 @@ void ColumnArrays::AppendRow(const ColumnArrays& from, size_t r, uint32_t column
   if (columns & kColumnSessionId) session_id.push_back(from.session_id[r]);
   if (columns & kColumnComment) comment.push_back(from.comment[r]);
   for (size_t p = 0; p < properties.size(); ++p) properties[p].push_back(from.properties[p][r]);
+}
+
+void ColumnArrays::Merge(const std::vector<Run>& runs, uint32_t columns, size_t properties_count) {
+  // The order: every row keyed by (time, run), sorted; runs are short, so a
+  // sort of packed keys beats a k-way merge's per-row scan of the runs.
+  std::vector<MergeKey>& keys = merge_keys;
+  keys.clear();
+  for (size_t r = 0; r < runs.size(); ++r) {
+    const int64_t* ts = runs[r].arrays->timestamp.data();
+    for (size_t i = runs[r].begin; i < runs[r].end; ++i) {
+      keys.push_back(MergeKey{ts[i], static_cast<uint32_t>(r), static_cast<uint32_t>(i)});
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  const size_t total = keys.size();
+  merge_order.resize(total);
+  for (size_t i = 0; i < total; ++i) merge_order[i] = {keys[i].run, keys[i].row};
+  auto gather = [&](auto member, auto& out) {
+    out.resize(total);
+    for (size_t i = 0; i < total; ++i) out[i] = (runs[merge_order[i].first].arrays->*member)[merge_order[i].second];
+  };
+  gather(&ColumnArrays::timestamp, timestamp);
+  for (int c = 0; c < kDictColumnCount; ++c) {
+    if (!(columns & (1u << c))) continue;
+    dict[c].resize(total);
+    for (size_t i = 0; i < total; ++i) dict[c][i] = runs[merge_order[i].first].arrays->dict[c][merge_order[i].second];
+  }
+  if (columns & kColumnRevenue) gather(&ColumnArrays::revenue, revenue);
+  if (columns & kColumnScore) gather(&ColumnArrays::score, score);
+  if (columns & kColumnEventId) gather(&ColumnArrays::event_id, event_id);
+  if (columns & kColumnSessionId) gather(&ColumnArrays::session_id, session_id);
+  if (columns & kColumnComment) gather(&ColumnArrays::comment, comment);
+  properties.resize(properties_count);
+  for (size_t p = 0; p < properties_count; ++p) {
+    properties[p].resize(total);
+    for (size_t i = 0; i < total; ++i) {
+      properties[p][i] = runs[merge_order[i].first].arrays->properties[p][merge_order[i].second];
+    }
+  }
 }
 
 CustomerView ColumnArrays::View(size_t begin, size_t end, uint32_t columns) {

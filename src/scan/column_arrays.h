@@ -20,10 +20,28 @@ struct ColumnArrays {
   std::vector<std::string_view> event_id, session_id, comment;
   std::vector<std::vector<std::string_view>> properties;
   std::vector<const std::string_view*> property_ptrs;  // scratch for views
+  std::vector<std::pair<uint32_t, uint32_t>> merge_order;  // scratch for Merge: (run, row)
+  struct MergeKey {
+    int64_t ts;
+    uint32_t run, row;
+    bool operator<(const MergeKey& o) const {
+      return ts != o.ts ? ts < o.ts : run != o.run ? run < o.run : row < o.row;
+    }
+  };
+  std::vector<MergeKey> merge_keys;  // scratch for Merge
 
   void Clear(uint32_t columns, size_t properties_count);
   // Appends row `r` of `from` (same requested columns).
   void AppendRow(const ColumnArrays& from, size_t r, uint32_t columns);
+  // One source run for Merge: rows [begin, end) of `arrays`, in time order.
+  struct Run {
+    const ColumnArrays* arrays;
+    size_t begin, end;
+  };
+  // Replaces the contents with the rows of `runs` merged by timestamp (ties
+  // keep run order), column by column.
+  void Merge(const std::vector<Run>& runs, uint32_t columns, size_t properties_count);
+
   // A view of rows [begin, end).
   CustomerView View(size_t begin, size_t end, uint32_t columns);
 };

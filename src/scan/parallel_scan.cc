@@ -101,7 +101,8 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
       cursors.push_back(std::make_unique<PartCursor>(*snapshot_->parts[p], p, catalog_, spec, lo, hi));
     }
     std::unique_ptr<CustomerConsumer> consumer = factory();
-    ColumnArrays gathered, merged;
+    ColumnArrays merged;
+    std::vector<ColumnArrays::Run> runs;
     std::vector<PartCursor*> same;
     std::vector<const std::string_view*> clipped_props(nprops);
     uint64_t customers = 0, rows = 0;
@@ -156,11 +157,9 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
         v.customer_hash = min->hash();
         deliver(v);
       } else {
-        gathered.Clear(spec.columns, nprops);
-        for (PartCursor* c : same) {
-          for (size_t r = c->row_begin(); r < c->row_end(); ++r) gathered.AppendRow(c->arrays(), r, spec.columns);
-        }
-        SortByTime(gathered, spec.columns, nprops, &merged);
+        runs.clear();
+        for (PartCursor* c : same) runs.push_back({&c->arrays(), c->row_begin(), c->row_end()});
+        merged.Merge(runs, spec.columns, nprops);
         CustomerView v = merged.View(0, merged.timestamp.size(), spec.columns);
         v.customer_id = id;
         v.customer_hash = min->hash();

@@ -73,22 +73,6 @@ bool GetFixed64(std::string_view* in, uint64_t* value) {
   return true;
 }
 
-bool GetVarint64(std::string_view* in, uint64_t* value) {
-  uint64_t result = 0;
-  for (size_t i = 0; i < in->size() && i < kMaxVarint64Bytes; ++i) {
-    const uint64_t byte = static_cast<unsigned char>((*in)[i]);
-    // The 10th byte holds bit 63 only.
-    if (i == kMaxVarint64Bytes - 1 && byte > 1) return false;
-    result |= (byte & 0x7f) << (7 * i);
-    if ((byte & 0x80) == 0) {
-      *value = result;
-      in->remove_prefix(i + 1);
-      return true;
-    }
-  }
-  return false;
-}
-
 bool GetVarint32(std::string_view* in, uint32_t* value) {
   std::string_view probe = *in;
   uint64_t v = 0;

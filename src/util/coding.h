@@ -41,10 +41,26 @@ bool GetFixed64(std::string_view* in, uint64_t* value);
 // Rejects overlong encodings that overflow the type (e.g. an 11-byte varint,
 // or a 10th byte above 1), not merely non-minimal ones.
 bool GetVarint32(std::string_view* in, uint32_t* value);
-bool GetVarint64(std::string_view* in, uint64_t* value);
 bool GetVarintSigned64(std::string_view* in, int64_t* value);
 // *value points into the bytes of *in (no copy): it lives as long as they do.
 bool GetLengthPrefixed(std::string_view* in, std::string_view* value);
+
+// Inline: it sits in every decode loop (timestamps, lengths).
+inline bool GetVarint64(std::string_view* in, uint64_t* value) {
+  uint64_t result = 0;
+  for (size_t i = 0; i < in->size() && i < kMaxVarint64Bytes; ++i) {
+    const uint64_t byte = static_cast<unsigned char>((*in)[i]);
+    // The 10th byte holds bit 63 only.
+    if (i == kMaxVarint64Bytes - 1 && byte > 1) return false;
+    result |= (byte & 0x7f) << (7 * i);
+    if ((byte & 0x80) == 0) {
+      *value = result;
+      in->remove_prefix(i + 1);
+      return true;
+    }
+  }
+  return false;
+}
 
 // Bytes PutVarint64(value) would append: 1..10.
 size_t VarintLength(uint64_t value);

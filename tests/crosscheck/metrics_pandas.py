@@ -54,13 +54,15 @@ def main(path):
     sid = df[has_sid].copy()
     sid["sess"] = "s" + sid["customer_id"] + "\x1f" + sid["session_id"]
     s = pd.concat([gap, sid]).sort_values(["customer_id", "ms", "row"], kind="mergesort")
-    grp = s.groupby("sess", sort=False)
+    # Vectorized per-session aggregates (as a pandas user would write them).
+    sk = s["sess"]
+    ev_s = s["event"]
     sess = pd.DataFrame({
-        "n": grp.size(),
-        "pv": grp["event"].apply(lambda e: (e == "page_view").sum()),
-        "purchase": grp["event"].apply(lambda e: (e == "purchase").any()),
-        "cart": grp["event"].apply(lambda e: (e == "add_to_cart").any()),
-        "dur": (grp["ms"].max() - grp["ms"].min()) / 1000.0,
+        "n": sk.groupby(sk, sort=False).size(),
+        "pv": (ev_s == "page_view").groupby(sk, sort=False).sum(),
+        "purchase": (ev_s == "purchase").groupby(sk, sort=False).any(),
+        "cart": (ev_s == "add_to_cart").groupby(sk, sort=False).any(),
+        "dur": (s["ms"].groupby(sk, sort=False).max() - s["ms"].groupby(sk, sort=False).min()) / 1000.0,
     })
     out["sessions"] = len(sess)
     with_pv = sess["pv"] >= 1

@@ -1,0 +1,33 @@
+// RunRetention: `touchpoint retention` end to end: one scan with the
+// retention kernel, then the matrix with percentages, complete periods and
+// the size-weighted average curve (docs/retention.md).
+#ifndef TOUCHPOINT_ENGINE_RETENTION_QUERY_H_
+#define TOUCHPOINT_ENGINE_RETENTION_QUERY_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kernels/retention_report.h"
+#include "store/snapshot.h"
+#include "util/status.h"
+
+namespace touchpoint::engine {
+
+struct RetentionRequest {
+  std::string cohort = "first_seen";  // or an event name
+  std::string return_event = "any";   // or an event name
+  std::string period = "week";
+  std::optional<int> periods;  // columns; default: up to the end of the data
+  bool unbounded = false;
+  std::optional<int64_t> from_ms, to_ms;
+  std::string tz, by, where;
+  size_t threads = 0;
+};
+
+Result<kernels::RetentionReport> RunRetention(std::shared_ptr<const store::Snapshot> snapshot, const RetentionRequest& request);
+
+}  // namespace touchpoint::engine
+
+#endif  // TOUCHPOINT_ENGINE_RETENTION_QUERY_H_

@@ -1,0 +1,66 @@
+// RetentionConsumer: cohort retention matrices in one pass of the scan
+// (docs/retention.md). A customer's cohort is the calendar period of their
+// first qualifying event (first activity, or the first EVENT); they are
+// retained in period k when a return event (any event, or EVENT) falls in
+// the k-th period after it (or, unbounded, in that period or later).
+#ifndef TOUCHPOINT_KERNELS_RETENTION_CONSUMER_H_
+#define TOUCHPOINT_KERNELS_RETENTION_CONSUMER_H_
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kernels/event_filter.h"
+#include "kernels/period_grid.h"
+#include "scan/customer_consumer.h"
+#include "scan/scan_spec.h"
+
+namespace touchpoint::kernels {
+
+struct RetentionSpec {
+  std::string cohort_event;  // "" = first activity (first_seen)
+  std::string return_event;  // "" = any event
+  Interval period = Interval::kWeek;
+  bool unbounded = false;
+  int64_t from_ms = 0, to_ms = 0;  // cohorts start in [from, to); returns count up to `to`
+  const date::time_zone* zone = nullptr;
+  const EventFilter* where = nullptr;
+  std::string by;
+
+  // Derived by Prepare.
+  PeriodGrid grid;
+  uint32_t cohort_code = 0, return_code = 0;  // catalog codes (0 = any)
+  bool cohort_missing = false, return_missing = false;  // the event never occurs
+  int by_dict = -1, by_property = -1;
+
+  void Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
+  scan::ScanSpec ScanSpecFor(const std::vector<std::string>& properties) const;
+};
+
+struct CohortRow {
+  std::vector<uint64_t> retained;  // [0] = cohort size
+  std::vector<double> revenue;     // purchase revenue of the cohort in each period
+};
+
+class RetentionConsumer : public scan::CustomerConsumer {
+ public:
+  explicit RetentionConsumer(const RetentionSpec& spec);
+  void Consume(const scan::CustomerView& c) override;
+  void Merge(scan::CustomerConsumer& other) override;
+
+  // Per group ([0] = everyone), per cohort period index: the row.
+  const std::vector<std::unordered_map<size_t, CohortRow>>& groups() const { return groups_; }
+  const std::vector<std::string>& keys() const { return keys_; }
+
+ private:
+  const RetentionSpec& spec_;
+  std::vector<std::unordered_map<size_t, CohortRow>> groups_;
+  std::vector<std::string> keys_;
+  std::unordered_map<std::string, uint32_t> key_index_;
+  std::vector<size_t> returns_;
+};
+
+}  // namespace touchpoint::kernels
+
+#endif  // TOUCHPOINT_KERNELS_RETENTION_CONSUMER_H_
