@@ -1,6 +1,9 @@
 #include "cli/cli_util.h"
 
 #include <cstdio>
+#include <tuple>
+
+#include "util/time.h"
 
 namespace touchpoint::cli {
 
@@ -15,6 +18,18 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& dir, bool wri
   options.read_only = !writable;
   options.create_if_missing = writable;
   return store::Store::Open(dir, options);
+}
+
+Status ParseRangeFlags(const std::string& from, const std::string& to, const std::string& tz,
+                       std::optional<int64_t>* from_ms, std::optional<int64_t>* to_ms) {
+  TP_ASSIGN_OR_RETURN(const date::time_zone* zone, FindTimeZone(tz));
+  for (auto [flag, text, out] : {std::tuple{"--from", &from, from_ms}, std::tuple{"--to", &to, to_ms}}) {
+    if (text->empty()) continue;
+    auto t = ParseTimestamp(*text, zone);
+    if (!t.ok()) return Status::InvalidArgument(std::string(flag) + ": " + t.status().message());
+    *out = *t;
+  }
+  return Status::OK();
 }
 
 std::string HumanBytes(uint64_t bytes) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "store/store.h"
@@ -22,6 +23,9 @@ inline constexpr int kExitFlagged = 3;
 int Fail(const Status& status);
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& dir, bool writable);
 std::string HumanBytes(uint64_t bytes);
+// Parses --from / --to flags (empty = unset) as timestamps in `tz`.
+Status ParseRangeFlags(const std::string& from, const std::string& to, const std::string& tz,
+                       std::optional<int64_t>* from_ms, std::optional<int64_t>* to_ms);
 std::string WithThousands(uint64_t n);
 
 }  // namespace touchpoint::cli

@@ -35,12 +35,8 @@ void RegisterFunnel(CLI::App& app, Action* run) {
       auto window = engine::ParseDurationMs(f->window);
       if (!window.ok()) return Fail(window.status());
       req.window_ms = *window;
-      for (auto [text, out] : {std::pair{&f->from, &req.from_ms}, std::pair{&f->to, &req.to_ms}}) {
-        if (text->empty()) continue;
-        auto t = ParseTimestamp(*text, nullptr);
-        if (!t.ok()) return Fail(t.status());
-        *out = *t;
-      }
+      Status range = ParseRangeFlags(f->from, f->to, "", &req.from_ms, &req.to_ms);
+      if (!range.ok()) return Fail(range);
       req.by = f->by;
       req.where = f->where;
       req.threads = f->threads;

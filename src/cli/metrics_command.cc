@@ -59,18 +59,8 @@ int Run(MetricsFlags f) {
   if (f.csat_min >= 0) req.definitions.csat_satisfied_min = f.csat_min;
   if (f.ces_lower_is_easier) req.definitions.ces_higher_is_easier = false;
   req.tz = f.tz.empty() ? config->report_tz : f.tz;
-  auto zone = FindTimeZone(req.tz);
-  if (!zone.ok()) return Fail(zone.status());
-  if (!f.from.empty()) {
-    auto t = ParseTimestamp(f.from, *zone);
-    if (!t.ok()) return Fail(Status::InvalidArgument("--from: " + t.status().message()));
-    req.from_ms = *t;
-  }
-  if (!f.to.empty()) {
-    auto t = ParseTimestamp(f.to, *zone);
-    if (!t.ok()) return Fail(Status::InvalidArgument("--to: " + t.status().message()));
-    req.to_ms = *t;
-  }
+  Status range = ParseRangeFlags(f.from, f.to, req.tz, &req.from_ms, &req.to_ms);
+  if (!range.ok()) return Fail(range);
   auto interval = kernels::ParseInterval(f.interval);
   if (!interval.ok()) return Fail(interval.status());
   req.interval = *interval;

@@ -41,14 +41,8 @@ void RegisterRetention(CLI::App& app, Action* run) {
       if (f->periods > 0) req.periods = f->periods;
       req.unbounded = f->unbounded;
       req.tz = f->tz;
-      auto zone = FindTimeZone(f->tz);
-      if (!zone.ok()) return Fail(zone.status());
-      for (auto [text, out] : {std::pair{&f->from, &req.from_ms}, std::pair{&f->to, &req.to_ms}}) {
-        if (text->empty()) continue;
-        auto t = ParseTimestamp(*text, *zone);
-        if (!t.ok()) return Fail(t.status());
-        *out = *t;
-      }
+      Status range = ParseRangeFlags(f->from, f->to, f->tz, &req.from_ms, &req.to_ms);
+      if (!range.ok()) return Fail(range);
       req.by = f->by;
       req.where = f->where;
       req.threads = f->threads;

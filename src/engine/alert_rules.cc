@@ -89,15 +89,12 @@ Result<std::vector<AlertRule>> LoadAlertRules(const std::string& path) {
 
 Result<std::vector<AlertFiring>> CheckAlerts(std::shared_ptr<const store::Snapshot> snapshot,
                                              const std::vector<AlertRule>& rules, const MetricsRequest& base) {
-  int64_t data_max = INT64_MIN;
-  for (const auto& p : snapshot->parts) {
-    if (p->rows() > 0) data_max = std::max(data_max, p->max_ts());
-  }
   std::vector<AlertFiring> fired;
-  if (data_max == INT64_MIN) return fired;
+  if (snapshot->rows() == 0) return fired;
+  const int64_t data_end = snapshot->TimeRange().second;
   for (const AlertRule& rule : rules) {
     MetricsRequest req = base;
-    req.to_ms = data_max + 1;
+    req.to_ms = data_end;
     req.from_ms = *req.to_ms - int64_t{rule.last_days} * 86400 * 1000;
     req.by = rule.by;
     req.where = rule.where;

@@ -35,15 +35,9 @@ Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> s
   spec.window_ms = req.window_ms;
   spec.by = req.by;
   spec.where = where.empty() ? nullptr : &where;
-  int64_t lo = INT64_MAX, hi = INT64_MIN;
-  for (const auto& p : snapshot->parts) {
-    if (p->rows() == 0) continue;
-    lo = std::min(lo, p->min_ts());
-    hi = std::max(hi, p->max_ts());
-  }
-  if (lo > hi) lo = hi = 0;
+  const auto [lo, hi] = snapshot->TimeRange();
   spec.from_ms = req.from_ms.value_or(lo);
-  spec.to_ms = req.to_ms.value_or(hi + 1);
+  spec.to_ms = req.to_ms.value_or(hi);
   scan::ParallelScan scanner(snapshot);
   std::vector<std::string> properties;
   spec.Prepare(scanner.catalog(), &properties);

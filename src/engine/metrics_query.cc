@@ -146,16 +146,10 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
   std::vector<std::string> props = catalog.properties();
   where.Bind(catalog, where.properties());
 
-  int64_t data_min = INT64_MAX, data_max = INT64_MIN;
-  for (const auto& p : snapshot->parts) {
-    if (p->rows() == 0) continue;
-    data_min = std::min(data_min, p->min_ts());
-    data_max = std::max(data_max, p->max_ts());
-  }
-  if (data_min > data_max) data_min = data_max = 0;
+  const auto [data_from, data_to] = snapshot->TimeRange();
   kernels::MetricsReport report;
-  report.from_ms = req.from_ms.value_or(data_min);
-  report.to_ms = req.to_ms.value_or(data_max + 1);
+  report.from_ms = req.from_ms.value_or(data_from);
+  report.to_ms = req.to_ms.value_or(data_to);
   if (report.to_ms <= report.from_ms) {
     return Status::InvalidArgument("--from must be before --to (from is inclusive, to exclusive)");
   }

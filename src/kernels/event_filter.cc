@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "kernels/group_column.h"
 #include "scan/scan_spec.h"
 #include "util/time.h"
 
@@ -37,15 +38,10 @@ std::string Lower(std::string_view s) {
 
 Field FieldFor(std::string_view name) {
   Field f;
-  static const std::pair<std::string_view, scan::DictColumn> kDict[] = {
-      {"event", scan::kEvent}, {"channel", scan::kChannel}, {"campaign", scan::kCampaign},
-      {"page", scan::kPage},   {"survey", scan::kSurvey},   {"feature", scan::kFeature}};
-  for (const auto& [n, col] : kDict) {
-    if (name == n) {
-      f.kind = FieldKind::kDict;
-      f.dict = col;
-      return f;
-    }
+  if (auto col = DictColumnNamed(name)) {
+    f.kind = FieldKind::kDict;
+    f.dict = *col;
+    return f;
   }
   if (name == "session_id" || name == "comment" || name == "event_id") {
     f.kind = FieldKind::kText;

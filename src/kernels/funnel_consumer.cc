@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "kernels/group_column.h"
+
 namespace touchpoint::kernels {
 namespace {
 
@@ -24,21 +26,9 @@ void FunnelSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>*
       if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
     }
   }
-  static const std::pair<std::string_view, scan::DictColumn> kDict[] = {
-      {"event", scan::kEvent}, {"channel", scan::kChannel}, {"campaign", scan::kCampaign},
-      {"page", scan::kPage},   {"survey", scan::kSurvey},   {"feature", scan::kFeature}};
-  by_dict = by_property = -1;
-  for (const auto& [name, col] : kDict) {
-    if (by == name) by_dict = col;
-  }
-  if (!by.empty() && by_dict < 0) {
-    auto it = std::find(properties->begin(), properties->end(), by);
-    if (it == properties->end()) {
-      properties->push_back(by);
-      it = properties->end() - 1;
-    }
-    by_property = static_cast<int>(it - properties->begin());
-  }
+  const GroupColumn group = GroupColumn::Resolve(by, properties);
+  by_dict = group.dict;
+  by_property = group.property;
   steps.Bind(catalog, *properties);
 }
 
@@ -67,8 +57,7 @@ FunnelConsumer::FunnelConsumer(const FunnelSpec& spec) : spec_(spec) {
 }
 
 uint32_t FunnelConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
-  std::string key = spec_.by_dict >= 0 ? std::to_string(c.dict[spec_.by_dict][row])
-                                       : std::string(c.properties[spec_.by_property][row]);
+  const std::string key = GroupColumn{spec_.by_dict, spec_.by_property}.Key(c, row);
   auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
   if (inserted) {
     keys_.push_back(key);

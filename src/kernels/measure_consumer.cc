@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "kernels/group_column.h"
+
 namespace touchpoint::kernels {
 namespace {
 
@@ -78,18 +80,9 @@ void MeasureSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>
   roles = EventRoles::Resolve(catalog, defs);
   feature_count = catalog.size(scan::kFeature);
   properties->clear();
-  by_dict = -1;
-  by_property = -1;
-  static const std::pair<std::string_view, scan::DictColumn> kDict[] = {
-      {"event", scan::kEvent}, {"channel", scan::kChannel}, {"campaign", scan::kCampaign},
-      {"page", scan::kPage},   {"survey", scan::kSurvey},   {"feature", scan::kFeature}};
-  for (const auto& [name, col] : kDict) {
-    if (by == name) by_dict = col;
-  }
-  if (!by.empty() && by_dict < 0) {
-    by_property = 0;
-    properties->push_back(by);
-  }
+  const GroupColumn group = GroupColumn::Resolve(by, properties);
+  by_dict = group.dict;
+  by_property = group.property;
   if (where != nullptr) {
     for (const std::string& p : where->properties()) {
       if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);

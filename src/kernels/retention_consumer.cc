@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include "kernels/group_column.h"
 
 namespace touchpoint::kernels {
 
@@ -19,21 +22,9 @@ void RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
   }
   properties->clear();
   if (where != nullptr) *properties = where->properties();
-  static const std::pair<std::string_view, scan::DictColumn> kDict[] = {
-      {"event", scan::kEvent}, {"channel", scan::kChannel}, {"campaign", scan::kCampaign},
-      {"page", scan::kPage},   {"survey", scan::kSurvey},   {"feature", scan::kFeature}};
-  by_dict = by_property = -1;
-  for (const auto& [name, col] : kDict) {
-    if (by == name) by_dict = col;
-  }
-  if (!by.empty() && by_dict < 0) {
-    auto it = std::find(properties->begin(), properties->end(), by);
-    if (it == properties->end()) {
-      properties->push_back(by);
-      it = properties->end() - 1;
-    }
-    by_property = static_cast<int>(it - properties->begin());
-  }
+  const GroupColumn group = GroupColumn::Resolve(by, properties);
+  by_dict = group.dict;
+  by_property = group.property;
 }
 
 scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
@@ -68,8 +59,7 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   if (cohort < 0) return;
   uint32_t group = 0;
   if (!s.by.empty()) {
-    std::string key = s.by_dict >= 0 ? std::to_string(c.dict[s.by_dict][first])
-                                     : std::string(c.properties[s.by_property][first]);
+    const std::string key = GroupColumn{s.by_dict, s.by_property}.Key(c, first);
     auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
     if (inserted) {
       keys_.push_back(key);

@@ -1,5 +1,6 @@
 #include "store/derived_table.h"
 
+#include "util/escape.h"
 #include "util/file.h"
 
 namespace touchpoint::store {
@@ -7,30 +8,6 @@ namespace {
 
 constexpr std::string_view kDerivedDir = "derived";
 constexpr std::string_view kSuffix = ".tsv";
-
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\t') out += "\\t";
-    else if (c == '\n') out += "\\n";
-    else out += c;
-  }
-  return out;
-}
-
-std::string Unescape(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      char n = s[++i];
-      out += n == 't' ? '\t' : n == 'n' ? '\n' : n;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 bool ValidName(std::string_view name) {
   if (name.empty() || name.size() > 64) return false;
@@ -51,8 +28,8 @@ Status DerivedTable::Write(const std::string& store_dir, const DerivedColumn& co
     return Status::InvalidArgument("derived column name '" + column.name + "' must match [a-z0-9_]+");
   }
   TP_RETURN_IF_ERROR(CreateDirIfMissing(JoinPath(store_dir, kDerivedDir)));
-  std::string text = "#stamp\t" + Escape(column.data_stamp) + "\n";
-  for (const auto& [customer, value] : column.values) text += Escape(customer) + "\t" + Escape(value) + "\n";
+  std::string text = "#stamp\t" + EscapeField(column.data_stamp) + "\n";
+  for (const auto& [customer, value] : column.values) text += EscapeField(customer) + "\t" + EscapeField(value) + "\n";
   return WriteFileAtomic(ColumnPath(store_dir, column.name), text);
 }
 
@@ -74,10 +51,10 @@ Result<DerivedColumn> DerivedTable::Read(const std::string& store_dir, std::stri
     if (tab == std::string_view::npos) return Status::Corruption(path + ":" + std::to_string(line) + ": no tab");
     if (line == 1) {
       if (l.substr(0, tab) != "#stamp") return Status::Corruption(path + ":1: missing #stamp header");
-      col.data_stamp = Unescape(l.substr(tab + 1));
+      col.data_stamp = UnescapeField(l.substr(tab + 1));
       continue;
     }
-    col.values.emplace(Unescape(l.substr(0, tab)), Unescape(l.substr(tab + 1)));
+    col.values.emplace(UnescapeField(l.substr(0, tab)), UnescapeField(l.substr(tab + 1)));
   }
   return col;
 }

@@ -3,37 +3,13 @@
 #include <charconv>
 #include <cstdio>
 
+#include "util/escape.h"
 #include "util/hash.h"
 
 namespace touchpoint::store {
 namespace {
 
 constexpr std::string_view kHeader = "touchpoint-manifest 1";
-
-// Sources are paths: escape the characters that would break a line.
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\t') out += "\\t";
-    else out += c;
-  }
-  return out;
-}
-
-std::string Unescape(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      char n = s[++i];
-      out += n == 'n' ? '\n' : n == 't' ? '\t' : n;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 std::vector<std::string_view> Split(std::string_view line, char sep) {
   std::vector<std::string_view> out;
@@ -76,7 +52,7 @@ std::string Manifest::Encode() const {
   for (const LoadEntry& l : loads) {
     out += "load\t" + std::to_string(l.id) + "\t" + Hex(l.content_hash) + "\t" + std::to_string(l.input_bytes) +
            "\t" + std::to_string(l.accepted) + "\t" + std::to_string(l.rejected) + "\t" +
-           std::to_string(l.duplicates) + "\t" + std::to_string(l.loaded_at_ms) + "\t" + Escape(l.source) + "\n";
+           std::to_string(l.duplicates) + "\t" + std::to_string(l.loaded_at_ms) + "\t" + EscapeField(l.source) + "\n";
   }
   out += "checksum\t" + Hex(Hash64(out)) + "\n";
   return out;
@@ -126,7 +102,7 @@ Result<Manifest> Manifest::Decode(std::string_view text, const std::string& path
       ok = ParseInt(f[1], &l.id) && ParseInt(f[2], &l.content_hash, 16) && ParseInt(f[3], &l.input_bytes) &&
            ParseInt(f[4], &l.accepted) && ParseInt(f[5], &l.rejected) && ParseInt(f[6], &l.duplicates) &&
            ParseInt(f[7], &l.loaded_at_ms);
-      l.source = Unescape(f[8]);
+      l.source = UnescapeField(f[8]);
       m.loads.push_back(std::move(l));
     } else {
       ok = false;
