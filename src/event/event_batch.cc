@@ -32,21 +32,26 @@ void EventBatch::Append(const EventRow& row) {
   }
 }
 
+void EventBatch::GetRow(size_t i, EventRow* row) const {
+  row->timestamp_ms = timestamp_ms[i];
+  row->customer_id = customer_id.Get(i);
+  row->event = event.Get(i);
+  row->event_id = event_id.Get(i);
+  row->session_id = session_id.Get(i);
+  row->channel = channel.Get(i);
+  row->campaign = campaign.Get(i);
+  row->page = page.Get(i);
+  row->revenue = revenue[i];
+  row->survey = survey.Get(i);
+  row->score = score[i];
+  row->comment = comment.Get(i);
+  row->feature = feature.Get(i);
+  row->properties.clear();
+}
+
 void EventBatch::AppendFrom(const EventBatch& other, size_t i) {
   EventRow row;
-  row.timestamp_ms = other.timestamp_ms[i];
-  row.customer_id = other.customer_id.Get(i);
-  row.event = other.event.Get(i);
-  row.event_id = other.event_id.Get(i);
-  row.session_id = other.session_id.Get(i);
-  row.channel = other.channel.Get(i);
-  row.campaign = other.campaign.Get(i);
-  row.page = other.page.Get(i);
-  row.revenue = other.revenue[i];
-  row.survey = other.survey.Get(i);
-  row.score = other.score[i];
-  row.comment = other.comment.Get(i);
-  row.feature = other.feature.Get(i);
+  other.GetRow(i, &row);
   for (const auto& p : other.properties) {
     std::string_view v = p.values.Get(i);
     if (!v.empty()) row.properties.emplace_back(PropertyIndex(p.name), v);

@@ -75,6 +75,10 @@ class EventBatch {
   // REQUIRES: every index in row.properties came from PropertyIndex().
   void Append(const EventRow& row);
 
+  // Fills `row` with row `i`'s fields; its properties are left to the caller
+  // (their indices belong to the batch the row goes to).
+  void GetRow(size_t i, EventRow* row) const;
+
   // Appends row `i` of `other` (properties matched by name).
   void AppendFrom(const EventBatch& other, size_t i);
 

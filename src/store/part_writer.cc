@@ -324,20 +324,7 @@ class PartWriter::Impl {
     for (size_t k = 0; k < order.size(); ++k) {
       const EventBatch& b = *batches[order[k].batch];
       const size_t i = order[k].row;
-      row.timestamp_ms = b.timestamp_ms[i];
-      row.customer_id = b.customer_id.Get(i);
-      row.event = b.event.Get(i);
-      row.event_id = b.event_id.Get(i);
-      row.session_id = b.session_id.Get(i);
-      row.channel = b.channel.Get(i);
-      row.campaign = b.campaign.Get(i);
-      row.page = b.page.Get(i);
-      row.revenue = b.revenue[i];
-      row.survey = b.survey.Get(i);
-      row.score = b.score[i];
-      row.comment = b.comment.Get(i);
-      row.feature = b.feature.Get(i);
-      row.properties.clear();
+      b.GetRow(i, &row);
       for (size_t p = 0; p < b.properties.size(); ++p) {
         std::string_view v = b.properties[p].values.Get(i);
         if (!v.empty()) row.properties.emplace_back(prop_index[order[k].batch][p], v);
