@@ -83,5 +83,19 @@ for n in "${sizes[@]}"; do
   echo "| touchpoint metrics --by channel --interval month | $s | $m | $(awk "BEGIN{printf \"%.2fx\", $s/$ts}") |" >> "$report"
   read -r s m < <(best $tp info --db "$out/tp_store")
   echo "| touchpoint info (one scan of two columns) | $s | $m | |" >> "$report"
+  {
+    echo; echo "### Funnels and retention (touchpoint only in this run)"; echo
+    echo "| query | best s | peak MiB |"
+    echo "|---|---|---|"
+  } >> "$report"
+  s4="page_view,add_to_cart,checkout,purchase"
+  s16="page_view,page_view,add_to_cart,page_view,checkout,purchase,page_view,page_view,add_to_cart,checkout,purchase,page_view,page_view,add_to_cart,checkout,purchase"
+  for steps in "$s4" "$s16" "$s16,$s16"; do
+    n_steps=$(echo "$steps" | tr ',' '\n' | wc -l)
+    read -r s m < <(best $tp funnel --db "$out/tp_store" --steps "$steps" --window 7d --format json)
+    echo "| funnel, $n_steps steps, 7-day window | $s | $m |" >> "$report"
+  done
+  read -r s m < <(best $tp retention --db "$out/tp_store" --period week --format json)
+  echo "| weekly retention matrix | $s | $m |" >> "$report"
 done
 cat "$report"
