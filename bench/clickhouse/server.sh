@@ -16,7 +16,8 @@ case "$cmd" in
     echo "clickhouse-server did not start; see $dir/server.log" >&2
     exit 1 ;;
   stop)
-    [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2>/dev/null || true
+    # By config path: the server may run under a watchdog with another pid.
+    pkill -f "config-file=$dir/config.xml" 2>/dev/null || true
     sleep 1 ;;
   *) echo "usage: server.sh start|stop DIR" >&2; exit 2 ;;
 esac
