@@ -12,8 +12,6 @@ namespace touchpoint::testing {
 
 // The build tree (for helper binaries such as crash_writer).
 inline std::string BinaryDir() { return TP_BINARY_DIR; }
-// tests/data fixtures.
-inline std::string TestDataDir() { return std::string(TP_SOURCE_DIR) + "/tests/data"; }
 // ../shared/data (real public datasets); TP_SHARED_DATA overrides. May not
 // exist: tests that need it skip with a message.
 inline std::string SharedDataDir() {
