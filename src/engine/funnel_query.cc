@@ -41,7 +41,7 @@ Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> s
   scan::ParallelScan scanner(snapshot);
   std::vector<std::string> properties;
   spec.Prepare(scanner.catalog(), &properties);
-  where.Bind(scanner.catalog(), properties);
+  where.Bind(scanner.catalog(), properties, spec.derived);
   scan::ScanSpec scan_spec = spec.ScanSpecFor(properties);
   scan_spec.threads = req.threads;
   std::unique_ptr<scan::CustomerConsumer> out;

@@ -18,11 +18,12 @@ using kernels::MetricSet;
 
 struct RangeResult {
   std::unique_ptr<scan::CustomerConsumer> consumer;
+  std::vector<std::string> stale_derived;
   kernels::MeasureSpec spec;
   uint64_t rows = 0;
 };
 
-Status RunRange(const scan::ParallelScan& scanner, const MetricsRequest& req, const kernels::EventFilter& where,
+Status RunRange(const scan::ParallelScan& scanner, const MetricsRequest& req, kernels::EventFilter& where,
                 const date::time_zone* zone, int64_t from, int64_t to, RangeResult* out) {
   kernels::MeasureSpec& spec = out->spec;
   spec.defs = req.definitions;
@@ -34,11 +35,13 @@ Status RunRange(const scan::ParallelScan& scanner, const MetricsRequest& req, co
   spec.where = where.empty() ? nullptr : &where;
   std::vector<std::string> properties;
   spec.Prepare(scanner.catalog(), &properties);
+  where.Bind(scanner.catalog(), properties, spec.derived);  // indices into this scan's lists
   scan::ScanSpec scan_spec = spec.ScanSpecFor(properties);
   scan_spec.threads = req.threads;
   scan::ScanStats stats;
   TP_RETURN_IF_ERROR(scanner.Run(
       scan_spec, [&] { return std::make_unique<kernels::MeasureConsumer>(spec); }, &out->consumer, &stats));
+  out->stale_derived = stats.stale_derived;
   static_cast<kernels::MeasureConsumer&>(*out->consumer).Finalize();
   out->rows = stats.rows;
   return Status::OK();
@@ -143,8 +146,6 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
   TP_ASSIGN_OR_RETURN(kernels::EventFilter where, kernels::EventFilter::Parse(req.where));
   scan::ParallelScan scanner(snapshot);
   const scan::Catalog& catalog = scanner.catalog();
-  std::vector<std::string> props = catalog.properties();
-  where.Bind(catalog, where.properties());
 
   const auto [data_from, data_to] = snapshot->TimeRange();
   kernels::MetricsReport report;
@@ -163,6 +164,7 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
   RangeResult cur;
   TP_RETURN_IF_ERROR(RunRange(scanner, req, where, zone, report.from_ms, report.to_ms, &cur));
   report.scanned_events = cur.rows;
+  report.stale_derived = cur.stale_derived;
   Fill(cur, 0, catalog, "", &report.metrics, &report.series);
   const auto& consumer = static_cast<const kernels::MeasureConsumer&>(*cur.consumer);
   for (size_t g = 1; g < consumer.groups().size(); ++g) {

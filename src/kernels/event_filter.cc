@@ -13,14 +13,14 @@ namespace touchpoint::kernels {
 namespace {
 
 enum class Op { kEq, kNe, kLt, kLe, kGt, kGe, kIn, kNotIn };
-enum class FieldKind { kDict, kText, kNumber, kTimestamp, kProperty };
+enum class FieldKind { kDict, kText, kNumber, kTimestamp, kProperty, kDerived };
 
 struct Field {
   FieldKind kind = FieldKind::kProperty;
   scan::DictColumn dict = scan::kEvent;
   int text = 0;    // 0 session_id, 1 comment, 2 event_id
   int number = 0;  // 0 revenue, 1 score
-  std::string property;
+  std::string property;  // or the derived column's name
   int property_index = -1;
 };
 
@@ -51,6 +51,9 @@ Field FieldFor(std::string_view name) {
     f.number = name == "revenue" ? 0 : 1;
   } else if (name == "timestamp") {
     f.kind = FieldKind::kTimestamp;
+  } else if (name.starts_with(kDerivedPrefix)) {
+    f.kind = FieldKind::kDerived;
+    f.property = std::string(name.substr(kDerivedPrefix.size()));
   } else {
     f.property = std::string(name);
   }
@@ -211,7 +214,7 @@ class Parser {
     SkipSpace();
     size_t start = pos_;
     while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '_' ||
-                                   text_[pos_] == '.' || text_[pos_] == '-' || text_[pos_] == '$')) {
+                                   text_[pos_] == '.' || text_[pos_] == '-' || text_[pos_] == '$' || text_[pos_] == ':')) {
       ++pos_;
     }
     if (start == pos_) return Error("expected a column or property name");
@@ -275,10 +278,11 @@ class Parser {
   size_t pos_ = 0;
 };
 
-void Collect(const EventFilter::Node* n, uint32_t* columns, std::set<std::string>* props) {
+void Collect(const EventFilter::Node* n, uint32_t* columns, std::set<std::string>* props,
+             std::set<std::string>* derived = nullptr) {
   if (n == nullptr) return;
-  Collect(n->left.get(), columns, props);
-  Collect(n->right.get(), columns, props);
+  Collect(n->left.get(), columns, props, derived);
+  Collect(n->right.get(), columns, props, derived);
   if (n->kind != EventFilter::Node::Kind::kCompare) return;
   switch (n->field.kind) {
     case FieldKind::kDict: *columns |= 1u << n->field.dict; break;
@@ -289,13 +293,17 @@ void Collect(const EventFilter::Node* n, uint32_t* columns, std::set<std::string
     case FieldKind::kNumber: *columns |= n->field.number == 0 ? scan::kColumnRevenue : scan::kColumnScore; break;
     case FieldKind::kTimestamp: break;
     case FieldKind::kProperty: props->insert(n->field.property); break;
+    case FieldKind::kDerived:
+      if (derived != nullptr) derived->insert(n->field.property);
+      break;
   }
 }
 
-void BindNode(EventFilter::Node* n, const scan::Catalog& catalog, const std::vector<std::string>& properties) {
+void BindNode(EventFilter::Node* n, const scan::Catalog& catalog, const std::vector<std::string>& properties,
+              const std::vector<std::string>& derived) {
   if (n == nullptr) return;
-  BindNode(n->left.get(), catalog, properties);
-  BindNode(n->right.get(), catalog, properties);
+  BindNode(n->left.get(), catalog, properties, derived);
+  BindNode(n->right.get(), catalog, properties, derived);
   if (n->kind != EventFilter::Node::Kind::kCompare) return;
   if (n->field.kind == FieldKind::kDict) {
     n->codes.clear();
@@ -303,6 +311,9 @@ void BindNode(EventFilter::Node* n, const scan::Catalog& catalog, const std::vec
   } else if (n->field.kind == FieldKind::kProperty) {
     auto it = std::find(properties.begin(), properties.end(), n->field.property);
     n->field.property_index = it == properties.end() ? -1 : static_cast<int>(it - properties.begin());
+  } else if (n->field.kind == FieldKind::kDerived) {
+    auto it = std::find(derived.begin(), derived.end(), n->field.property);
+    n->field.property_index = it == derived.end() ? -1 : static_cast<int>(it - derived.begin());
   }
 }
 
@@ -333,6 +344,8 @@ bool Eval(const EventFilter::Node* n, const scan::CustomerView& c, size_t r) {
     case FieldKind::kTimestamp: return n->CompareNumber(static_cast<double>(c.timestamp[r]));
     case FieldKind::kProperty:
       return f.property_index >= 0 && n->Compare(c.properties[f.property_index][r]);
+    case FieldKind::kDerived:
+      return f.property_index >= 0 && c.derived != nullptr && n->Compare(c.derived[f.property_index]);
   }
   return false;
 }
@@ -367,8 +380,16 @@ std::vector<std::string> EventFilter::properties() const {
   return {props.begin(), props.end()};
 }
 
-void EventFilter::Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties) {
-  BindNode(root_.get(), catalog, properties);
+void EventFilter::Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties,
+                       const std::vector<std::string>& derived) {
+  BindNode(root_.get(), catalog, properties, derived);
+}
+
+std::vector<std::string> EventFilter::derived() const {
+  uint32_t cols = 0;
+  std::set<std::string> props, derived_names;
+  Collect(root_.get(), &cols, &props, &derived_names);
+  return {derived_names.begin(), derived_names.end()};
 }
 
 bool EventFilter::Matches(const scan::CustomerView& c, size_t row) const {

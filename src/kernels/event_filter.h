@@ -8,7 +8,8 @@
 //              |  field ["NOT"] "IN" "(" value ("," value)* ")"
 //   field      := a column (event, channel, campaign, page, survey, feature,
 //                 session_id, comment, event_id, revenue, score, timestamp)
-//                 or any property name
+//                 or any property name, or derived:NAME (a per-customer
+//                 derived column, store/derived_table.h)
 //   value      := 'text' | "text" | number | bare-word
 //
 // Keywords are case-insensitive. Ranges on text compare numerically when both
@@ -42,9 +43,12 @@ class EventFilter {
   // Scan columns (scan::ColumnBit) and properties the filter reads.
   uint32_t columns() const;
   std::vector<std::string> properties() const;
-  // Resolves names against the catalog; `properties` is the scan's property
-  // list (the filter's must be in it).
-  void Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties);
+  // Derived columns it reads (names without the derived: prefix).
+  std::vector<std::string> derived() const;
+  // Resolves names against the catalog; `properties` and `derived` are the
+  // scan's lists (the filter's must be in them).
+  void Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties,
+            const std::vector<std::string>& derived = {});
   bool Matches(const scan::CustomerView& c, size_t row) const;
 
   struct Node;

@@ -26,9 +26,16 @@ void FunnelSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>*
       if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
     }
   }
-  const GroupColumn group = GroupColumn::Resolve(by, properties);
+  derived.clear();
+  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
   by_dict = group.dict;
   by_property = group.property;
+  by_derived = group.derived;
+  if (where != nullptr) {
+    for (const std::string& d : where->derived()) {
+      if (std::find(derived.begin(), derived.end(), d) == derived.end()) derived.push_back(d);
+    }
+  }
   steps.Bind(catalog, *properties);
 }
 
@@ -40,6 +47,7 @@ scan::ScanSpec FunnelSpec::ScanSpecFor(const std::vector<std::string>& propertie
   if (where != nullptr) s.columns |= where->columns();
   if (by_dict >= 0) s.columns |= 1u << by_dict;
   s.properties = properties;
+  s.derived = derived;
   return s;
 }
 
@@ -57,7 +65,7 @@ FunnelConsumer::FunnelConsumer(const FunnelSpec& spec) : spec_(spec) {
 }
 
 uint32_t FunnelConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
-  const std::string key = GroupColumn{spec_.by_dict, spec_.by_property}.Key(c, row);
+  const std::string key = GroupColumn{spec_.by_dict, spec_.by_property, spec_.by_derived}.Key(c, row);
   auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
   if (inserted) {
     keys_.push_back(key);

@@ -39,6 +39,8 @@ struct FunnelSpec {
   std::string by;       // column or property of the first step's event
   int by_dict = -1;     // derived by Prepare
   int by_property = -1;
+  int by_derived = -1;
+  std::vector<std::string> derived;
 
   void Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
   scan::ScanSpec ScanSpecFor(const std::vector<std::string>& properties) const;

@@ -14,24 +14,38 @@ std::optional<scan::DictColumn> DictColumnNamed(std::string_view name) {
   return std::nullopt;
 }
 
-GroupColumn GroupColumn::Resolve(const std::string& by, std::vector<std::string>* properties) {
+namespace {
+
+int IndexOf(std::vector<std::string>* names, std::string_view name) {
+  auto it = std::find(names->begin(), names->end(), name);
+  if (it == names->end()) {
+    names->emplace_back(name);
+    it = names->end() - 1;
+  }
+  return static_cast<int>(it - names->begin());
+}
+
+}  // namespace
+
+GroupColumn GroupColumn::Resolve(const std::string& by, std::vector<std::string>* properties,
+                                 std::vector<std::string>* derived) {
   GroupColumn g;
   if (by.empty()) return g;
+  if (std::string_view(by).starts_with(kDerivedPrefix)) {
+    g.derived = IndexOf(derived, std::string_view(by).substr(kDerivedPrefix.size()));
+    return g;
+  }
   if (auto col = DictColumnNamed(by)) {
     g.dict = *col;
     return g;
   }
-  auto it = std::find(properties->begin(), properties->end(), by);
-  if (it == properties->end()) {
-    properties->push_back(by);
-    it = properties->end() - 1;
-  }
-  g.property = static_cast<int>(it - properties->begin());
+  g.property = IndexOf(properties, by);
   return g;
 }
 
 std::string GroupColumn::Key(const scan::CustomerView& c, size_t row) const {
   if (dict >= 0) return std::to_string(c.dict[dict][row]);
+  if (derived >= 0) return std::string(c.derived[derived]);
   return std::string(c.properties[property][row]);
 }
 

@@ -80,12 +80,17 @@ void MeasureSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>
   roles = EventRoles::Resolve(catalog, defs);
   feature_count = catalog.size(scan::kFeature);
   properties->clear();
-  const GroupColumn group = GroupColumn::Resolve(by, properties);
+  derived.clear();
+  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
   by_dict = group.dict;
   by_property = group.property;
+  by_derived = group.derived;
   if (where != nullptr) {
     for (const std::string& p : where->properties()) {
       if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
+    }
+    for (const std::string& d : where->derived()) {
+      if (std::find(derived.begin(), derived.end(), d) == derived.end()) derived.push_back(d);
     }
   }
 }
@@ -100,6 +105,7 @@ scan::ScanSpec MeasureSpec::ScanSpecFor(const std::vector<std::string>& properti
   if (by_dict >= 0) s.columns |= 1u << by_dict;
   if (where != nullptr) s.columns |= where->columns();
   s.properties = properties;
+  s.derived = derived;
   return s;
 }
 
@@ -125,7 +131,7 @@ uint32_t MeasureConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
     code_key = std::to_string(code);  // named from the catalog at the end
     key = code_key;
   } else {
-    key = c.properties[spec_.by_property][row];
+    key = spec_.by_derived >= 0 ? c.derived[spec_.by_derived] : c.properties[spec_.by_property][row];
     if (last_group_ != kNoGroup && key == last_key_) return last_group_;
   }
   auto it = group_ids_.find(std::string(key));

@@ -38,6 +38,8 @@ struct MeasureSpec {
   PeriodGrid days;     // calendar days of the range
   int by_dict = -1;    // scan::DictColumn when `by` is a dictionary column
   int by_property = -1;
+  int by_derived = -1;
+  std::vector<std::string> derived;  // derived columns the scan hands along
   EventRoles roles;
   size_t feature_count = 0;
 

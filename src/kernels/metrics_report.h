@@ -49,6 +49,9 @@ struct MetricsReport {
   std::vector<ChangeContribution> changes;  // largest |total| first
   uint64_t scanned_events = 0;
   double seconds = 0;
+  // Derived columns used (--by/--where derived:NAME) that were computed from
+  // older data than the store now holds.
+  std::vector<std::string> stale_derived;
 };
 
 }  // namespace touchpoint::kernels

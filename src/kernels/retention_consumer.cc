@@ -22,9 +22,16 @@ void RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
   }
   properties->clear();
   if (where != nullptr) *properties = where->properties();
-  const GroupColumn group = GroupColumn::Resolve(by, properties);
+  derived.clear();
+  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
   by_dict = group.dict;
   by_property = group.property;
+  by_derived = group.derived;
+  if (where != nullptr) {
+    for (const std::string& d : where->derived()) {
+      if (std::find(derived.begin(), derived.end(), d) == derived.end()) derived.push_back(d);
+    }
+  }
 }
 
 scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
@@ -37,6 +44,7 @@ scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& proper
   if (where != nullptr) s.columns |= where->columns();
   if (by_dict >= 0) s.columns |= 1u << by_dict;
   s.properties = properties;
+  s.derived = derived;
   return s;
 }
 
@@ -59,7 +67,7 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   if (cohort < 0) return;
   uint32_t group = 0;
   if (!s.by.empty()) {
-    const std::string key = GroupColumn{s.by_dict, s.by_property}.Key(c, first);
+    const std::string key = GroupColumn{s.by_dict, s.by_property, s.by_derived}.Key(c, first);
     auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
     if (inserted) {
       keys_.push_back(key);

@@ -32,7 +32,8 @@ struct RetentionSpec {
   PeriodGrid grid;
   uint32_t cohort_code = 0, return_code = 0;  // catalog codes (0 = any)
   bool cohort_missing = false, return_missing = false;  // the event never occurs
-  int by_dict = -1, by_property = -1;
+  int by_dict = -1, by_property = -1, by_derived = -1;
+  std::vector<std::string> derived;
 
   void Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
   scan::ScanSpec ScanSpecFor(const std::vector<std::string>& properties) const;

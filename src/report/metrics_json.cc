@@ -120,6 +120,11 @@ std::string MetricsJson(const kernels::MetricsReport& r) {
     }
     w.EndArray();
   }
+  if (!r.stale_derived.empty()) {
+    w.Key("stale_derived").BeginArray();
+    for (const std::string& d : r.stale_derived) w.String(d);
+    w.EndArray();
+  }
   w.Key("scanned_events").Int(static_cast<int64_t>(r.scanned_events));
   w.EndObject();
   return w.str();

@@ -101,7 +101,11 @@ std::string MetricsTable(const kernels::MetricsReport& r) {
   std::string out = "range " + FormatTimestamp(r.from_ms) + " .. " + FormatTimestamp(r.to_ms) + " (" + r.tz +
                     "), definitions " + r.definitions;
   if (!r.where.empty()) out += ", where " + r.where;
-  out += "\n\n";
+  out += "\n";
+  for (const std::string& d : r.stale_derived) {
+    out += "warning: derived column '" + d + "' was computed from older data than the store holds (stale)\n";
+  }
+  out += "\n";
   AppendSet(r.metrics, &out);
   for (const auto& p : r.series) {
     out += "\n== " + p.period + "\n";

@@ -38,6 +38,9 @@ struct CustomerView {
   const std::string_view* comment = nullptr;
   // Requested properties, in ScanSpec::properties order; "" = absent.
   const std::string_view* const* properties = nullptr;
+  // Requested derived columns, in ScanSpec::derived order: this customer's
+  // value, "" when it has none.
+  const std::string_view* derived = nullptr;
 
   const uint32_t* event() const { return dict[kEvent]; }
   const uint32_t* channel() const { return dict[kChannel]; }

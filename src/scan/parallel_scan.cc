@@ -8,6 +8,7 @@
 #include <set>
 
 #include "scan/part_cursor.h"
+#include "store/derived_table.h"
 #include "util/thread_pool.h"
 
 namespace touchpoint::scan {
@@ -87,6 +88,23 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     for (const auto& [alias, canonical] : aliases) canonical_ids.insert(canonical);
   }
   const size_t nprops = spec.properties.size();
+  // Derived columns: customer -> value maps, read once for all shards.
+  std::vector<store::DerivedColumn> derived;
+  std::vector<std::string> stale;
+  for (const std::string& name : spec.derived) {
+    TP_ASSIGN_OR_RETURN(store::DerivedColumn col, store::DerivedTable::Read(snapshot_->dir, name));
+    if (col.data_stamp != snapshot_->data_stamp) stale.push_back(name);
+    derived.push_back(std::move(col));
+  }
+  auto attach_derived = [&](CustomerView* v, std::vector<std::string_view>* values) {
+    if (derived.empty()) return;
+    values->resize(derived.size());
+    for (size_t k = 0; k < derived.size(); ++k) {
+      auto it = derived[k].values.find(v->customer_id);
+      (*values)[k] = it == derived[k].values.end() ? std::string_view() : std::string_view(it->second);
+    }
+    v->derived = values->data();
+  };
   // Property view pointers must account for clipping offsets too.
   std::vector<std::unique_ptr<CustomerConsumer>> consumers(shards);
   std::vector<Status> statuses(shards);
@@ -105,8 +123,10 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     std::vector<ColumnArrays::Run> runs;
     std::vector<PartCursor*> same;
     std::vector<const std::string_view*> clipped_props(nprops);
+    std::vector<std::string_view> derived_values;
     uint64_t customers = 0, rows = 0;
     auto deliver = [&](CustomerView v) {
+      attach_derived(&v, &derived_values);
       const size_t before = v.size;
       const int64_t* first = v.timestamp;
       v = ClipToRange(v, spec);
@@ -187,6 +207,7 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     std::unique_ptr<CustomerConsumer> consumer = factory();
     ColumnArrays gathered, merged;
     std::vector<const std::string_view*> clipped_props(nprops);
+    std::vector<std::string_view> derived_values;
     for (auto& [canonical, parts] : people) {
       gathered.Clear(spec.columns, nprops);
       for (DeferredRows* d : parts) {
@@ -196,6 +217,7 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
       CustomerView v = merged.View(0, merged.timestamp.size(), spec.columns);
       v.customer_id = canonical;
       v.customer_hash = 0;
+      attach_derived(&v, &derived_values);
       const int64_t* first = v.timestamp;
       v = ClipToRange(v, spec);
       if (v.size == 0) continue;
@@ -215,6 +237,7 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     stats->rows = total_rows;
     stats->blocks_read = blocks_read;
     stats->blocks_pruned = blocks_pruned;
+    stats->stale_derived = stale;
   }
   return Status::OK();
 }

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "scan/catalog.h"
 #include "scan/customer_consumer.h"
@@ -25,6 +27,8 @@ struct ScanStats {
   uint64_t rows = 0;          // events handed to consumers
   uint64_t blocks_read = 0;
   uint64_t blocks_pruned = 0;  // skipped by time range
+  // Requested derived columns computed from other data than the snapshot's.
+  std::vector<std::string> stale_derived;
 };
 
 class ParallelScan {

@@ -34,6 +34,10 @@ struct ScanSpec {
   int64_t to_ms = std::numeric_limits<int64_t>::max();    // exclusive
   uint32_t columns = kAllColumns;
   std::vector<std::string> properties;
+  // Derived per-customer columns (store/derived_table.h) to hand along,
+  // one value per customer: how analyses cut and filter by segment, churn
+  // risk, CLV... (named `derived:NAME` in --by and --where).
+  std::vector<std::string> derived;
   size_t threads = 0;  // 0: one per hardware thread
   bool resolve_aliases = true;
 };

@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
 
+#include "store/derived_table.h"
 #include "store/load_writer.h"
 #include "store/store.h"
 #include "test_util.h"
@@ -159,6 +161,28 @@ TEST_F(MetricsQueryTest, WhereFiltersEvents) {
   req.where = "revenue >= 100";
   r = Run(req);
   EXPECT_EQ(V(r.metrics, "events"), 1);
+}
+
+TEST_F(MetricsQueryTest, DerivedColumnsCutAndFilterAndGoStale) {
+  store::DerivedColumn segment{"segment", snapshot_->data_stamp, {{"A", "vip"}, {"B", "vip"}, {"C", "basic"}}};
+  ASSERT_TRUE(store::DerivedTable::Write(dir_.path(), segment).ok());
+  MetricsRequest req;
+  req.by = "derived:segment";
+  kernels::MetricsReport r = Run(req);
+  std::map<std::string, double> events;
+  for (const auto& g : r.groups) events[g.key] = V(g.metrics, "events");
+  EXPECT_EQ(events["vip"], 8);    // A 3 + B 5
+  EXPECT_EQ(events["basic"], 7);  // C
+  EXPECT_EQ(events[""], 2);       // D has no value
+  EXPECT_TRUE(r.stale_derived.empty());
+  req.by.clear();
+  req.where = "derived:segment = 'vip'";
+  r = Run(req);
+  EXPECT_EQ(V(r.metrics, "events"), 8);
+  segment.data_stamp = "v0";  // computed from other data
+  ASSERT_TRUE(store::DerivedTable::Write(dir_.path(), segment).ok());
+  r = Run(req);
+  EXPECT_EQ(r.stale_derived, std::vector<std::string>{"segment"});
 }
 
 TEST_F(MetricsQueryTest, PresetsChangeBounceAndSessions) {
