@@ -24,6 +24,7 @@ void RegisterMetrics(CLI::App& app, Action* run);
 void RegisterAlerts(CLI::App& app, Action* run);
 void RegisterFunnel(CLI::App& app, Action* run);
 void RegisterRetention(CLI::App& app, Action* run);
+void RegisterDerived(CLI::App& app, Action* run);
 
 }  // namespace touchpoint::cli
 

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterAlerts(app, &run);
   touchpoint::cli::RegisterFunnel(app, &run);
   touchpoint::cli::RegisterRetention(app, &run);
+  touchpoint::cli::RegisterDerived(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

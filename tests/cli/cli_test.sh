@@ -41,6 +41,11 @@ set -e
 grep -q "FIRED too many events" "$work/alerts.txt" || fail "the fired rule is printed"
 grep -q "impossible" "$work/alerts.txt" && fail "a rule that did not fire is not printed"
 
+printf 'customer_id,segment\nx1,vip\n' > "$work/seg.csv"
+"$tp" derived --db "$work/s" --import segment "$work/seg.csv" | grep -q "1 customers" || fail "derived import"
+"$tp" metrics --db "$work/s" --by derived:segment --format json | grep -q '"key":"vip"' || fail "--by derived:segment"
+"$tp" derived --db "$work/s" | grep -q "fresh" || fail "derived list says fresh"
+
 "$tp" delete --db "$work/s" --customer x1 | grep -q "1 events" || fail "delete reports the erased events"
 "$tp" info --db "$work/s" --format json | grep -q '"events":20000' || fail "erased events are gone"
 echo "cli: 1 passed, 0 failed"
