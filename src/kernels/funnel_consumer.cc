@@ -21,21 +21,12 @@ Result<FunnelMode> ParseFunnelMode(std::string_view text) {
 
 void FunnelSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
   *properties = steps.properties();
-  if (where != nullptr) {
-    for (const std::string& p : where->properties()) {
-      if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
-    }
-  }
   derived.clear();
   const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
   by_dict = group.dict;
   by_property = group.property;
   by_derived = group.derived;
-  if (where != nullptr) {
-    for (const std::string& d : where->derived()) {
-      if (std::find(derived.begin(), derived.end(), d) == derived.end()) derived.push_back(d);
-    }
-  }
+  AddFilterColumns(where, properties, &derived);
   steps.Bind(catalog, *properties);
 }
 

@@ -43,6 +43,13 @@ GroupColumn GroupColumn::Resolve(const std::string& by, std::vector<std::string>
   return g;
 }
 
+void AddFilterColumns(const EventFilter* where, std::vector<std::string>* properties,
+                      std::vector<std::string>* derived) {
+  if (where == nullptr) return;
+  for (const std::string& p : where->properties()) IndexOf(properties, p);
+  for (const std::string& d : where->derived()) IndexOf(derived, d);
+}
+
 std::string GroupColumn::Key(const scan::CustomerView& c, size_t row) const {
   if (dict >= 0) return std::to_string(c.dict[dict][row]);
   if (derived >= 0) return std::string(c.derived[derived]);

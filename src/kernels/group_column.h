@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kernels/event_filter.h"
 #include "scan/customer_view.h"
 
 namespace touchpoint::kernels {
@@ -33,6 +34,11 @@ struct GroupColumn {
   // catalog at the end), or the property's value.
   std::string Key(const scan::CustomerView& c, size_t row) const;
 };
+
+// Adds the properties and derived columns `where` reads (when given) to the
+// scan's lists, without repeats.
+void AddFilterColumns(const EventFilter* where, std::vector<std::string>* properties,
+                      std::vector<std::string>* derived);
 
 }  // namespace touchpoint::kernels
 

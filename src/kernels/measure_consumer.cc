@@ -85,14 +85,7 @@ void MeasureSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>
   by_dict = group.dict;
   by_property = group.property;
   by_derived = group.derived;
-  if (where != nullptr) {
-    for (const std::string& p : where->properties()) {
-      if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
-    }
-    for (const std::string& d : where->derived()) {
-      if (std::find(derived.begin(), derived.end(), d) == derived.end()) derived.push_back(d);
-    }
-  }
+  AddFilterColumns(where, properties, &derived);
 }
 
 scan::ScanSpec MeasureSpec::ScanSpecFor(const std::vector<std::string>& properties) const {

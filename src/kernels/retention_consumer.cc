@@ -21,17 +21,12 @@ void RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
     return_missing = return_code == scan::kNoCode;
   }
   properties->clear();
-  if (where != nullptr) *properties = where->properties();
   derived.clear();
   const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
   by_dict = group.dict;
   by_property = group.property;
   by_derived = group.derived;
-  if (where != nullptr) {
-    for (const std::string& d : where->derived()) {
-      if (std::find(derived.begin(), derived.end(), d) == derived.end()) derived.push_back(d);
-    }
-  }
+  AddFilterColumns(where, properties, &derived);
 }
 
 scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
