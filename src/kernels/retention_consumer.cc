@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "event/schema.h"
 #include "kernels/group_column.h"
 
 namespace touchpoint::kernels {
@@ -20,6 +21,8 @@ void RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
     return_code = catalog.Find(scan::kEvent, return_event);
     return_missing = return_code == scan::kNoCode;
   }
+  subscription_start = catalog.Find(scan::kEvent, events::kSubscriptionStart);
+  subscription_cancel = catalog.Find(scan::kEvent, events::kSubscriptionCancel);
   properties->clear();
   derived.clear();
   const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
@@ -41,6 +44,26 @@ scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& proper
   s.properties = properties;
   s.derived = derived;
   return s;
+}
+
+void CohortRow::Resize(size_t columns) {
+  retained.assign(columns, 0);
+  kept.assign(columns, 0);
+  revenue.assign(columns, 0.0);
+  gross_revenue.assign(columns, 0.0);
+  subscribed.assign(columns, 0);
+  subscribed_kept.assign(columns, 0);
+}
+
+void CohortRow::Add(const CohortRow& o) {
+  for (size_t k = 0; k < o.retained.size(); ++k) {
+    retained[k] += o.retained[k];
+    kept[k] += o.kept[k];
+    revenue[k] += o.revenue[k];
+    gross_revenue[k] += o.gross_revenue[k];
+    subscribed[k] += o.subscribed[k];
+    subscribed_kept[k] += o.subscribed_kept[k];
+  }
 }
 
 RetentionConsumer::RetentionConsumer(const RetentionSpec& spec) : spec_(spec), groups_(1), keys_(1) {}
@@ -70,33 +93,57 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
     }
     group = it->second;
   }
-  const size_t columns = s.grid.size() - static_cast<size_t>(cohort);
-  // Distinct periods after the cohort's with a return event; revenue by period.
+  const size_t base = static_cast<size_t>(cohort);
+  const size_t columns = s.grid.size() - base;
+  // One pass from the cohort event on: the distinct periods after the
+  // cohort's with a return event, revenue by period, and the subscription
+  // state at the end of each period (the latest start or cancel before it,
+  // over all history; --where applies to all three).
   returns_.clear();
-  std::vector<double> revenue(columns, 0.0);
-  size_t p = static_cast<size_t>(cohort);
+  revenue_.assign(columns, 0.0);
+  subscribed_.assign(columns, 0);
+  const bool subscriptions = s.subscription_start != scan::kNoCode;
+  bool active = false;
+  auto track = [&](size_t i) {
+    const uint32_t e = c.event()[i];
+    if (e == s.subscription_start) active = true;
+    else if (e == s.subscription_cancel) active = false;
+  };
+  if (subscriptions) {
+    for (size_t i = 0; i < first; ++i) {
+      if (s.where == nullptr || s.where->Matches(c, i)) track(i);
+    }
+  }
+  size_t p = base;
   for (size_t i = first; i < c.size; ++i) {
     if (s.where != nullptr && !s.where->Matches(c, i)) continue;
-    while (p + 1 < s.grid.size() && c.timestamp[i] >= s.grid.start(p + 1)) ++p;
-    const size_t k = p - static_cast<size_t>(cohort);
-    if (!std::isnan(c.revenue[i])) revenue[k] += c.revenue[i];
+    while (p + 1 < s.grid.size() && c.timestamp[i] >= s.grid.start(p + 1)) subscribed_[p++ - base] = active;
+    const size_t k = p - base;
+    if (!std::isnan(c.revenue[i])) revenue_[k] += c.revenue[i];
+    if (subscriptions) track(i);
     if (s.return_missing || (s.return_code != 0 && c.event()[i] != s.return_code)) continue;
     if (k > 0 && (returns_.empty() || returns_.back() != k)) returns_.push_back(k);
   }
+  for (size_t k = p - base; k < columns; ++k) subscribed_[k] = active;
+  retained_.assign(columns, 0);
+  retained_[0] = 1;
+  if (s.unbounded) {
+    const size_t last = returns_.empty() ? 0 : returns_.back();
+    for (size_t k = 1; k <= last; ++k) retained_[k] = 1;
+  } else {
+    for (size_t k : returns_) retained_[k] = 1;
+  }
   for (uint32_t g : {0u, group}) {
-    CohortRow& row = groups_[g][static_cast<size_t>(cohort)];
-    if (row.retained.empty()) {
-      row.retained.assign(columns, 0);
-      row.revenue.assign(columns, 0.0);
+    CohortRow& row = groups_[g][base];
+    if (row.retained.empty()) row.Resize(columns);
+    for (size_t k = 0; k < columns; ++k) {
+      row.retained[k] += retained_[k];
+      if (k > 0) row.kept[k] += retained_[k - 1] & retained_[k];
+      row.revenue[k] += revenue_[k];
+      row.gross_revenue[k] += std::max(0.0, std::min(revenue_[k], revenue_[0]));
+      row.subscribed[k] += subscribed_[k];
+      if (k > 0) row.subscribed_kept[k] += subscribed_[k - 1] & subscribed_[k];
     }
-    ++row.retained[0];
-    if (s.unbounded) {
-      const size_t last = returns_.empty() ? 0 : returns_.back();
-      for (size_t k = 1; k <= last; ++k) ++row.retained[k];
-    } else {
-      for (size_t k : returns_) ++row.retained[k];
-    }
-    for (size_t k = 0; k < columns; ++k) row.revenue[k] += revenue[k];
     if (group == 0) break;
   }
 }
@@ -119,10 +166,7 @@ void RetentionConsumer::Merge(scan::CustomerConsumer& other_base) {
         mine = row;
         continue;
       }
-      for (size_t k = 0; k < row.retained.size(); ++k) {
-        mine.retained[k] += row.retained[k];
-        mine.revenue[k] += row.revenue[k];
-      }
+      mine.Add(row);
     }
   }
 }

@@ -3,6 +3,8 @@
 // first qualifying event (first activity, or the first EVENT); they are
 // retained in period k when a return event (any event, or EVENT) falls in
 // the k-th period after it (or, unbounded, in that period or later).
+// Beside the counts it keeps what churn, revenue retention (net and gross)
+// and contractual churn (subscription_start / subscription_cancel) need.
 #ifndef TOUCHPOINT_KERNELS_RETENTION_CONSUMER_H_
 #define TOUCHPOINT_KERNELS_RETENTION_CONSUMER_H_
 
@@ -31,6 +33,7 @@ struct RetentionSpec {
   // Derived by Prepare.
   PeriodGrid grid;
   uint32_t cohort_code = 0, return_code = 0;  // catalog codes (0 = any)
+  uint32_t subscription_start = scan::kNoCode, subscription_cancel = scan::kNoCode;
   bool cohort_missing = false, return_missing = false;  // the event never occurs
   int by_dict = -1, by_property = -1, by_derived = -1;
   std::vector<std::string> derived;
@@ -39,9 +42,19 @@ struct RetentionSpec {
   scan::ScanSpec ScanSpecFor(const std::vector<std::string>& properties) const;
 };
 
+// One cohort's sums, entry k = the k-th period after the cohort's.
 struct CohortRow {
   std::vector<uint64_t> retained;  // [0] = cohort size
-  std::vector<double> revenue;     // purchase revenue of the cohort in each period
+  std::vector<uint64_t> kept;      // retained in both k-1 and k ([0] unused)
+  std::vector<double> revenue;     // revenue of the cohort in each period
+  // Sum over customers of min(revenue in k, their revenue in entry 0): the
+  // revenue kept without expansion (gross revenue retention).
+  std::vector<double> gross_revenue;
+  std::vector<uint64_t> subscribed;       // with an active subscription at the end of k
+  std::vector<uint64_t> subscribed_kept;  // active at the ends of both k-1 and k
+
+  void Resize(size_t columns);
+  void Add(const CohortRow& other);
 };
 
 class RetentionConsumer : public scan::CustomerConsumer {
@@ -60,6 +73,9 @@ class RetentionConsumer : public scan::CustomerConsumer {
   std::vector<std::string> keys_;
   std::unordered_map<std::string, uint32_t> key_index_;
   std::vector<size_t> returns_;
+  // Per-customer scratch, one entry per period from the cohort's on.
+  std::vector<double> revenue_;
+  std::vector<uint8_t> retained_, subscribed_;
 };
 
 }  // namespace touchpoint::kernels

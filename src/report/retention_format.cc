@@ -9,28 +9,50 @@
 namespace touchpoint::report {
 namespace {
 
+void Numbers(std::string_view key, const std::vector<double>& v, JsonWriter* w) {
+  w->Key(key).BeginArray();
+  for (double x : v) w->Number(x);
+  w->EndArray();
+}
+
+void Counts(std::string_view key, const std::vector<uint64_t>& v, JsonWriter* w) {
+  w->Key(key).BeginArray();
+  for (uint64_t x : v) w->Int(static_cast<int64_t>(x));
+  w->EndArray();
+}
+
+void Intervals(std::string_view key, const std::vector<kernels::ConfidenceInterval>& v, JsonWriter* w) {
+  w->Key(key).BeginArray();
+  for (const auto& ci : v) w->BeginArray().Number(ci.low).Number(ci.high).EndArray();
+  w->EndArray();
+}
+
 void WriteMatrix(const kernels::RetentionMatrix& m, JsonWriter* w) {
   w->Key("cohorts").BeginArray();
   for (const auto& c : m.cohorts) {
     w->BeginObject();
     w->Key("cohort").String(c.cohort);
     w->Key("size").Int(static_cast<int64_t>(c.size));
-    w->Key("retained").BeginArray();
-    for (uint64_t r : c.retained) w->Int(static_cast<int64_t>(r));
-    w->EndArray();
-    w->Key("percent").BeginArray();
-    for (double p : c.percent) w->Number(p);
-    w->EndArray();
-    w->Key("revenue").BeginArray();
-    for (double r : c.revenue) w->Number(r);
-    w->EndArray();
+    Counts("retained", c.retained, w);
+    Numbers("percent", c.percent, w);
+    Intervals("percent_ci95", c.percent_ci, w);
+    Numbers("churn", c.churn, w);
+    Numbers("revenue", c.revenue, w);
+    Numbers("net_revenue_retention", c.net_revenue_retention, w);
+    Numbers("gross_revenue_retention", c.gross_revenue_retention, w);
+    if (m.has_subscriptions) {
+      Counts("subscribed", c.subscribed, w);
+      Numbers("contractual_churn", c.contractual_churn, w);
+    }
     w->Key("complete_periods").Int(static_cast<int64_t>(c.complete_periods));
     w->EndObject();
   }
   w->EndArray();
-  w->Key("average").BeginArray();
-  for (double a : m.average) w->Number(a);
-  w->EndArray();
+  Numbers("average", m.average, w);
+  Intervals("average_ci95", m.average_ci, w);
+  Counts("average_n", m.average_n, w);
+  Numbers("average_churn", m.average_churn, w);
+  if (m.has_subscriptions) Numbers("average_contractual_churn", m.average_contractual_churn, w);
 }
 
 }  // namespace
@@ -72,12 +94,19 @@ std::string RetentionTable(const kernels::RetentionReport& r) {
       }
       out += "\n";
     }
-    out += "average              ";
-    for (size_t k = 1; k < m.average.size() && k <= 12; ++k) {
-      std::snprintf(cell, sizeof(cell), "%6.1f", m.average[k]);
-      out += std::isfinite(m.average[k]) ? cell : "     -";
-    }
-    out += "\n(* = period cut off by the end of the data)\n";
+    auto curve = [&](const char* label, const std::vector<double>& v) {
+      std::snprintf(cell, sizeof(cell), "%-21s", label);
+      out += cell;
+      for (size_t k = 1; k < v.size() && k <= 12; ++k) {
+        std::snprintf(cell, sizeof(cell), "%6.1f", v[k]);
+        out += std::isfinite(v[k]) ? cell : "     -";
+      }
+      out += "\n";
+    };
+    curve("average", m.average);
+    curve("churn", m.average_churn);
+    if (m.has_subscriptions) curve("contractual churn", m.average_contractual_churn);
+    out += "(* = period cut off by the end of the data; churn: retained in k-1, not in k)\n";
   };
   matrix(r.all);
   for (const auto& g : r.groups) {

@@ -96,5 +96,121 @@ TEST_F(RetentionQueryTest, CohortAndReturnEvents) {
   EXPECT_FALSE(RunRetention(snapshot_, req).ok());
 }
 
+// Churn, revenue retention and contractual churn, by month, by hand.
+// P: Jan 5 purchase 100 + subscription_start, Feb 10 purchase 150, Feb 20
+//    subscription_cancel, Mar 10 purchase 40.
+// Q: Jan 7 purchase 50, Jan 25 subscription_start, Feb 1 page_view, Apr 1 purchase 80.
+// R: Jan 20 page_view, Mar 5 purchase 30, Mar 6 subscription_start, Mar 25
+//    subscription_cancel, Apr 2 subscription_start.
+// S: Apr 30 page_view (the end of the data: April is incomplete).
+class RetentionChurnTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::Store::Open(dir_.path(), store::StoreOptions{});
+    ASSERT_TRUE(store.ok());
+    EventBatch b;
+    AddEvent(&b, "P", T("2024-01-05T10:00:00Z"), "purchase", "", 100);
+    AddEvent(&b, "P", T("2024-01-05T10:01:00Z"), "subscription_start");
+    AddEvent(&b, "P", T("2024-02-10T10:00:00Z"), "purchase", "", 150);
+    AddEvent(&b, "P", T("2024-02-20T10:00:00Z"), "subscription_cancel");
+    AddEvent(&b, "P", T("2024-03-10T10:00:00Z"), "purchase", "", 40);
+    AddEvent(&b, "Q", T("2024-01-07T10:00:00Z"), "purchase", "", 50);
+    AddEvent(&b, "Q", T("2024-01-25T10:00:00Z"), "subscription_start");
+    AddEvent(&b, "Q", T("2024-02-01T10:00:00Z"), "page_view");
+    AddEvent(&b, "Q", T("2024-04-01T10:00:00Z"), "purchase", "", 80);
+    AddEvent(&b, "R", T("2024-01-20T10:00:00Z"), "page_view");
+    AddEvent(&b, "R", T("2024-03-05T10:00:00Z"), "purchase", "", 30);
+    AddEvent(&b, "R", T("2024-03-06T10:00:00Z"), "subscription_start");
+    AddEvent(&b, "R", T("2024-03-25T10:00:00Z"), "subscription_cancel");
+    AddEvent(&b, "R", T("2024-04-02T10:00:00Z"), "subscription_start");
+    AddEvent(&b, "S", T("2024-04-30T23:00:00Z"), "page_view");
+    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
+    ASSERT_TRUE((*load)->Add(b).ok());
+    store::LoadEntry e;
+    ASSERT_TRUE((*load)->Commit(&e).ok());
+    snapshot_ = (*store)->GetSnapshot().value();
+  }
+
+  kernels::RetentionReport Run(RetentionRequest req) {
+    req.period = "month";
+    auto r = RunRetention(snapshot_, req);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return std::move(r).value();
+  }
+
+  TempDir dir_;
+  std::shared_ptr<const store::Snapshot> snapshot_;
+};
+
+TEST_F(RetentionChurnTest, ChurnAndRevenueRetentionByHand) {
+  kernels::RetentionReport r = Run(RetentionRequest{});
+  ASSERT_EQ(r.all.cohorts.size(), 2u);  // 2024-01 (P, Q, R) and 2024-04 (S)
+  const auto& jan = r.all.cohorts[0];
+  EXPECT_EQ(jan.cohort, "2024-01");
+  // Feb: P, Q; Mar: P, R; Apr: Q, R.
+  EXPECT_EQ(jan.retained, (std::vector<uint64_t>{3, 2, 2, 2}));
+  EXPECT_EQ(jan.complete_periods, 3u);
+  // Kept from k-1 to k: Feb P, Q (2 of 3); Mar P (1 of 2); Apr R (1 of 2).
+  EXPECT_TRUE(std::isnan(jan.churn[0]));
+  EXPECT_NEAR(jan.churn[1], 100.0 / 3, 1e-9);
+  EXPECT_NEAR(jan.churn[2], 50, 1e-9);
+  EXPECT_NEAR(jan.churn[3], 50, 1e-9);
+  // Wilson interval around 2/3.
+  EXPECT_LT(jan.percent_ci[1].low, 66.67);
+  EXPECT_GT(jan.percent_ci[1].high, 66.66);
+  // Revenue: Jan 100 + 50, Feb 150, Mar 40 + 30, Apr 80.
+  EXPECT_EQ(jan.revenue, (std::vector<double>{150, 150, 70, 80}));
+  EXPECT_NEAR(jan.net_revenue_retention[1], 100, 1e-9);
+  EXPECT_NEAR(jan.net_revenue_retention[2], 100.0 * 70 / 150, 1e-9);
+  EXPECT_NEAR(jan.net_revenue_retention[3], 100.0 * 80 / 150, 1e-9);
+  // Gross caps each customer at their January revenue (P 100, Q 50, R 0):
+  // Feb min(150, 100) = 100; Mar min(40, 100) + min(30, 0) = 40; Apr min(80, 50) = 50.
+  EXPECT_NEAR(jan.gross_revenue_retention[0], 100, 1e-9);
+  EXPECT_NEAR(jan.gross_revenue_retention[1], 100.0 * 100 / 150, 1e-9);
+  EXPECT_NEAR(jan.gross_revenue_retention[2], 100.0 * 40 / 150, 1e-9);
+  EXPECT_NEAR(jan.gross_revenue_retention[3], 100.0 * 50 / 150, 1e-9);
+  // Subscribed at month ends: Jan P, Q; Feb Q; Mar Q (R cancelled); Apr Q, R.
+  ASSERT_TRUE(r.all.has_subscriptions);
+  EXPECT_EQ(jan.subscribed, (std::vector<uint64_t>{2, 1, 1, 2}));
+  EXPECT_NEAR(jan.contractual_churn[1], 50, 1e-9);  // P of {P, Q}
+  EXPECT_NEAR(jan.contractual_churn[2], 0, 1e-9);
+  EXPECT_NEAR(jan.contractual_churn[3], 0, 1e-9);
+  // Averages over complete entries (April is cut off; S's cohort has none).
+  EXPECT_NEAR(r.all.average[1], 100.0 * 2 / 3, 1e-9);
+  EXPECT_EQ(r.all.average_n[1], 3u);
+  EXPECT_NEAR(r.all.average_churn[1], 100.0 / 3, 1e-9);
+  EXPECT_NEAR(r.all.average_churn[2], 50, 1e-9);
+  EXPECT_TRUE(std::isnan(r.all.average_churn[3]));
+  EXPECT_NEAR(r.all.average_contractual_churn[1], 50, 1e-9);
+  // S never paid: revenue retention has no base.
+  EXPECT_TRUE(std::isnan(r.all.cohorts[1].net_revenue_retention[0]));
+}
+
+TEST_F(RetentionChurnTest, UnboundedChurnIsTheDropOfTheCurve) {
+  RetentionRequest req;
+  req.unbounded = true;
+  kernels::RetentionReport r = Run(req);
+  const auto& jan = r.all.cohorts[0];
+  // Last returns: P in Mar, Q and R in Apr; each counts in every entry up to it.
+  EXPECT_EQ(jan.retained, (std::vector<uint64_t>{3, 3, 3, 2}));
+  EXPECT_NEAR(jan.churn[1], 0, 1e-9);
+  EXPECT_NEAR(jan.churn[2], 0, 1e-9);
+  EXPECT_NEAR(jan.churn[3], 100.0 / 3, 1e-9);  // P
+}
+
+TEST_F(RetentionChurnTest, SubscriptionCohorts) {
+  RetentionRequest req;
+  req.cohort = "subscription_start";
+  kernels::RetentionReport r = Run(req);
+  ASSERT_EQ(r.all.cohorts.size(), 2u);  // Jan: P, Q; Mar: R
+  EXPECT_EQ(r.all.cohorts[0].subscribed, (std::vector<uint64_t>{2, 1, 1, 1}));
+  const auto& mar = r.all.cohorts[1];
+  EXPECT_EQ(mar.cohort, "2024-03");
+  // R's March purchase (Mar 5) is before the cohort event: no base revenue.
+  EXPECT_EQ(mar.revenue, (std::vector<double>{0, 0}));
+  EXPECT_EQ(mar.subscribed, (std::vector<uint64_t>{0, 1}));  // cancelled by Mar 31, back in April
+  EXPECT_TRUE(std::isnan(mar.contractual_churn[1]));         // nobody subscribed at the end of March
+}
+
 }  // namespace
 }  // namespace touchpoint::engine
