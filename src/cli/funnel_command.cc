@@ -1,10 +1,14 @@
 // touchpoint funnel --db DIR --steps A,B,C [--window 7d] [--mode ordered|strict|unordered]
+//   [--count customers|sessions|totals] [--exclude EVENT@A-B]... [--by COL --attribution first|last|step:N]
+//   [--dropped-at N --dropped-out FILE.csv]
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "engine/config.h"
 #include "engine/funnel_query.h"
+#include "util/file.h"
 #include "report/funnel_format.h"
 #include "util/time.h"
 
@@ -12,7 +16,10 @@ namespace touchpoint::cli {
 
 void RegisterFunnel(CLI::App& app, Action* run) {
   struct Flags {
-    std::string db, steps, window = "7d", mode = "ordered", from, to, by, where, format = "table";
+    std::string db, config, steps, window = "7d", mode = "ordered", count = "customers", from, to, by, where;
+    std::string attribution = "first", dropped_out, format = "table";
+    std::vector<std::string> exclude;
+    int dropped_at = 0;
     size_t threads = 0;
   };
   auto f = std::make_shared<Flags>();
@@ -21,6 +28,14 @@ void RegisterFunnel(CLI::App& app, Action* run) {
   cmd->add_option("--steps", f->steps, "STEP,STEP,... where a step is EVENT or EVENT[condition]")->required();
   cmd->add_option("--window", f->window, "Conversion window from the first step (30m, 2h, 7d, 1w)");
   cmd->add_option("--mode", f->mode, "ordered, strict or unordered")->check(CLI::IsMember({"ordered", "strict", "unordered"}));
+  cmd->add_option("--count", f->count, "What a funnel entry is: customers, sessions or totals (every attempt)")
+      ->check(CLI::IsMember({"customers", "sessions", "totals"}));
+  cmd->add_option("--exclude", f->exclude,
+                  "Drop entries with EVENT[cond] between two steps: EVENT@A-B (default between the first and last)");
+  cmd->add_option("--attribution", f->attribution, "Which step's event gives the --by value: first, last or step:N");
+  cmd->add_option("--dropped-at", f->dropped_at, "Export the customers who reached step N-1 but not step N");
+  cmd->add_option("--dropped-out", f->dropped_out, "CSV file for --dropped-at (customer_id,entered_at,last_step_at)");
+  cmd->add_option("--config", f->config, "Config file (default: DIR/touchpoint.toml; session rules)");
   cmd->add_option("--from", f->from, "Start, inclusive");
   cmd->add_option("--to", f->to, "End, exclusive");
   cmd->add_option("--by", f->by, "Break down by a column or property of the first step's event");
@@ -39,13 +54,27 @@ void RegisterFunnel(CLI::App& app, Action* run) {
       if (!range.ok()) return Fail(range);
       req.by = f->by;
       req.where = f->where;
+      req.count = f->count;
+      req.attribution = f->attribution;
+      req.exclusions = f->exclude;
+      req.dropped_at = f->dropped_at;
       req.threads = f->threads;
+      if ((f->dropped_at != 0) != !f->dropped_out.empty()) {
+        return Fail(Status::InvalidArgument("--dropped-at and --dropped-out go together"));
+      }
+      auto config = engine::LoadConfig(f->config, f->db);
+      if (!config.ok()) return Fail(config.status());
+      req.definitions = engine::DefinitionsFromConfig(*config);
       auto store = OpenStore(f->db, false);
       if (!store.ok()) return Fail(store.status());
       auto snapshot = (*store)->GetSnapshot();
       if (!snapshot.ok()) return Fail(snapshot.status());
       auto report = engine::RunFunnel(*snapshot, req);
       if (!report.ok()) return Fail(report.status());
+      if (!f->dropped_out.empty()) {
+        Status written = WriteFileAtomic(f->dropped_out, report::FunnelDroppedCsv(*report));
+        if (!written.ok()) return Fail(written);
+      }
       std::string out = f->format == "json" ? report::FunnelJson(*report) + "\n" : report::FunnelTable(*report);
       std::fwrite(out.data(), 1, out.size(), stdout);
       return kExitOk;

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "kernels/event_filter.h"
+#include "kernels/funnel_exclusions.h"
 #include "scan/parallel_scan.h"
 
 namespace touchpoint::engine {
@@ -31,6 +32,17 @@ Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> s
   kernels::FunnelSpec spec;
   TP_ASSIGN_OR_RETURN(spec.steps, kernels::FunnelSteps::Parse(req.steps));
   TP_ASSIGN_OR_RETURN(spec.mode, kernels::ParseFunnelMode(req.mode));
+  TP_ASSIGN_OR_RETURN(spec.count, kernels::ParseFunnelCount(req.count));
+  TP_RETURN_IF_ERROR(
+      kernels::ParseFunnelAttribution(req.attribution, spec.steps.size(), &spec.attribution, &spec.attribution_step));
+  TP_RETURN_IF_ERROR(kernels::ParseFunnelExclusions(req.exclusions, spec.steps.size(), &spec));
+  if (req.dropped_at != 0) {
+    if (req.dropped_at < 2 || static_cast<size_t>(req.dropped_at) > spec.steps.size()) {
+      return Status::InvalidArgument("--dropped-at must be a step from 2 to " + std::to_string(spec.steps.size()));
+    }
+    spec.dropped_at = req.dropped_at - 1;
+  }
+  spec.definitions = req.definitions;
   TP_ASSIGN_OR_RETURN(kernels::EventFilter where, kernels::EventFilter::Parse(req.where));
   spec.window_ms = req.window_ms;
   spec.by = req.by;
@@ -51,22 +63,29 @@ Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> s
   auto& consumer = static_cast<kernels::FunnelConsumer&>(*out);
   kernels::FunnelReport report;
   report.mode = req.mode;
+  report.count = req.count;
+  report.attribution = req.attribution;
+  report.exclusions = req.exclusions;
   report.window_ms = spec.window_ms;
   report.from_ms = spec.from_ms;
   report.to_ms = spec.to_ms;
   report.by = req.by;
-  const auto& counts = consumer.counts();
+  auto& counts = consumer.mutable_counts();
   report.steps = kernels::SummarizeFunnel(spec.steps, counts[0]);
+  report.excluded = counts[0].excluded;
+  report.dropped = std::move(counts[0].dropped);
+  std::sort(report.dropped.begin(), report.dropped.end(),
+            [](const auto& a, const auto& b) { return a.customer_id < b.customer_id; });
   for (size_t g = 1; g < counts.size(); ++g) {
     std::string key = consumer.groups()[g];
-    if (spec.by_dict >= 0) {
+    if (spec.by_dict >= 0 && key != kernels::kFunnelNotReached) {
       key = std::string(scanner.catalog().Value(static_cast<scan::DictColumn>(spec.by_dict),
                                                 static_cast<uint32_t>(std::stoul(key))));
     }
-    report.groups.push_back({key, kernels::SummarizeFunnel(spec.steps, counts[g])});
+    report.groups.push_back({key, kernels::SummarizeFunnel(spec.steps, counts[g]), counts[g].excluded});
   }
   std::sort(report.groups.begin(), report.groups.end(), [](const auto& a, const auto& b) {
-    return a.steps[0].customers != b.steps[0].customers ? a.steps[0].customers > b.steps[0].customers : a.key < b.key;
+    return a.steps[0].count != b.steps[0].count ? a.steps[0].count > b.steps[0].count : a.key < b.key;
   });
   report.scanned_events = stats.rows;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -6,7 +6,9 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "kernels/definitions.h"
 #include "kernels/funnel_report.h"
 #include "store/snapshot.h"
 #include "util/status.h"
@@ -16,9 +18,14 @@ namespace touchpoint::engine {
 struct FunnelRequest {
   std::string steps;  // "page_view[page=/pricing],signup,purchase"
   std::string mode = "ordered";
+  std::string count = "customers";  // customers, sessions or totals
   int64_t window_ms = 7 * 86400 * 1000LL;
   std::optional<int64_t> from_ms, to_ms;
   std::string by, where;
+  std::string attribution = "first";  // first, last or step:N (which event gives the --by value)
+  std::vector<std::string> exclusions;  // "EVENT[cond]@A-B"
+  int dropped_at = 0;  // 1-based step: collect the customers who reached the step before it, not it
+  kernels::Definitions definitions;  // session rules (count = sessions)
   size_t threads = 0;
 };
 

@@ -1,6 +1,7 @@
 #include "kernels/funnel_consumer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <limits>
 
 #include "kernels/group_column.h"
@@ -19,8 +20,42 @@ Result<FunnelMode> ParseFunnelMode(std::string_view text) {
   return Status::InvalidArgument("--mode must be ordered, strict or unordered, not '" + std::string(text) + "'");
 }
 
+Result<FunnelCount> ParseFunnelCount(std::string_view text) {
+  if (text.empty() || text == "customers") return FunnelCount::kCustomers;
+  if (text == "sessions") return FunnelCount::kSessions;
+  if (text == "totals") return FunnelCount::kTotals;
+  return Status::InvalidArgument("--count must be customers, sessions or totals, not '" + std::string(text) + "'");
+}
+
+Status ParseFunnelAttribution(std::string_view text, size_t steps, FunnelAttribution* attribution, int* step) {
+  *step = 0;
+  if (text.empty() || text == "first") {
+    *attribution = FunnelAttribution::kFirstTouch;
+    return Status::OK();
+  }
+  if (text == "last") {
+    *attribution = FunnelAttribution::kLastTouch;
+    return Status::OK();
+  }
+  int n = 0;
+  if (text.substr(0, 5) == "step:") {
+    const std::string_view num = text.substr(5);
+    auto [p, ec] = std::from_chars(num.data(), num.data() + num.size(), n);
+    if (ec == std::errc() && p == num.data() + num.size() && n >= 1 && static_cast<size_t>(n) <= steps) {
+      *attribution = FunnelAttribution::kStep;
+      *step = n - 1;
+      return Status::OK();
+    }
+  }
+  return Status::InvalidArgument("--attribution must be first, last or step:N with N in 1.." + std::to_string(steps) +
+                                 ", not '" + std::string(text) + "'");
+}
+
 void FunnelSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
   *properties = steps.properties();
+  for (const std::string& p : exclusion_events.properties()) {
+    if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
+  }
   derived.clear();
   const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
   by_dict = group.dict;
@@ -28,6 +63,8 @@ void FunnelSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>*
   by_derived = group.derived;
   AddFilterColumns(where, properties, &derived);
   steps.Bind(catalog, *properties);
+  if (exclusion_events.size() > 0) exclusion_events.Bind(catalog, *properties);
+  roles = EventRoles::Resolve(catalog, definitions);
 }
 
 scan::ScanSpec FunnelSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
@@ -35,46 +72,42 @@ scan::ScanSpec FunnelSpec::ScanSpecFor(const std::vector<std::string>& propertie
   s.from_ms = from_ms;
   s.to_ms = to_ms;
   s.columns = steps.columns();
+  if (exclusion_events.size() > 0) s.columns |= exclusion_events.columns();
   if (where != nullptr) s.columns |= where->columns();
   if (by_dict >= 0) s.columns |= 1u << by_dict;
+  if (count == FunnelCount::kSessions) s.columns |= scan::kColumnSessionId | scan::kColumnCampaign;
   s.properties = properties;
   s.derived = derived;
   return s;
 }
 
 void FunnelCounts::Merge(FunnelCounts& o) {
+  excluded += o.excluded;
   for (size_t i = 0; i < reached.size(); ++i) {
     reached[i] += o.reached[i];
+    customers[i] += o.customers[i];
     from_previous_s[i].insert(from_previous_s[i].end(), o.from_previous_s[i].begin(), o.from_previous_s[i].end());
     from_first_s[i].insert(from_first_s[i].end(), o.from_first_s[i].begin(), o.from_first_s[i].end());
   }
+  dropped.insert(dropped.end(), std::make_move_iterator(o.dropped.begin()), std::make_move_iterator(o.dropped.end()));
 }
 
-FunnelConsumer::FunnelConsumer(const FunnelSpec& spec) : spec_(spec) {
+FunnelConsumer::FunnelConsumer(const FunnelSpec& spec)
+    : spec_(spec), sessions_(spec.definitions, spec.roles, nullptr) {
   counts_.emplace_back(spec.steps.size());
   keys_.emplace_back();
-}
-
-uint32_t FunnelConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
-  const std::string key = GroupColumn{spec_.by_dict, spec_.by_property, spec_.by_derived}.Key(c, row);
-  auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
-  if (inserted) {
-    keys_.push_back(key);
-    counts_.emplace_back(spec_.steps.size());
-  }
-  return it->second;
 }
 
 // Depth by the windowFunnel state machine: chain_start[i] is the start of
 // the latest-starting chain that has filled steps 0..i (kNone when none);
 // keeping the latest start is optimal, as its window ends last.
-int FunnelConsumer::Deepest(size_t n) {
+int FunnelConsumer::Deepest(size_t begin, size_t end) const {
   const size_t k = spec_.steps.size();
   if (spec_.mode == FunnelMode::kUnordered) {
     int best = 0;
-    for (size_t s = 0; s < n && best < static_cast<int>(k); ++s) {
+    for (size_t s = begin; s < end && best < static_cast<int>(k); ++s) {
       uint32_t filled = 0;
-      for (size_t e = s; e < n && ts_[e] <= ts_[s] + spec_.window_ms; ++e) {
+      for (size_t e = s; e < end && ts_[e] <= ts_[s] + spec_.window_ms; ++e) {
         const uint32_t free = masks_[e] & ~filled;
         if (free) filled |= free & -free;  // one event fills one step
       }
@@ -85,7 +118,7 @@ int FunnelConsumer::Deepest(size_t n) {
   int64_t chain_start[kMaxFunnelSteps];
   std::fill(chain_start, chain_start + k, kNone);
   int deepest = 0;
-  for (size_t e = 0; e < n; ++e) {
+  for (size_t e = begin; e < end; ++e) {
     const uint32_t m = masks_[e];
     int advanced = -1;
     for (int i = static_cast<int>(k) - 1; i >= 0; --i) {
@@ -113,82 +146,199 @@ int FunnelConsumer::Deepest(size_t n) {
   return deepest;
 }
 
-bool FunnelConsumer::EarliestChain(size_t n, int depth, std::vector<int64_t>* times, size_t* first_row) {
-  const size_t k = spec_.steps.size();
-  for (size_t s = 0; s < n; ++s) {
-    if (spec_.mode != FunnelMode::kUnordered && !(masks_[s] & 1)) continue;
-    if (spec_.mode == FunnelMode::kUnordered && masks_[s] == 0) continue;
-    const int64_t deadline = ts_[s] + spec_.window_ms;
-    times->assign(k, kNone);
-    int filled = 0;
-    if (spec_.mode == FunnelMode::kUnordered) {
-      uint32_t done = 0;
-      for (size_t e = s; e < n && ts_[e] <= deadline && filled < depth; ++e) {
-        const uint32_t free = masks_[e] & ~done;
-        if (!free) continue;
-        const int step = __builtin_ctz(free);
-        done |= 1u << step;
-        (*times)[step] = ts_[e];
+void FunnelConsumer::ChainFrom(size_t s, size_t end, int limit, Chain* chain) const {
+  const int64_t deadline = ts_[s] + spec_.window_ms;
+  int filled = 0;
+  if (spec_.mode == FunnelMode::kUnordered) {
+    uint32_t done = 0;
+    for (size_t e = s; e < end && ts_[e] <= deadline && filled < limit; ++e) {
+      const uint32_t free = masks_[e] & ~done;
+      if (!free) continue;
+      done |= 1u << __builtin_ctz(free);
+      // Events come in time order, so levels fill in time order.
+      chain->event[filled] = static_cast<uint32_t>(e);
+      chain->time[filled] = ts_[e];
+      ++filled;
+    }
+  } else {
+    chain->event[0] = static_cast<uint32_t>(s);
+    chain->time[0] = ts_[s];
+    filled = 1;
+    for (size_t e = s + 1; e < end && ts_[e] <= deadline && filled < limit; ++e) {
+      if (masks_[e] >> filled & 1) {
+        chain->event[filled] = static_cast<uint32_t>(e);
+        chain->time[filled] = ts_[e];
         ++filled;
-      }
-    } else {
-      (*times)[0] = ts_[s];
-      filled = 1;
-      for (size_t e = s + 1; e < n && ts_[e] <= deadline && filled < depth; ++e) {
-        if (masks_[e] >> filled & 1) {
-          (*times)[filled] = ts_[e];
-          ++filled;
-        } else if (spec_.mode == FunnelMode::kStrict && masks_[e] != 0) {
-          break;
-        }
+      } else if (spec_.mode == FunnelMode::kStrict && masks_[e] != 0) {
+        break;
       }
     }
-    if (filled >= depth) {
-      *first_row = s;
-      return true;
+  }
+  chain->depth = filled;
+}
+
+bool FunnelConsumer::EarliestChain(size_t begin, size_t end, int depth, Chain* chain) const {
+  for (size_t s = begin; s < end; ++s) {
+    if (spec_.mode != FunnelMode::kUnordered ? !(masks_[s] & 1) : masks_[s] == 0) continue;
+    ChainFrom(s, end, depth, chain);
+    if (chain->depth >= depth) return true;
+  }
+  return false;
+}
+
+bool FunnelConsumer::Excluded(const Chain& chain) const {
+  if (spec_.exclusions.empty()) return false;
+  const int64_t deadline = chain.time[0] + spec_.window_ms;
+  for (size_t e = 0; e < excl_ts_.size(); ++e) {
+    const int64_t t = excl_ts_[e];
+    for (uint32_t m = excl_masks_[e]; m != 0; m &= m - 1) {
+      const FunnelExclusion& x = spec_.exclusions[static_cast<size_t>(__builtin_ctz(m))];
+      if (chain.depth <= x.from || t <= chain.time[x.from]) continue;
+      // Before the closing step, or, when it was never reached, while the
+      // window was still open.
+      if (chain.depth > x.to ? t < chain.time[x.to] : t <= deadline) return true;
     }
   }
   return false;
 }
 
-void FunnelConsumer::Consume(const scan::CustomerView& c) {
+uint32_t FunnelConsumer::GroupOf(const scan::CustomerView& c, const Chain& chain) {
+  std::string key;
+  int level = 0;
+  switch (spec_.attribution) {
+    case FunnelAttribution::kFirstTouch: level = 0; break;
+    case FunnelAttribution::kLastTouch: level = chain.depth - 1; break;
+    case FunnelAttribution::kStep: level = spec_.attribution_step; break;
+  }
+  if (level < chain.depth) {
+    key = GroupColumn{spec_.by_dict, spec_.by_property, spec_.by_derived}.Key(c, rows_[chain.event[level]]);
+  } else {
+    key = kFunnelNotReached;
+  }
+  auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
+  if (inserted) {
+    keys_.push_back(key);
+    counts_.emplace_back(spec_.steps.size());
+  }
+  return it->second;
+}
+
+void FunnelConsumer::Record(const scan::CustomerView& c, const Chain& chain) {
+  const uint32_t group = spec_.by.empty() ? 0 : GroupOf(c, chain);
+  const bool excluded = Excluded(chain);
+  for (uint32_t g : {0u, group}) {
+    FunnelCounts& fc = counts_[g];
+    if (excluded) {
+      ++fc.excluded;
+    } else {
+      for (int i = 0; i < chain.depth; ++i) {
+        ++fc.reached[i];
+        if (i == 0) continue;
+        fc.from_previous_s[i].push_back(static_cast<double>(chain.time[i] - chain.time[i - 1]) / 1000.0);
+        fc.from_first_s[i].push_back(static_cast<double>(chain.time[i] - chain.time[0]) / 1000.0);
+      }
+      auto it = std::find_if(best_.begin(), best_.end(), [&](const auto& b) { return b.first == g; });
+      if (it == best_.end()) {
+        best_.emplace_back(g, chain);
+      } else if (chain.depth > it->second.depth) {
+        it->second = chain;
+      }
+    }
+    if (group == 0) break;
+  }
+}
+
+void FunnelConsumer::EvaluateUnit(const scan::CustomerView& c, size_t begin, size_t end) {
+  Chain chain;
+  if (spec_.count == FunnelCount::kTotals) {
+    // Attempts one after another: each starts at the first possible start
+    // after the events the previous attempt used.
+    const int k = static_cast<int>(spec_.steps.size());
+    size_t cursor = begin;
+    while (true) {
+      size_t s = cursor;
+      while (s < end && (spec_.mode != FunnelMode::kUnordered ? !(masks_[s] & 1) : masks_[s] == 0)) ++s;
+      if (s >= end) return;
+      ChainFrom(s, end, k, &chain);
+      Record(c, chain);
+      cursor = std::max<size_t>(s + 1, *std::max_element(chain.event, chain.event + chain.depth) + 1);
+    }
+  }
+  int depth = Deepest(begin, end);
+  // The greedy chain from the earliest start reaches the same depth; should
+  // the two ever disagree, the unit counts at the depth a chain shows.
+  while (depth > 0 && !EarliestChain(begin, end, depth, &chain)) --depth;
+  if (depth > 0) Record(c, chain);
+}
+
+void FunnelConsumer::Gather(const scan::CustomerView& c) {
   rows_.clear();
   ts_.clear();
   masks_.clear();
+  excl_ts_.clear();
+  excl_masks_.clear();
+  const bool exclusions = !spec_.exclusions.empty();
   for (size_t i = 0; i < c.size; ++i) {
     if (spec_.where != nullptr && !spec_.where->Matches(c, i)) continue;
+    if (exclusions) {
+      const uint32_t x = spec_.exclusion_events.Match(c, i);
+      if (x != 0) {
+        excl_ts_.push_back(c.timestamp[i]);
+        excl_masks_.push_back(x);
+      }
+    }
     const uint32_t m = spec_.steps.Match(c, i);
     if (m == 0) continue;
     rows_.push_back(static_cast<uint32_t>(i));
     ts_.push_back(c.timestamp[i]);
     masks_.push_back(m);
   }
+}
+
+void FunnelConsumer::Consume(const scan::CustomerView& c) {
+  Gather(c);
   const size_t n = rows_.size();
   if (n == 0) return;
-  int depth = Deepest(n);
-  std::vector<int64_t> times;
-  size_t first = 0;
-  // The greedy chain from the earliest start reaches the same depth; should
-  // the two ever disagree, the customer counts at the depth a chain shows.
-  while (depth > 0 && !EarliestChain(n, depth, &times, &first)) --depth;
-  if (depth == 0) return;
-  uint32_t group = 0;
-  if (!spec_.by.empty()) group = GroupOf(c, rows_[first]);
-  // Chain times in step order (unordered chains fill steps in any order).
-  int64_t start = std::numeric_limits<int64_t>::max();
-  for (int i = 0; i < depth; ++i) start = std::min(start, times[i]);
-  for (uint32_t g : {0u, group}) {
-    FunnelCounts& fc = counts_[g];
-    for (int i = 0; i < depth; ++i) {
-      ++fc.reached[i];
-      if (i > 0 && spec_.mode != FunnelMode::kUnordered) {
-        fc.from_previous_s[i].push_back(static_cast<double>(times[i] - times[i - 1]) / 1000.0);
-        fc.from_first_s[i].push_back(static_cast<double>(times[i] - times[0]) / 1000.0);
-      } else if (i > 0) {
-        fc.from_first_s[i].push_back(static_cast<double>(times[i] - start) / 1000.0);
-      }
+  best_.clear();
+  if (spec_.count != FunnelCount::kSessions) {
+    EvaluateUnit(c, 0, n);
+  } else {
+    // Sessions over the events --where keeps; the step events are regrouped
+    // session by session (stable, so each stays in time order).
+    std::vector<uint8_t> keep;
+    if (spec_.where != nullptr) {
+      keep.resize(c.size);
+      for (size_t i = 0; i < c.size; ++i) keep[i] = spec_.where->Matches(c, i);
     }
-    if (group == 0) break;
+    sessions_.Build(c, spec_.where != nullptr ? &keep : nullptr, &session_list_, &row_session_);
+    order_.resize(n);
+    for (size_t i = 0; i < n; ++i) order_[i] = static_cast<uint32_t>(i);
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](uint32_t a, uint32_t b) { return row_session_[rows_[a]] < row_session_[rows_[b]]; });
+    std::vector<uint32_t> rows(n), masks(n);
+    std::vector<int64_t> ts(n);
+    for (size_t i = 0; i < n; ++i) {
+      rows[i] = rows_[order_[i]];
+      ts[i] = ts_[order_[i]];
+      masks[i] = masks_[order_[i]];
+    }
+    rows_.swap(rows);
+    ts_.swap(ts);
+    masks_.swap(masks);
+    for (size_t b = 0; b < n;) {
+      const uint32_t session = row_session_[rows_[b]];
+      size_t e = b + 1;
+      while (e < n && row_session_[rows_[e]] == session) ++e;
+      if (session != SessionBuilder::kNoSession) EvaluateUnit(c, b, e);
+      b = e;
+    }
+  }
+  for (const auto& [g, chain] : best_) {
+    FunnelCounts& fc = counts_[g];
+    for (int i = 0; i < chain.depth; ++i) ++fc.customers[i];
+    if (g == 0 && chain.depth == spec_.dropped_at) {
+      fc.dropped.push_back({std::string(c.customer_id), chain.time[0], chain.time[chain.depth - 1]});
+    }
   }
 }
 

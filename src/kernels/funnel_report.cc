@@ -21,14 +21,15 @@ std::vector<FunnelStepResult> SummarizeFunnel(const FunnelSteps& steps, const Fu
   for (size_t i = 0; i < steps.size(); ++i) {
     FunnelStepResult r;
     r.step = steps.label(i);
-    r.customers = c.reached[i];
+    r.count = c.reached[i];
+    r.customers = c.customers[i];
     const uint64_t prev = i == 0 ? c.reached[0] : c.reached[i - 1];
-    r.dropped = prev - r.customers;
+    r.dropped = prev - r.count;
     const double nan = std::numeric_limits<double>::quiet_NaN();
-    r.conversion_from_previous = prev ? 100.0 * static_cast<double>(r.customers) / static_cast<double>(prev) : nan;
-    r.conversion_from_first = first ? 100.0 * static_cast<double>(r.customers) / static_cast<double>(first) : nan;
-    r.ci_from_previous = WilsonPercent(r.customers, prev);
-    r.ci_from_first = WilsonPercent(r.customers, first);
+    r.conversion_from_previous = prev ? 100.0 * static_cast<double>(r.count) / static_cast<double>(prev) : nan;
+    r.conversion_from_first = first ? 100.0 * static_cast<double>(r.count) / static_cast<double>(first) : nan;
+    r.ci_from_previous = WilsonPercent(r.count, prev);
+    r.ci_from_first = WilsonPercent(r.count, first);
     r.median_time_to_convert_s = Percentile(c.from_previous_s[i], 50);
     r.p90_time_to_convert_s = Percentile(c.from_previous_s[i], 90);
     r.median_time_from_first_s = Percentile(c.from_first_s[i], 50);

@@ -15,8 +15,9 @@ namespace touchpoint::kernels {
 
 struct FunnelStepResult {
   std::string step;
-  uint64_t customers = 0;
-  uint64_t dropped = 0;  // reached the previous step, not this one
+  uint64_t count = 0;      // units (customers, sessions or attempts) reaching this step
+  uint64_t customers = 0;  // distinct customers with a unit reaching it
+  uint64_t dropped = 0;    // units that reached the previous step, not this one
   double conversion_from_previous = 0, conversion_from_first = 0;  // %
   ConfidenceInterval ci_from_previous, ci_from_first;
   double median_time_to_convert_s = 0, p90_time_to_convert_s = 0;  // from the previous step (NaN for step 1)
@@ -26,15 +27,19 @@ struct FunnelStepResult {
 struct FunnelGroupResult {
   std::string key;
   std::vector<FunnelStepResult> steps;
+  uint64_t excluded = 0;
 };
 
 struct FunnelReport {
-  std::string mode;
+  std::string mode, count = "customers", attribution = "first";
+  std::vector<std::string> exclusions;  // as given
+  uint64_t excluded = 0;                // units left out by an exclusion
   int64_t window_ms = 0;
   int64_t from_ms = 0, to_ms = 0;
   std::string by;
   std::vector<FunnelStepResult> steps;
   std::vector<FunnelGroupResult> groups;
+  std::vector<DroppedCustomer> dropped;  // with FunnelRequest::dropped_at, by customer id
   uint64_t scanned_events = 0;
   double seconds = 0;
 };

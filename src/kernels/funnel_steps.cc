@@ -34,7 +34,7 @@ Result<std::string> StepExpression(const std::string& step) {
 
 }  // namespace
 
-Result<FunnelSteps> FunnelSteps::Parse(std::string_view text) {
+Result<FunnelSteps> FunnelSteps::Parse(std::string_view text, size_t min_steps) {
   FunnelSteps steps;
   std::vector<std::string> parts;
   std::string cur;
@@ -57,7 +57,10 @@ Result<FunnelSteps> FunnelSteps::Parse(std::string_view text) {
     cur += c;
   }
   parts.push_back(Trim(cur));
-  if (parts.size() < 2) return Status::InvalidArgument("a funnel needs at least 2 steps (--steps A,B,...)");
+  if (parts.size() < min_steps) {
+    return Status::InvalidArgument(min_steps == 2 ? "a funnel needs at least 2 steps (--steps A,B,...)"
+                                                  : "expected at least one event");
+  }
   if (parts.size() > kMaxFunnelSteps) {
     return Status::InvalidArgument("a funnel has at most " + std::to_string(kMaxFunnelSteps) + " steps");
   }

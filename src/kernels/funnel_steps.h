@@ -20,7 +20,8 @@ inline constexpr size_t kMaxFunnelSteps = 32;
 class FunnelSteps {
  public:
   // Parses "STEP,STEP,..."; commas inside brackets or quotes do not split.
-  static Result<FunnelSteps> Parse(std::string_view text);
+  // A funnel needs 2 steps; exclusion lists (min_steps 1) need one.
+  static Result<FunnelSteps> Parse(std::string_view text, size_t min_steps = 2);
 
   size_t size() const { return filters_.size(); }
   const std::string& label(size_t i) const { return labels_[i]; }

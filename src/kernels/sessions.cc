@@ -29,8 +29,10 @@ void SessionBuilder::Add(Session* s, const scan::CustomerView& c, uint32_t row) 
   s->add_to_cart |= (f & kIsAddToCart) != 0;
 }
 
-void SessionBuilder::Build(const scan::CustomerView& c, const std::vector<uint8_t>* keep, std::vector<Session>* out) {
+void SessionBuilder::Build(const scan::CustomerView& c, const std::vector<uint8_t>* keep, std::vector<Session>* out,
+                           std::vector<uint32_t>* row_session) {
   out->clear();
+  if (row_session != nullptr) row_session->assign(c.size, kNoSession);
   if (!by_id_.empty()) by_id_.clear();  // clear() walks every bucket, even when empty
   int64_t current = -1;  // index of the open time-split session
   uint32_t current_campaign = 0;
@@ -42,6 +44,7 @@ void SessionBuilder::Build(const scan::CustomerView& c, const std::vector<uint8_
       auto [it, inserted] = by_id_.try_emplace(c.session_id[i], static_cast<uint32_t>(out->size()));
       if (inserted) out->emplace_back();
       Add(&(*out)[it->second], c, i);
+      if (row_session != nullptr) (*row_session)[i] = it->second;
       continue;
     }
     const int64_t ts = c.timestamp[i];
@@ -63,6 +66,7 @@ void SessionBuilder::Build(const scan::CustomerView& c, const std::vector<uint8_
       current_campaign = campaign[i];
     }
     Add(&(*out)[static_cast<size_t>(current)], c, i);
+    if (row_session != nullptr) (*row_session)[i] = static_cast<uint32_t>(current);
   }
 }
 

@@ -44,8 +44,11 @@ class SessionBuilder {
   SessionBuilder(const Definitions& defs, const EventRoles& roles, const date::time_zone* zone);
 
   // Sessions of the rows of `c` whose `keep[i]` is true (all rows when
-  // keep is null), in order of their first event.
-  void Build(const scan::CustomerView& c, const std::vector<uint8_t>* keep, std::vector<Session>* out);
+  // keep is null), in order of their first event. When `row_session` is
+  // given, it receives each row's session index (kNoSession for rows left out).
+  void Build(const scan::CustomerView& c, const std::vector<uint8_t>* keep, std::vector<Session>* out,
+             std::vector<uint32_t>* row_session = nullptr);
+  static constexpr uint32_t kNoSession = 0xFFFFFFFFu;
 
   // Whether `s` bounced under the definitions, and whether it is in the
   // bounce rate's denominator.

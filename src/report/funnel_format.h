@@ -10,6 +10,8 @@ namespace touchpoint::report {
 
 std::string FunnelJson(const kernels::FunnelReport& report);
 std::string FunnelTable(const kernels::FunnelReport& report);
+// The customers of FunnelRequest::dropped_at: customer_id,entered_at,last_step_at.
+std::string FunnelDroppedCsv(const kernels::FunnelReport& report);
 
 }  // namespace touchpoint::report
 

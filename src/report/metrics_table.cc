@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "report/csv_field.h"
 #include "util/time.h"
 
 namespace touchpoint::report {
@@ -135,15 +136,7 @@ std::string MetricsTable(const kernels::MetricsReport& r) {
 
 std::string MetricsCsv(const kernels::MetricsReport& r) {
   std::string out = "group,period,measure,value,numerator,denominator,ci95_low,ci95_high,band\n";
-  auto quote = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) {
-      if (c == '"') q += '"';
-      q += c;
-    }
-    return q + "\"";
-  };
+  const auto quote = [](const std::string& s) { return CsvField(s); };
   auto rows = [&](const std::string& group, const std::string& period, const kernels::MetricSet& set) {
     for (const auto& m : set.values) {
       out += quote(group) + "," + quote(period) + "," + m.name + "," + Num(m.value, 6) + "," + Num(m.numerator, 6) +

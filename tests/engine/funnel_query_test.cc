@@ -122,5 +122,159 @@ TEST_F(FunnelQueryTest, StepsWithConditionsAndErrors) {
   EXPECT_FALSE(ParseDurationMs("7 parsecs").ok());
 }
 
+// Exclusions, counting units and breakdown attribution, on a second fixture
+// (steps page_view, add_to_cart, purchase; 1-day window):
+//   G: page_view (web) 0 s, support_ticket 10 s, add_to_cart 20 s, purchase (app) 30 s
+//   H: page_view (ads) 0 s, add_to_cart 5 s, support_ticket 60 s
+//   I: page_view (web) 0, add_to_cart 1 min, purchase (app) 2 h 1 min (a second session)
+//   J: page_view 0, add_to_cart 1 s, purchase 2 s, page_view 10 s, add_to_cart 11 s, page_view 20 s (all web)
+class FunnelOptionsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto store = store::Store::Open(dir_.path(), store::StoreOptions{});
+    ASSERT_TRUE(store.ok());
+    EventBatch b;
+    AddEvent(&b, "G", kT0, "page_view", "web");
+    AddEvent(&b, "G", kT0 + 10 * kS, "support_ticket");
+    AddEvent(&b, "G", kT0 + 20 * kS, "add_to_cart");
+    AddEvent(&b, "G", kT0 + 30 * kS, "purchase", "app");
+    AddEvent(&b, "H", kT0, "page_view", "ads");
+    AddEvent(&b, "H", kT0 + 5 * kS, "add_to_cart");
+    AddEvent(&b, "H", kT0 + 60 * kS, "support_ticket");
+    AddEvent(&b, "I", kT0, "page_view", "web");
+    AddEvent(&b, "I", kT0 + 60 * kS, "add_to_cart");
+    AddEvent(&b, "I", kT0 + 7260 * kS, "purchase", "app");
+    for (int64_t t : {0, 1, 2, 10, 11, 20}) {
+      const char* event = t == 1 || t == 11 ? "add_to_cart" : t == 2 ? "purchase" : "page_view";
+      AddEvent(&b, "J", kT0 + t * kS, event, "web");
+    }
+    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
+    ASSERT_TRUE((*load)->Add(b).ok());
+    store::LoadEntry e;
+    ASSERT_TRUE((*load)->Commit(&e).ok());
+    snapshot_ = (*store)->GetSnapshot().value();
+  }
+
+  kernels::FunnelReport Run(FunnelRequest req) {
+    req.steps = "page_view,add_to_cart,purchase";
+    req.window_ms = kDay;
+    auto r = RunFunnel(snapshot_, req);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return std::move(r).value();
+  }
+
+  static std::vector<uint64_t> Counts(const std::vector<kernels::FunnelStepResult>& steps) {
+    std::vector<uint64_t> out;
+    for (const auto& s : steps) out.push_back(s.count);
+    return out;
+  }
+  static std::vector<uint64_t> Customers(const std::vector<kernels::FunnelStepResult>& steps) {
+    std::vector<uint64_t> out;
+    for (const auto& s : steps) out.push_back(s.customers);
+    return out;
+  }
+  const kernels::FunnelGroupResult& Group(const kernels::FunnelReport& r, const std::string& key) {
+    for (const auto& g : r.groups) {
+      if (g.key == key) return g;
+    }
+    ADD_FAILURE() << "no group " << key;
+    return r.groups.front();
+  }
+
+  TempDir dir_;
+  std::shared_ptr<const store::Snapshot> snapshot_;
+};
+
+TEST_F(FunnelOptionsTest, CustomersAndTimes) {
+  kernels::FunnelReport r = Run(FunnelRequest{});
+  EXPECT_EQ(Counts(r.steps), (std::vector<uint64_t>{4, 4, 3}));  // H never buys
+  // To the cart: J 1, H 5, G 20, I 60 s -> median 12.5; to the purchase: J 1, G 10, I 7200 -> 10.
+  EXPECT_DOUBLE_EQ(r.steps[1].median_time_to_convert_s, 12.5);
+  EXPECT_DOUBLE_EQ(r.steps[2].median_time_to_convert_s, 10);
+  EXPECT_EQ(r.excluded, 0u);
+}
+
+TEST_F(FunnelOptionsTest, ExclusionsDropWhoDidItBetweenTheSteps) {
+  FunnelRequest req;
+  req.exclusions = {"support_ticket@1-2"};  // G's ticket is between its view and cart
+  kernels::FunnelReport r = Run(req);
+  EXPECT_EQ(Counts(r.steps), (std::vector<uint64_t>{3, 3, 2}));
+  EXPECT_EQ(r.excluded, 1u);
+  // Between the cart and the purchase: H never bought and filed a ticket
+  // inside the window; G's ticket came before its cart.
+  req.exclusions = {"support_ticket@2-3"};
+  r = Run(req);
+  EXPECT_EQ(Counts(r.steps), (std::vector<uint64_t>{3, 3, 3}));
+  EXPECT_EQ(r.excluded, 1u);
+  // Default: anywhere between the first and the last step: G and H.
+  req.exclusions = {"support_ticket"};
+  r = Run(req);
+  EXPECT_EQ(Counts(r.steps), (std::vector<uint64_t>{2, 2, 2}));
+  EXPECT_EQ(r.excluded, 2u);
+  // With a condition that no ticket meets, nobody is dropped.
+  req.exclusions = {"support_ticket[channel = 'web']"};
+  EXPECT_EQ(Run(req).excluded, 0u);
+  for (const char* bad : {"support_ticket@3-2", "support_ticket@0-2", "support_ticket@1-4", "support_ticket@x"}) {
+    req.exclusions = {bad};
+    req.steps = "page_view,add_to_cart,purchase";
+    EXPECT_FALSE(RunFunnel(snapshot_, req).ok()) << bad;
+  }
+}
+
+TEST_F(FunnelOptionsTest, CountBySessions) {
+  FunnelRequest req;
+  req.count = "sessions";
+  kernels::FunnelReport r = Run(req);
+  // G, H, J: one session each; I's purchase comes 2 h later in its own
+  // session, which has no page view, so I's first session stops at the cart.
+  EXPECT_EQ(Counts(r.steps), (std::vector<uint64_t>{4, 4, 2}));
+  EXPECT_EQ(Customers(r.steps), (std::vector<uint64_t>{4, 4, 2}));
+}
+
+TEST_F(FunnelOptionsTest, CountTotalsCountsEveryAttempt) {
+  FunnelRequest req;
+  req.count = "totals";
+  kernels::FunnelReport r = Run(req);
+  // J makes three attempts (view-cart-purchase, view-cart, view); the others one each.
+  EXPECT_EQ(Counts(r.steps), (std::vector<uint64_t>{6, 5, 3}));
+  EXPECT_EQ(Customers(r.steps), (std::vector<uint64_t>{4, 4, 3}));
+  EXPECT_EQ(r.steps[1].dropped, 1u);  // J's last attempt
+}
+
+TEST_F(FunnelOptionsTest, BreakdownAttribution) {
+  FunnelRequest req;
+  req.by = "channel";
+  kernels::FunnelReport r = Run(req);  // first touch: the page view's channel
+  EXPECT_EQ(Counts(Group(r, "web").steps), (std::vector<uint64_t>{3, 3, 3}));
+  EXPECT_EQ(Counts(Group(r, "ads").steps), (std::vector<uint64_t>{1, 1, 0}));
+  req.attribution = "last";  // G and I buy on app, J on web; H's cart has no channel
+  r = Run(req);
+  EXPECT_EQ(Counts(Group(r, "app").steps), (std::vector<uint64_t>{2, 2, 2}));
+  EXPECT_EQ(Counts(Group(r, "web").steps), (std::vector<uint64_t>{1, 1, 1}));
+  EXPECT_EQ(Counts(Group(r, "").steps), (std::vector<uint64_t>{1, 1, 0}));
+  req.attribution = "step:3";
+  r = Run(req);
+  EXPECT_EQ(Counts(Group(r, "app").steps), (std::vector<uint64_t>{2, 2, 2}));
+  EXPECT_EQ(Counts(Group(r, std::string(kernels::kFunnelNotReached)).steps), (std::vector<uint64_t>{1, 1, 0}));
+  req.attribution = "step:4";
+  req.steps = "page_view,add_to_cart,purchase";
+  EXPECT_FALSE(RunFunnel(snapshot_, req).ok());
+}
+
+TEST_F(FunnelOptionsTest, DroppedCustomers) {
+  FunnelRequest req;
+  req.dropped_at = 3;  // reached the cart, not the purchase
+  kernels::FunnelReport r = Run(req);
+  ASSERT_EQ(r.dropped.size(), 1u);
+  EXPECT_EQ(r.dropped[0].customer_id, "H");
+  EXPECT_EQ(r.dropped[0].entered_ms, kT0);
+  EXPECT_EQ(r.dropped[0].last_step_ms, kT0 + 5 * kS);
+  req.dropped_at = 2;
+  EXPECT_TRUE(Run(req).dropped.empty());
+  req.dropped_at = 1;
+  req.steps = "page_view,add_to_cart,purchase";
+  EXPECT_FALSE(RunFunnel(snapshot_, req).ok());
+}
+
 }  // namespace
 }  // namespace touchpoint::engine
