@@ -104,8 +104,8 @@ void FunnelSteps::Bind(const scan::Catalog& catalog, const std::vector<std::stri
   }
 }
 
-uint32_t FunnelSteps::Match(const scan::CustomerView& c, size_t row) const {
-  uint32_t mask = by_event_[c.event()[row]];
+uint32_t FunnelSteps::MatchConditional(const scan::CustomerView& c, size_t row) const {
+  uint32_t mask = 0;
   for (uint32_t m = conditional_mask_; m != 0; m &= m - 1) {
     const int i = __builtin_ctz(m);
     if (filters_[i].Matches(c, row)) mask |= 1u << i;

@@ -28,13 +28,18 @@ class FunnelSteps {
   uint32_t columns() const;
   std::vector<std::string> properties() const;
   void Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties);
-  // Bit i set when row `row` matches step i.
-  uint32_t Match(const scan::CustomerView& c, size_t row) const;
+  // Bit i set when row `row` matches step i. Inline: it runs per event.
+  uint32_t Match(const scan::CustomerView& c, size_t row) const {
+    const uint32_t mask = by_event_[c.event()[row]];
+    return conditional_mask_ == 0 ? mask : mask | MatchConditional(c, row);
+  }
 
  private:
   std::vector<std::string> labels_;
   std::vector<std::string> events_;  // each step's event name
   std::vector<bool> conditional_;    // has [conditions] beyond the event
+  uint32_t MatchConditional(const scan::CustomerView& c, size_t row) const;
+
   std::vector<EventFilter> filters_;
   // Event code -> steps that match on the event alone (the common case,
   // answered with one lookup instead of a filter per step).

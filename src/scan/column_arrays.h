@@ -41,6 +41,9 @@ struct ColumnArrays {
   // Replaces the contents with the rows of `runs` merged by timestamp (ties
   // keep run order), column by column.
   void Merge(const std::vector<Run>& runs, uint32_t columns, size_t properties_count);
+  // Merge's fast path: when each run starts no earlier than the previous one
+  // ends, appends them in order and returns true; else changes nothing.
+  bool Concatenate(const std::vector<Run>& runs, uint32_t columns, size_t properties_count);
 
   // A view of rows [begin, end).
   CustomerView View(size_t begin, size_t end, uint32_t columns);

@@ -16,7 +16,7 @@ namespace {
 
 // Shards per thread: enough to balance uneven shards, few enough that blocks
 // straddling two shards (decoded twice) stay rare.
-constexpr size_t kShardsPerThread = 4;
+constexpr size_t kShardsPerThread = 2;
 
 // Events of aliased customers, held until every shard is done, because a
 // person's ids hash to different shards.

@@ -219,17 +219,21 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
   const BlockInfo& b = blocks_[block];
   TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, kColTimestamp, ctx));
   out->resize(b.rows);
+  // The hottest decode loop of every scan: varints read a word at a time.
+  const auto* p = reinterpret_cast<const uint8_t*>(in.data());
+  const auto* end = p + in.size();
+  int64_t* ts = out->data();
   int64_t prev_first = 0;
   const size_t customers = runs.start.size() - 1;
   for (size_t c = 0; c < customers; ++c) {
     int64_t prev = prev_first;
     for (uint32_t r = runs.start[c]; r < runs.start[c + 1]; ++r) {
-      int64_t delta;
-      if (!GetZigZag(&in, &delta)) return Corrupt(block, kColTimestamp, "timestamps truncated");
-      prev += delta;
-      (*out)[r] = prev;
+      uint64_t raw;
+      if (!GetVarint64Fast(&p, end, &raw)) return Corrupt(block, kColTimestamp, "timestamps truncated");
+      prev += UnZigZag(raw);
+      ts[r] = prev;
     }
-    if (runs.start[c] < runs.start[c + 1]) prev_first = (*out)[runs.start[c]];
+    if (runs.start[c] < runs.start[c + 1]) prev_first = ts[runs.start[c]];
   }
   return Status::OK();
 }

@@ -455,6 +455,10 @@ Result<std::unique_ptr<PartReader>> PartWriter::WriteToMemory(const EventBatch& 
 }
 
 Status PartWriter::Add(const EventBatch& sorted) { return impl_->Add(sorted); }
+
+Status PartWriter::AddMerged(const std::vector<const EventBatch*>& sorted_batches) {
+  return impl_->AddOrdered(sorted_batches, MergeSortedRuns(sorted_batches));
+}
 Status PartWriter::Finish(PartInfo* info) { return impl_->Finish(info); }
 
 Status PartWriter::WriteSorted(const std::string& path, const std::vector<const EventBatch*>& batches,
@@ -467,7 +471,7 @@ Status PartWriter::WriteSorted(const std::string& path, const std::vector<const 
 Status PartWriter::WriteMerged(const std::string& path, const std::vector<const EventBatch*>& sorted_batches,
                                PartInfo* info) {
   TP_ASSIGN_OR_RETURN(std::unique_ptr<PartWriter> writer, Create(path));
-  TP_RETURN_IF_ERROR(writer->impl_->AddOrdered(sorted_batches, MergeSortedRuns(sorted_batches)));
+  TP_RETURN_IF_ERROR(writer->AddMerged(sorted_batches));
   return writer->Finish(info);
 }
 

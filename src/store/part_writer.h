@@ -42,6 +42,9 @@ class PartWriter {
   // REQUIRES: `sorted` is in part order, follows the previous chunk in that
   // order, and does not continue a customer of the previous chunk.
   Status Add(const EventBatch& sorted);
+  // Adds the merge of `sorted_batches` (each in part order; together they
+  // follow the previous chunks in that order), without a merged copy.
+  Status AddMerged(const std::vector<const EventBatch*>& sorted_batches);
   // Writes the last block, the event-id set and the footer; fsyncs.
   Status Finish(PartInfo* info);
 

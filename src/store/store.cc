@@ -10,11 +10,13 @@
 #include "store/event_id_filter.h"
 #include "store/load_writer.h"
 #include "store/part_batch.h"
+#include "store/part_merge.h"
 #include "store/part_order.h"
 #include "store/wal_payload.h"
 #include "store/wal_reader.h"
 #include "store/wal_writer.h"
 #include "util/hash.h"
+#include "util/thread_pool.h"
 
 namespace touchpoint::store {
 namespace {
@@ -243,101 +245,33 @@ Status Store::FlushLog() {
 
 Status Store::MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs,
                          std::string_view skip_customer, uint64_t* rows_skipped) {
-  // A k-way merge by customer over the input parts, block by block.
-  struct Cursor {
-    std::unique_ptr<PartReader> reader;
-    DecodeContext ctx;
-    size_t block = 0;
-    EventBatch rows;
-    CustomerRuns runs;
-    size_t customer = 0;  // next customer run in `rows`
-    std::vector<uint32_t> run_start;
-  };
-  std::vector<std::unique_ptr<Cursor>> cursors;
-  auto load_block = [&](Cursor& c) -> Status {
-    c.rows.Clear();
-    c.run_start.clear();
-    c.customer = 0;
-    while (c.block < c.reader->blocks().size() && c.rows.empty()) {
-      TP_RETURN_IF_ERROR(ReadBlockAsBatch(*c.reader, c.block, &c.ctx, &c.rows));
-      ++c.block;
-    }
-    for (size_t i = 0; i < c.rows.size(); ++i) {
-      if (i == 0 || c.rows.customer_id.Get(i) != c.rows.customer_id.Get(i - 1)) {
-        c.run_start.push_back(static_cast<uint32_t>(i));
-      }
-    }
-    c.run_start.push_back(static_cast<uint32_t>(c.rows.size()));
-    return Status::OK();
-  };
+  std::vector<std::unique_ptr<PartReader>> readers;
+  std::vector<const PartReader*> views;
+  uint64_t rows_in = 0;
   for (const PartEntry& p : inputs) {
-    auto c = std::make_unique<Cursor>();
-    TP_ASSIGN_OR_RETURN(c->reader, PartReader::Open(PartPath(p.id)));
-    TP_RETURN_IF_ERROR(load_block(*c));
-    cursors.push_back(std::move(c));
+    TP_ASSIGN_OR_RETURN(std::unique_ptr<PartReader> reader, PartReader::Open(PartPath(p.id)));
+    rows_in += reader->rows();
+    views.push_back(reader.get());
+    readers.push_back(std::move(reader));
   }
-  std::unique_ptr<PartWriter> writer;
-  PartEntry current;
-  EventBatch out, one;
-  auto finish_part = [&]() -> Status {
-    if (!writer) return Status::OK();
-    TP_RETURN_IF_ERROR(writer->Add(out));
-    out.Clear();
-    TP_RETURN_IF_ERROR(writer->Finish(&current.info));
-    writer.reset();
-    if (current.info.rows > 0) outputs->push_back(current);
-    return Status::OK();
-  };
-  uint64_t rows_in_part = 0;
-  while (true) {
-    // The smallest next customer over all cursors.
-    Cursor* min = nullptr;
-    uint64_t min_hash = 0;
-    std::string_view min_id;
-    for (auto& c : cursors) {
-      if (c->customer + 1 >= c->run_start.size()) continue;
-      std::string_view id = c->rows.customer_id.Get(c->run_start[c->customer]);
-      uint64_t h = Hash64(id);
-      if (min == nullptr || CustomerLess(h, id, min_hash, min_id)) {
-        min = c.get();
-        min_hash = h;
-        min_id = id;
-      }
-    }
-    if (min == nullptr) break;
-    const std::string id(min_id);
-    one.Clear();
-    for (auto& c : cursors) {
-      if (c->customer + 1 >= c->run_start.size()) continue;
-      if (c->rows.customer_id.Get(c->run_start[c->customer]) != id) continue;
-      for (uint32_t r = c->run_start[c->customer]; r < c->run_start[c->customer + 1]; ++r) one.AppendFrom(c->rows, r);
-      ++c->customer;
-      if (c->customer + 1 >= c->run_start.size()) TP_RETURN_IF_ERROR(load_block(*c));
-    }
-    if (id == skip_customer) {
-      *rows_skipped += one.size();
-      continue;
-    }
-    std::vector<uint32_t> order(one.size());
-    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](uint32_t a, uint32_t b) { return one.timestamp_ms[a] < one.timestamp_ms[b]; });
-    EventBatch sorted = one.Permuted(order);
-    if (!writer) {
-      current = PartEntry{};
-      current.id = manifest_.next_id++;
-      TP_ASSIGN_OR_RETURN(writer, PartWriter::Create(PartPath(current.id)));
-      rows_in_part = 0;
-    }
-    for (size_t i = 0; i < sorted.size(); ++i) out.AppendFrom(sorted, i);
-    rows_in_part += sorted.size();
-    if (out.size() >= kLoadPartRows / 8) {
-      TP_RETURN_IF_ERROR(writer->Add(out));
-      out.Clear();
-    }
-    if (rows_in_part >= kCompactPartRows) TP_RETURN_IF_ERROR(finish_part());
+  const size_t threads = DefaultThreadCount();
+  std::vector<PartEntry> made(MergeOutputCount(rows_in, threads, kCompactPartRows));
+  std::vector<std::string> paths;
+  for (PartEntry& p : made) {
+    p.id = manifest_.next_id++;
+    paths.push_back(PartPath(p.id));
   }
-  return finish_part();
+  std::vector<PartInfo> infos;
+  TP_RETURN_IF_ERROR(MergePartFiles(views, paths, skip_customer, threads, &infos));
+  uint64_t rows_out = 0;
+  for (size_t i = 0; i < made.size(); ++i) {
+    if (infos[i].rows == 0) continue;  // that range held nobody; no file was written
+    made[i].info = infos[i];
+    rows_out += infos[i].rows;
+    outputs->push_back(made[i]);
+  }
+  *rows_skipped += rows_in - rows_out;
+  return Status::OK();
 }
 
 Status Store::Compact(CompactStats* stats) {

@@ -79,6 +79,36 @@ TEST(Coding, VarintRoundTripAndLength) {
   EXPECT_EQ(VarintLength(std::numeric_limits<uint64_t>::max()), 10u);
 }
 
+TEST(Coding, FastVarintMatchesTheCheckedDecoder) {
+  // Values of every encoded length 1..10, packed back to back so the word
+  // read sees the next varint's bytes, then the tail (fewer than 8 bytes
+  // left) on the checked path.
+  std::vector<uint64_t> values;
+  for (int bits = 0; bits <= 64; ++bits) {
+    const uint64_t v = bits == 0 ? 0 : bits == 64 ? ~uint64_t{0} : (uint64_t{1} << bits) - 1;
+    values.push_back(v);
+    values.push_back(v / 3);
+  }
+  std::string buf;
+  for (uint64_t v : values) PutVarint64(&buf, v);
+  const auto* p = reinterpret_cast<const uint8_t*>(buf.data());
+  const auto* end = p + buf.size();
+  for (uint64_t v : values) {
+    uint64_t got = 0;
+    ASSERT_TRUE(GetVarint64Fast(&p, end, &got));
+    EXPECT_EQ(got, v);
+  }
+  EXPECT_EQ(p, end);
+  // Truncated: a continuation byte with nothing after it, and 8 continuation bytes.
+  const std::string cut = "\x80";
+  p = reinterpret_cast<const uint8_t*>(cut.data());
+  uint64_t v = 0;
+  EXPECT_FALSE(GetVarint64Fast(&p, p + cut.size(), &v));
+  const std::string endless(12, '\x80');
+  p = reinterpret_cast<const uint8_t*>(endless.data());
+  EXPECT_FALSE(GetVarint64Fast(&p, p + endless.size(), &v));
+}
+
 TEST(Coding, VarintTruncatedFails) {
   std::string_view in("\x80\x80", 2);
   uint64_t v = 0;
