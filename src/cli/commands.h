@@ -23,8 +23,11 @@ void RegisterAlias(CLI::App& app, Action* run);
 void RegisterMetrics(CLI::App& app, Action* run);
 void RegisterAlerts(CLI::App& app, Action* run);
 void RegisterFunnel(CLI::App& app, Action* run);
+void RegisterAttribution(CLI::App& app, Action* run);
 void RegisterRetention(CLI::App& app, Action* run);
+void RegisterLifecycle(CLI::App& app, Action* run);
 void RegisterDerived(CLI::App& app, Action* run);
+void RegisterPaths(CLI::App& app, Action* run);
 
 }  // namespace touchpoint::cli
 

@@ -18,8 +18,11 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterMetrics(app, &run);
   touchpoint::cli::RegisterAlerts(app, &run);
   touchpoint::cli::RegisterFunnel(app, &run);
+  touchpoint::cli::RegisterAttribution(app, &run);
   touchpoint::cli::RegisterRetention(app, &run);
+  touchpoint::cli::RegisterLifecycle(app, &run);
   touchpoint::cli::RegisterDerived(app, &run);
+  touchpoint::cli::RegisterPaths(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,43 @@
+// RunAttribution: `touchpoint attribution` end to end (docs/attribution.md):
+// one parallel scan with the attribution kernel
+// (kernels/attribution_consumer.h) from a lookback window before --from,
+// then the Markov chain and the per-channel report
+// (kernels/attribution_report.h).
+#ifndef TOUCHPOINT_ENGINE_ATTRIBUTION_QUERY_H_
+#define TOUCHPOINT_ENGINE_ATTRIBUTION_QUERY_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kernels/attribution_report.h"
+#include "kernels/definitions.h"
+#include "store/snapshot.h"
+#include "util/status.h"
+
+namespace touchpoint::engine {
+
+// Longest accepted --window / --half-life: ten years keeps every
+// timestamp arithmetic far from overflow and covers any real lookback.
+inline constexpr int64_t kMaxAttributionDurationMs = 3650 * 86400 * 1000LL;
+
+struct AttributionRequest {
+  int64_t window_ms = 30 * 86400 * 1000LL;    // lookback before each conversion
+  int64_t half_life_ms = 7 * 86400 * 1000LL;  // time-decay model
+  std::string value = "revenue";              // or conversions
+  std::string by = "channel";                 // channel, campaign, page or a property
+  std::string conversion;                     // event name; "" = the purchase role
+  std::optional<int64_t> from_ms, to_ms;      // conversions in [from, to)
+  std::string where;
+  kernels::Definitions definitions;  // session rules (from the config)
+  size_t threads = 0;
+  // Tests pin the Markov solver; kAuto picks dense up to MarkovChain::kDenseMaxStates.
+  kernels::MarkovChain::Solver solver = kernels::MarkovChain::Solver::kAuto;
+};
+
+Result<kernels::AttributionReport> RunAttribution(std::shared_ptr<const store::Snapshot> snapshot,
+                                                  const AttributionRequest& request);
+
+}  // namespace touchpoint::engine
+
+#endif  // TOUCHPOINT_ENGINE_ATTRIBUTION_QUERY_H_

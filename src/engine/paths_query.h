@@ -1,0 +1,37 @@
+// RunPaths: `touchpoint paths` end to end (docs/paths.md): one parallel scan
+// with the journeys kernel (kernels/paths_consumer.h), then top paths,
+// transitions, touchpoints, exits, the Sankey graph and the funnel chart.
+#ifndef TOUCHPOINT_ENGINE_PATHS_QUERY_H_
+#define TOUCHPOINT_ENGINE_PATHS_QUERY_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kernels/definitions.h"
+#include "kernels/paths_report.h"
+#include "store/snapshot.h"
+#include "util/status.h"
+
+namespace touchpoint::engine {
+
+struct PathsRequest {
+  std::string touchpoint = "event";  // event, channel:event, channel, page, campaign
+  std::string scope = "session";     // session or customer
+  bool collapse = true;
+  int depth = 5;
+  size_t top = 20;
+  std::string start, end;  // a touchpoint label; at most one
+  std::string conversion;  // an event; "" = definitions.conversion_events (purchase)
+  std::optional<int64_t> from_ms, to_ms;
+  std::string by, where;
+  std::string tz;  // reporting zone ("" = UTC): where sessions split at midnight (matomo preset)
+  kernels::Definitions definitions;  // sessions, conversion events, CSAT / CES rules
+  size_t threads = 0;
+};
+
+Result<kernels::PathsReport> RunPaths(std::shared_ptr<const store::Snapshot> snapshot, const PathsRequest& request);
+
+}  // namespace touchpoint::engine
+
+#endif  // TOUCHPOINT_ENGINE_PATHS_QUERY_H_

@@ -1,0 +1,139 @@
+// PathsConsumer: customer journeys in one pass of the scan (docs/paths.md):
+// the most frequent paths of touchpoints, the transition matrix with its
+// "(start)" and "(exit)" nodes, and per-touchpoint volume, reach,
+// conversion after the first pass, CSAT and CES of the customers who
+// passed it, entries and exits.
+//
+// A touchpoint (node) is an event, a channel:event pair, a channel, a page
+// or a campaign (kernels/paths_spec.h). A journey is one session
+// (kernels/sessions.h) or a customer's whole history in the range; with
+// `collapse`, immediate repeats of a node fold into one step. Per shard: local maps; Merge adds them up.
+// One consumer per scan shard (not thread-safe); the spec outlives it.
+#ifndef TOUCHPOINT_KERNELS_PATHS_CONSUMER_H_
+#define TOUCHPOINT_KERNELS_PATHS_CONSUMER_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kernels/paths_spec.h"
+#include "kernels/sessions.h"
+#include "scan/customer_consumer.h"
+
+namespace touchpoint::kernels {
+
+// A path: up to kMaxPathDepth node codes. Unused slots stay 0 so equal
+// paths are equal byte for byte.
+struct PathKey {
+  std::array<uint32_t, kMaxPathDepth> nodes{};
+  uint8_t length = 0;
+
+  bool operator==(const PathKey& o) const { return length == o.length && nodes == o.nodes; }
+  bool operator<(const PathKey& o) const { return length != o.length ? length < o.length : nodes < o.nodes; }
+};
+
+struct PathKeyHash {
+  size_t operator()(const PathKey& k) const;
+};
+
+struct PathStats {
+  uint64_t paths = 0;             // journeys with exactly this path
+  uint64_t ended = 0;             // of those, journeys that ended with it (then "(exit)")
+  uint64_t customers = 0;         // distinct customers with exactly this path
+  uint64_t converted = 0;         // of those, converted after completing it
+  uint64_t prefix_customers = 0;  // distinct customers whose path starts with this one (group 0 only)
+  void Add(const PathStats& o);
+};
+
+struct TouchpointStats {
+  uint64_t events = 0;     // raw events (before collapsing)
+  uint64_t customers = 0;  // reach
+  uint64_t journeys = 0;   // journeys containing it
+  uint64_t entries = 0, exits = 0;  // journeys starting / ending on it
+  uint64_t converted_after = 0;     // reached customers converting after their first pass
+  uint64_t csat_answers = 0, csat_satisfied = 0;  // answers of the reached customers
+  uint64_t ces_answers = 0;
+  double ces_sum = 0, ces_sum2 = 0;
+  void Add(const TouchpointStats& o);
+};
+
+struct TransitionStats {
+  uint64_t count = 0;
+  // Sum over transitions between two steps of the time from the from-step's
+  // last event to the to-step's first (none for "(start)" and "(exit)").
+  int64_t time_ms = 0;
+};
+
+struct PathGroup {
+  std::unordered_map<PathKey, PathStats, PathKeyHash> paths;
+  uint64_t customers = 0;  // customers with at least one path in the group
+  uint64_t journeys = 0;   // paths counted (journeys with a path)
+};
+
+class PathsConsumer : public scan::CustomerConsumer {
+ public:
+  explicit PathsConsumer(const PathsSpec& spec);
+  void Consume(const scan::CustomerView& c) override;
+  void Merge(scan::CustomerConsumer& other) override;
+
+  uint64_t customers() const { return customers_; }  // with at least one non-empty journey
+  uint64_t journeys() const { return journeys_; }     // non-empty journeys
+  // [0] = everyone; then one per --by value (keys as in group_keys(), dictionary codes as text).
+  const std::vector<PathGroup>& groups() const { return groups_; }
+  const std::vector<std::string>& group_keys() const { return keys_; }
+  const std::unordered_map<uint32_t, TouchpointStats>& touchpoints() const { return touch_; }
+  // (from << 32 | to) -> transitions; from may be kStartNode, to kExitNode.
+  const std::unordered_map<uint64_t, TransitionStats>& transitions() const { return transitions_; }
+
+ private:
+  // One step of a journey after collapsing.
+  struct Step {
+    uint32_t node;
+    uint32_t row;      // first event of the step
+    uint32_t last_row;  // last event folded into it
+    uint32_t journey;  // index within the customer
+    uint32_t events;   // events folded into it
+    uint8_t edge;      // kEntry | kExit
+  };
+  struct PathItem {
+    uint32_t group;
+    PathKey key;
+    uint32_t completion_row;  // first event of the path's last step
+    bool exact;               // the journey's path (else one of its prefixes)
+    bool ended;
+  };
+
+  void SplitJourneys(const scan::CustomerView& c);
+  void AddJourney(const scan::CustomerView& c, const uint32_t* rows, size_t n, uint32_t journey);
+  void AddPath(const scan::CustomerView& c, size_t first, size_t n);
+  void FoldTouchpoints(int64_t last_conversion);
+  void FoldPaths(int64_t last_conversion);
+  uint32_t GroupOf(const scan::CustomerView& c, size_t row);
+
+  const PathsSpec& spec_;
+  SessionBuilder sessions_builder_;
+  uint64_t customers_ = 0, journeys_ = 0;
+  std::vector<PathGroup> groups_;
+  std::vector<std::string> keys_;
+  std::unordered_map<std::string, uint32_t> key_index_;
+  std::unordered_map<uint32_t, TouchpointStats> touch_;
+  std::unordered_map<uint64_t, TransitionStats> transitions_;
+
+  // Per-customer scratch, reused.
+  std::vector<uint8_t> keep_;
+  std::vector<uint32_t> node_;
+  std::vector<Session> sessions_;
+  std::vector<uint32_t> session_of_;  // per row, SessionBuilder::kNoSession when in none
+  std::vector<uint32_t> journey_rows_, journey_start_;
+  std::vector<Step> steps_;
+  std::vector<PathItem> items_;
+  size_t journey_first_step_ = 0;
+  TouchpointStats surveys_;  // the customer's survey answers
+};
+
+}  // namespace touchpoint::kernels
+
+#endif  // TOUCHPOINT_KERNELS_PATHS_CONSUMER_H_
