@@ -23,14 +23,12 @@ void RegisterAlerts(CLI::App& app, Action* run) {
       if (!config.ok()) return Fail(config.status());
       auto rules = engine::LoadAlertRules(*rules_path);
       if (!rules.ok()) return Fail(rules.status());
-      auto store = OpenStore(*db, false);
-      if (!store.ok()) return Fail(store.status());
-      auto snapshot = (*store)->GetSnapshot();
-      if (!snapshot.ok()) return Fail(snapshot.status());
+      auto opened = OpenSnapshot(*db);
+      if (!opened.ok()) return Fail(opened.status());
       engine::MetricsRequest base;
       base.definitions = engine::DefinitionsFromConfig(*config);
       base.tz = config->report_tz;
-      auto fired = engine::CheckAlerts(*snapshot, *rules, base);
+      auto fired = engine::CheckAlerts(opened->snapshot, *rules, base);
       if (!fired.ok()) return Fail(fired.status());
       for (const auto& f : *fired) std::printf("FIRED %s: %s\n", f.rule.c_str(), f.message.c_str());
       if (fired->empty()) {

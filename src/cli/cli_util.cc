@@ -20,6 +20,18 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& dir, bool wri
   return store::Store::Open(dir, options);
 }
 
+Result<StoreSnapshot> OpenSnapshot(const std::string& dir, bool writable) {
+  StoreSnapshot out;
+  TP_ASSIGN_OR_RETURN(out.store, OpenStore(dir, writable));
+  TP_ASSIGN_OR_RETURN(out.snapshot, out.store->GetSnapshot());
+  return out;
+}
+
+int PrintOutput(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return kExitOk;
+}
+
 Status ParseRangeFlags(const std::string& from, const std::string& to, const std::string& tz,
                        std::optional<int64_t>* from_ms, std::optional<int64_t>* to_ms) {
   TP_ASSIGN_OR_RETURN(const date::time_zone* zone, FindTimeZone(tz));

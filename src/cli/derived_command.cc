@@ -47,12 +47,11 @@ void RegisterDerived(CLI::App& app, Action* run) {
   cmd->add_option("--import", *import, "NAME FILE.csv (customer_id,value with a header)")->expected(2);
   cmd->callback([=] {
     *run = [=] {
-      auto store = OpenStore(*db, !import->empty());
-      if (!store.ok()) return Fail(store.status());
-      auto snapshot = (*store)->GetSnapshot();
-      if (!snapshot.ok()) return Fail(snapshot.status());
+      auto opened = OpenSnapshot(*db, /*writable=*/!import->empty());
+      if (!opened.ok()) return Fail(opened.status());
+      const store::Snapshot& snapshot = *opened->snapshot;
       if (!import->empty()) {
-        auto col = ReadCsv((*import)[0], (*import)[1], (*snapshot)->data_stamp);
+        auto col = ReadCsv((*import)[0], (*import)[1], snapshot.data_stamp);
         if (!col.ok()) return Fail(col.status());
         Status s = store::DerivedTable::Write(*db, *col);
         if (!s.ok()) return Fail(s);
@@ -72,7 +71,7 @@ void RegisterDerived(CLI::App& app, Action* run) {
         auto col = store::DerivedTable::Read(*db, name);
         if (!col.ok()) return Fail(col.status());
         std::printf("%-24s %8zu customers  %s\n", name.c_str(), col->values.size(),
-                    col->data_stamp == (*snapshot)->data_stamp ? "fresh" : "stale (computed from older data)");
+                    col->data_stamp == snapshot.data_stamp ? "fresh" : "stale (computed from older data)");
       }
       return kExitOk;
     };

@@ -2,29 +2,30 @@
 //   [--count customers|sessions|totals] [--exclude EVENT@A-B]... [--by COL --attribution first|last|step:N]
 //   [--dropped-at N --dropped-out FILE.csv]
 #include <CLI/CLI.hpp>
-#include <cstdio>
 
+#include "cli/analysis_flags.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "engine/config.h"
+#include "engine/duration.h"
 #include "engine/funnel_query.h"
-#include "util/file.h"
 #include "report/funnel_format.h"
-#include "util/time.h"
+#include "util/file.h"
 
 namespace touchpoint::cli {
 
 void RegisterFunnel(CLI::App& app, Action* run) {
-  struct Flags {
-    std::string db, config, steps, window = "7d", mode = "ordered", count = "customers", from, to, by, where;
-    std::string attribution = "first", dropped_out, format = "table";
+  struct Flags : AnalysisFlags {
+    std::string steps, window = "7d", mode = "ordered", count = "customers";
+    std::string attribution = "first", dropped_out;
     std::vector<std::string> exclude;
     int dropped_at = 0;
-    size_t threads = 0;
   };
   auto f = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand("funnel", "Conversion funnel: customers reaching each step within a window");
-  cmd->add_option("--db", f->db, "Store directory")->required();
+  const AnalysisFlagHelp help{.by = "Break down by a column or property of the first step's event",
+                              .config = "Config file (default: DIR/touchpoint.toml; session rules)"};
+  AddStoreFlags(cmd, f.get(), help);
   cmd->add_option("--steps", f->steps, "STEP,STEP,... where a step is EVENT or EVENT[condition]")->required();
   cmd->add_option("--window", f->window, "Conversion window from the first step (30m, 2h, 7d, 1w)");
   cmd->add_option("--mode", f->mode, "ordered, strict or unordered")->check(CLI::IsMember({"ordered", "strict", "unordered"}));
@@ -35,13 +36,7 @@ void RegisterFunnel(CLI::App& app, Action* run) {
   cmd->add_option("--attribution", f->attribution, "Which step's event gives the --by value: first, last or step:N");
   cmd->add_option("--dropped-at", f->dropped_at, "Export the customers who reached step N-1 but not step N");
   cmd->add_option("--dropped-out", f->dropped_out, "CSV file for --dropped-at (customer_id,entered_at,last_step_at)");
-  cmd->add_option("--config", f->config, "Config file (default: DIR/touchpoint.toml; session rules)");
-  cmd->add_option("--from", f->from, "Start, inclusive");
-  cmd->add_option("--to", f->to, "End, exclusive");
-  cmd->add_option("--by", f->by, "Break down by a column or property of the first step's event");
-  cmd->add_option("--where", f->where, "Filter events first (the --where language of `metrics`)");
-  cmd->add_option("--format", f->format, "table or json")->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("--threads", f->threads, "Scan threads (default: all cores)");
+  AddScanFlags(cmd, f.get(), help);
   cmd->callback([f, run] {
     *run = [f] {
       engine::FunnelRequest req;
@@ -50,34 +45,25 @@ void RegisterFunnel(CLI::App& app, Action* run) {
       auto window = engine::ParseDurationMs(f->window);
       if (!window.ok()) return Fail(window.status());
       req.window_ms = *window;
-      Status range = ParseRangeFlags(f->from, f->to, "", &req.from_ms, &req.to_ms);
-      if (!range.ok()) return Fail(range);
-      req.by = f->by;
-      req.where = f->where;
+      Status shared = FillAnalysisRequest(*f, "", &req);
+      if (!shared.ok()) return Fail(shared);
       req.count = f->count;
       req.attribution = f->attribution;
       req.exclusions = f->exclude;
       req.dropped_at = f->dropped_at;
-      req.threads = f->threads;
       if ((f->dropped_at != 0) != !f->dropped_out.empty()) {
         return Fail(Status::InvalidArgument("--dropped-at and --dropped-out go together"));
       }
       auto config = engine::LoadConfig(f->config, f->db);
       if (!config.ok()) return Fail(config.status());
       req.definitions = engine::DefinitionsFromConfig(*config);
-      auto store = OpenStore(f->db, false);
-      if (!store.ok()) return Fail(store.status());
-      auto snapshot = (*store)->GetSnapshot();
-      if (!snapshot.ok()) return Fail(snapshot.status());
-      auto report = engine::RunFunnel(*snapshot, req);
+      auto report = RunOnStore(f->db, engine::RunFunnel, req);
       if (!report.ok()) return Fail(report.status());
       if (!f->dropped_out.empty()) {
         Status written = WriteFileAtomic(f->dropped_out, report::FunnelDroppedCsv(*report));
         if (!written.ok()) return Fail(written);
       }
-      std::string out = f->format == "json" ? report::FunnelJson(*report) + "\n" : report::FunnelTable(*report);
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      return kExitOk;
+      return PrintOutput(f->format == "json" ? report::FunnelJson(*report) + "\n" : report::FunnelTable(*report));
     };
   });
 }

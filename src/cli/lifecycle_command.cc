@@ -3,8 +3,8 @@
 // Customers per lifecycle stage per period, movements between stages,
 // activation and stickiness (docs/lifecycle.md).
 #include <CLI/CLI.hpp>
-#include <cstdio>
 
+#include "cli/analysis_flags.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "engine/config.h"
@@ -15,30 +15,26 @@
 namespace touchpoint::cli {
 
 void RegisterLifecycle(CLI::App& app, Action* run) {
-  struct Flags {
-    std::string db, config, period = "month", from, to, tz, by, where, activation, format = "table";
+  struct Flags : AnalysisFlags {
+    std::string period = "month", activation;
     int churn_after = 0, activation_days = 0;  // used only when given
-    size_t threads = 0;
   };
   auto f = std::make_shared<Flags>();
   CLI::App* cmd = app.add_subcommand("lifecycle", "Customers per lifecycle stage per period, and their movements");
-  cmd->add_option("--db", f->db, "Store directory")->required();
-  cmd->add_option("--config", f->config, "Config file (default: DIR/touchpoint.toml)");
+  const AnalysisFlagHelp help{.by = "Break down by a column or property of the customer's first event",
+                              .from = "Start, inclusive (rounded down to its period)",
+                              .config = "Config file (default: DIR/touchpoint.toml)",
+                              .tz = "Reporting time zone (default: the config's, else UTC)"};
+  AddStoreFlags(cmd, f.get(), help);
   cmd->add_option("--period", f->period, "day, week (ISO, Monday) or month")
       ->check(CLI::IsMember({"day", "week", "month"}));
-  cmd->add_option("--from", f->from, "Start, inclusive (rounded down to its period)");
-  cmd->add_option("--to", f->to, "End, exclusive");
-  cmd->add_option("--tz", f->tz, "Reporting time zone (default: the config's, else UTC)");
-  cmd->add_option("--by", f->by, "Break down by a column or property of the customer's first event");
-  cmd->add_option("--where", f->where, "Filter events first (the --where language of `metrics`)");
   CLI::Option* churn_after = cmd->add_option(
       "--churn-after", f->churn_after,
       "Periods without activity after which a customer is lost (default 3 months, 13 weeks, 90 days)");
   cmd->add_option("--activation", f->activation, "Activation event (default: the config's, else 'activation')");
   CLI::Option* activation_days = cmd->add_option("--activation-days", f->activation_days,
                                                  "Activation window after first activity, days (default 7)");
-  cmd->add_option("--format", f->format, "table or json")->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("--threads", f->threads, "Scan threads (default: all cores)");
+  AddScanFlags(cmd, f.get(), help);
   cmd->callback([f, run, churn_after, activation_days] {
     *run = [f, churn_after, activation_days] {
       auto config = engine::LoadConfig(f->config, f->db);
@@ -55,20 +51,12 @@ void RegisterLifecycle(CLI::App& app, Action* run) {
       req.period = f->period;
       if (churn_after->count() > 0) req.churn_after = f->churn_after;
       req.tz = f->tz.empty() ? config->report_tz : f->tz;
-      Status range = ParseRangeFlags(f->from, f->to, req.tz, &req.from_ms, &req.to_ms);
-      if (!range.ok()) return Fail(range);
-      req.by = f->by;
-      req.where = f->where;
-      req.threads = f->threads;
-      auto store = OpenStore(f->db, false);
-      if (!store.ok()) return Fail(store.status());
-      auto snapshot = (*store)->GetSnapshot();
-      if (!snapshot.ok()) return Fail(snapshot.status());
-      auto report = engine::RunLifecycle(*snapshot, req);
+      Status shared = FillAnalysisRequest(*f, req.tz, &req);
+      if (!shared.ok()) return Fail(shared);
+      auto report = RunOnStore(f->db, engine::RunLifecycle, req);
       if (!report.ok()) return Fail(report.status());
-      std::string out = f->format == "json" ? report::LifecycleJson(*report) + "\n" : report::LifecycleTable(*report);
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      return kExitOk;
+      return PrintOutput(f->format == "json" ? report::LifecycleJson(*report) + "\n"
+                                             : report::LifecycleTable(*report));
     };
   });
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "cli/analysis_flags.h"
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "engine/config.h"
@@ -15,8 +16,8 @@
 namespace touchpoint::cli {
 namespace {
 
-struct MetricsFlags {
-  std::string db, config, from, to, tz, interval, by, where, compare, definitions = "touchpoint", format = "table";
+struct MetricsFlags : AnalysisFlags {
+  std::string interval, compare, definitions = "touchpoint";
   std::vector<std::string> files;
   int64_t session_timeout_s = -1;
   std::vector<std::string> conversion_events;
@@ -24,7 +25,6 @@ struct MetricsFlags {
   int activation_days = -1;
   double csat_min = -1;
   bool ces_lower_is_easier = false;
-  size_t threads = 0;
 };
 
 // A store for one-off questions on files: a temporary directory, removed after.
@@ -59,15 +59,12 @@ int Run(MetricsFlags f) {
   if (f.csat_min >= 0) req.definitions.csat_satisfied_min = f.csat_min;
   if (f.ces_lower_is_easier) req.definitions.ces_higher_is_easier = false;
   req.tz = f.tz.empty() ? config->report_tz : f.tz;
-  Status range = ParseRangeFlags(f.from, f.to, req.tz, &req.from_ms, &req.to_ms);
-  if (!range.ok()) return Fail(range);
+  Status shared = FillAnalysisRequest(f, req.tz, &req);
+  if (!shared.ok()) return Fail(shared);
   auto interval = kernels::ParseInterval(f.interval);
   if (!interval.ok()) return Fail(interval.status());
   req.interval = *interval;
-  req.by = f.by;
-  req.where = f.where;
   req.compare = f.compare;
-  req.threads = f.threads;
 
   TempStore temp;
   std::string db = f.db;
@@ -92,22 +89,11 @@ int Run(MetricsFlags f) {
   } else if (!f.files.empty()) {
     return Fail(Status::InvalidArgument("give either --db DIR or files, not both"));
   }
-  auto store = OpenStore(db, false);
-  if (!store.ok()) return Fail(store.status());
-  auto snapshot = (*store)->GetSnapshot();
-  if (!snapshot.ok()) return Fail(snapshot.status());
-  auto report = engine::RunMetrics(*snapshot, req);
+  auto report = RunOnStore(db, engine::RunMetrics, req);
   if (!report.ok()) return Fail(report.status());
-  std::string out;
-  if (f.format == "json") {
-    out = report::MetricsJson(*report) + "\n";
-  } else if (f.format == "csv") {
-    out = report::MetricsCsv(*report);
-  } else {
-    out = report::MetricsTable(*report);
-  }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return kExitOk;
+  if (f.format == "json") return PrintOutput(report::MetricsJson(*report) + "\n");
+  if (f.format == "csv") return PrintOutput(report::MetricsCsv(*report));
+  return PrintOutput(report::MetricsTable(*report));
 }
 
 }  // namespace
@@ -115,19 +101,19 @@ int Run(MetricsFlags f) {
 void RegisterMetrics(CLI::App& app, Action* run) {
   auto f = std::make_shared<MetricsFlags>();
   CLI::App* cmd = app.add_subcommand("metrics", "Every engagement, satisfaction, value and churn measure, in one pass");
-  cmd->add_option("--db", f->db, "Store directory");
+  const AnalysisFlagHelp help{.by = "Cut every measure by a column or property (channel, campaign, device...)",
+                              .from = "Start, inclusive (ISO-8601 date or time)",
+                              .where = "Filter events, e.g. \"channel IN ('web','app') AND revenue > 10\"",
+                              .config = "Config file (default: DIR/touchpoint.toml)",
+                              .tz = "Reporting time zone for days, weeks and months (default UTC)",
+                              .db_required = false,  // or files
+                              .formats = {"table", "json", "csv"}};
+  AddStoreFlags(cmd, f.get(), help);
   cmd->add_option("files", f->files, "Event files to answer on directly (ingested into a temporary store)");
-  cmd->add_option("--from", f->from, "Start, inclusive (ISO-8601 date or time)");
-  cmd->add_option("--to", f->to, "End, exclusive");
-  cmd->add_option("--tz", f->tz, "Reporting time zone for days, weeks and months (default UTC)");
   cmd->add_option("--interval", f->interval, "Time series: day, week or month")
       ->check(CLI::IsMember({"", "day", "week", "month"}));
-  cmd->add_option("--by", f->by, "Cut every measure by a column or property (channel, campaign, device...)");
-  cmd->add_option("--where", f->where, "Filter events, e.g. \"channel IN ('web','app') AND revenue > 10\"");
   cmd->add_option("--compare", f->compare, "previous, or FROM..TO: change against another range, with tests");
   cmd->add_option("--definitions", f->definitions, "touchpoint, ga4, posthog, plausible, umami or matomo");
-  cmd->add_option("--format", f->format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
-  cmd->add_option("--config", f->config, "Config file (default: DIR/touchpoint.toml)");
   cmd->add_option("--session-timeout", f->session_timeout_s, "Seconds of inactivity that end a session (1800)");
   cmd->add_option("--conversion-events", f->conversion_events, "Events that count as conversions (purchase)")
       ->delimiter(',');
@@ -135,7 +121,7 @@ void RegisterMetrics(CLI::App& app, Action* run) {
   cmd->add_option("--activation-days", f->activation_days, "Days after first seen to activate (7)");
   cmd->add_option("--csat-min", f->csat_min, "Lowest satisfied CSAT score on 1-5 (4)");
   cmd->add_flag("--ces-lower-is-easier", f->ces_lower_is_easier, "CES 1 = easiest (default: 7 = easiest)");
-  cmd->add_option("--threads", f->threads, "Scan threads (default: all cores)");
+  AddScanFlags(cmd, f.get(), help);
   cmd->callback([f, run] { *run = [f] { return Run(*f); }; });
 }
 

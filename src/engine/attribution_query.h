@@ -7,9 +7,9 @@
 #define TOUCHPOINT_ENGINE_ATTRIBUTION_QUERY_H_
 
 #include <memory>
-#include <optional>
 #include <string>
 
+#include "engine/analysis_request.h"
 #include "kernels/attribution_report.h"
 #include "kernels/definitions.h"
 #include "store/snapshot.h"
@@ -21,16 +21,17 @@ namespace touchpoint::engine {
 // timestamp arithmetic far from overflow and covers any real lookback.
 inline constexpr int64_t kMaxAttributionDurationMs = 3650 * 86400 * 1000LL;
 
-struct AttributionRequest {
+// The range (conversions counted in [from, to)), --by (the touchpoint
+// dimension: channel, campaign, page or a property; default channel),
+// --where and threads are AnalysisRequest's.
+struct AttributionRequest : AnalysisRequest {
+  AttributionRequest() { by = "channel"; }
+
   int64_t window_ms = 30 * 86400 * 1000LL;    // lookback before each conversion
   int64_t half_life_ms = 7 * 86400 * 1000LL;  // time-decay model
   std::string value = "revenue";              // or conversions
-  std::string by = "channel";                 // channel, campaign, page or a property
   std::string conversion;                     // event name; "" = the purchase role
-  std::optional<int64_t> from_ms, to_ms;      // conversions in [from, to)
-  std::string where;
   kernels::Definitions definitions;  // session rules (from the config)
-  size_t threads = 0;
   // Tests pin the Markov solver; kAuto picks dense up to MarkovChain::kDenseMaxStates.
   kernels::MarkovChain::Solver solver = kernels::MarkovChain::Solver::kAuto;
 };

@@ -4,10 +4,11 @@
 #define TOUCHPOINT_ENGINE_FUNNEL_QUERY_H_
 
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/analysis_request.h"
+#include "engine/duration.h"  // ParseDurationMs, for window_ms
 #include "kernels/definitions.h"
 #include "kernels/funnel_report.h"
 #include "store/snapshot.h"
@@ -15,22 +16,18 @@
 
 namespace touchpoint::engine {
 
-struct FunnelRequest {
+// The range, --by (of the attributed step's event), --where and threads
+// are AnalysisRequest's.
+struct FunnelRequest : AnalysisRequest {
   std::string steps;  // "page_view[page=/pricing],signup,purchase"
   std::string mode = "ordered";
   std::string count = "customers";  // customers, sessions or totals
   int64_t window_ms = 7 * 86400 * 1000LL;
-  std::optional<int64_t> from_ms, to_ms;
-  std::string by, where;
   std::string attribution = "first";  // first, last or step:N (which event gives the --by value)
   std::vector<std::string> exclusions;  // "EVENT[cond]@A-B"
   int dropped_at = 0;  // 1-based step: collect the customers who reached the step before it, not it
   kernels::Definitions definitions;  // session rules (count = sessions)
-  size_t threads = 0;
 };
-
-// Parses a duration: 30m, 2h, 7d, 1w, 3600s (or a number of seconds).
-Result<int64_t> ParseDurationMs(std::string_view text);
 
 Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> snapshot, const FunnelRequest& request);
 

@@ -1,18 +1,17 @@
 #include "engine/lifecycle_query.h"
 
 #include <algorithm>
-#include <chrono>
+#include <tuple>
 
-#include "kernels/event_filter.h"
+#include "engine/analysis_scan.h"
 #include "kernels/lifecycle_consumer.h"
-#include "scan/parallel_scan.h"
 #include "util/time.h"
 
 namespace touchpoint::engine {
 
 Result<kernels::LifecycleReport> RunLifecycle(std::shared_ptr<const store::Snapshot> snapshot,
                                               const LifecycleRequest& req) {
-  const auto start = std::chrono::steady_clock::now();
+  AnalysisScan analysis(snapshot);
   kernels::LifecycleSpec spec;
   TP_ASSIGN_OR_RETURN(spec.period, kernels::ParseInterval(req.period));
   if (spec.period == kernels::Interval::kNone) {
@@ -26,33 +25,22 @@ Result<kernels::LifecycleReport> RunLifecycle(std::shared_ptr<const store::Snaps
     return Status::InvalidArgument("--activation-days must not be negative");
   }
   TP_ASSIGN_OR_RETURN(spec.zone, FindTimeZone(req.tz));
-  TP_ASSIGN_OR_RETURN(kernels::EventFilter where, kernels::EventFilter::Parse(req.where));
+  TP_RETURN_IF_ERROR(analysis.ParseWhere(req.where));
   spec.defs = req.definitions;
   spec.by = req.by;
-  spec.where = where.empty() ? nullptr : &where;
-  const auto [lo, hi] = snapshot->TimeRange();
-  spec.from_ms = req.from_ms.value_or(lo);
-  spec.to_ms = req.to_ms.value_or(hi);
+  spec.where = analysis.where();
+  std::tie(spec.from_ms, spec.to_ms) = analysis.Range(req);
   if (spec.to_ms <= spec.from_ms) {
     return Status::InvalidArgument("empty range: --to " + FormatTimestamp(spec.to_ms) + " is not after --from " +
                                    FormatTimestamp(spec.from_ms));
   }
-  spec.history_from_ms = std::min(lo, spec.from_ms);
-  scan::ParallelScan scanner(snapshot);
+  spec.history_from_ms = std::min(analysis.data_range().first, spec.from_ms);
   if (req.activation_event_given &&
-      scanner.catalog().Find(scan::kEvent, spec.defs.activation_event) == scan::kNoCode) {
+      analysis.catalog().Find(scan::kEvent, spec.defs.activation_event) == scan::kNoCode) {
     return Status::InvalidArgument("--activation: no event named '" + spec.defs.activation_event + "' in the store");
   }
-  std::vector<std::string> properties;
-  spec.Prepare(scanner.catalog(), &properties);
-  where.Bind(scanner.catalog(), properties, spec.derived);
-  scan::ScanSpec scan_spec = spec.ScanSpecFor(properties);
-  scan_spec.threads = req.threads;
-  std::unique_ptr<scan::CustomerConsumer> out;
-  scan::ScanStats stats;
-  TP_RETURN_IF_ERROR(
-      scanner.Run(scan_spec, [&] { return std::make_unique<kernels::LifecycleConsumer>(spec); }, &out, &stats));
-  auto& consumer = static_cast<kernels::LifecycleConsumer&>(*out);
+  TP_ASSIGN_OR_RETURN(auto run, analysis.Run<kernels::LifecycleConsumer>(spec, req.threads));
+  kernels::LifecycleConsumer& consumer = *run.consumer;
   consumer.Finalize();
 
   kernels::LifecycleReport r;
@@ -64,19 +52,15 @@ Result<kernels::LifecycleReport> RunLifecycle(std::shared_ptr<const store::Snaps
   r.churn_after = spec.churn_after;
   r.activation_event = spec.defs.activation_event;
   r.activation_window_ms = spec.defs.activation_window_ms;
-  r.all = kernels::SummarizeLifecycle(spec, consumer.groups()[0], scanner.catalog());
+  r.all = kernels::SummarizeLifecycle(spec, consumer.groups()[0], analysis.catalog());
   for (size_t g = 1; g < consumer.groups().size(); ++g) {
-    kernels::LifecycleGroup group = kernels::SummarizeLifecycle(spec, consumer.groups()[g], scanner.catalog());
-    group.key = consumer.keys()[g];
-    if (spec.by_dict >= 0) {
-      group.key = std::string(scanner.catalog().Value(static_cast<scan::DictColumn>(spec.by_dict),
-                                                      static_cast<uint32_t>(std::stoul(group.key))));
-    }
+    kernels::LifecycleGroup group = kernels::SummarizeLifecycle(spec, consumer.groups()[g], analysis.catalog());
+    group.key = spec.group.Name(analysis.catalog(), consumer.keys()[g]);
     r.groups.push_back(std::move(group));
   }
   std::sort(r.groups.begin(), r.groups.end(), [](const auto& a, const auto& b) { return a.key < b.key; });
-  r.scanned_events = stats.rows;
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.scanned_events = run.stats.rows;
+  r.seconds = analysis.seconds();
   return r;
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/analysis_request.h"
 #include "kernels/definitions.h"
 #include "kernels/lifecycle_report.h"
 #include "store/snapshot.h"
@@ -16,16 +17,16 @@
 
 namespace touchpoint::engine {
 
-struct LifecycleRequest {
+// The reported range, --by (of the customer's first event), --where and
+// threads are AnalysisRequest's.
+struct LifecycleRequest : AnalysisRequest {
   std::string period = "month";  // day, week or month
-  std::optional<int64_t> from_ms, to_ms;  // default: the data's span
-  std::string tz, by, where;
+  std::string tz;
   std::optional<int> churn_after;  // periods; default kernels::DefaultChurnAfter
   // Activation event and window, inactive events (config defaults).
   kernels::Definitions definitions;
   // Set when the user named the activation event: it must exist in the store.
   bool activation_event_given = false;
-  size_t threads = 0;
 };
 
 Result<kernels::LifecycleReport> RunLifecycle(std::shared_ptr<const store::Snapshot> snapshot,

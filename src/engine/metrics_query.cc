@@ -1,13 +1,12 @@
 #include "engine/metrics_query.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <map>
+#include <tuple>
 
-#include "kernels/event_filter.h"
+#include "engine/analysis_scan.h"
 #include "kernels/measure_consumer.h"
-#include "scan/parallel_scan.h"
 #include "util/time.h"
 
 namespace touchpoint::engine {
@@ -17,14 +16,12 @@ using kernels::MeasureCell;
 using kernels::MetricSet;
 
 struct RangeResult {
-  std::unique_ptr<scan::CustomerConsumer> consumer;
-  std::vector<std::string> stale_derived;
-  kernels::MeasureSpec spec;
-  uint64_t rows = 0;
+  kernels::MeasureSpec spec;  // the consumer refers to it
+  AnalysisRun<kernels::MeasureConsumer> run;
 };
 
-Status RunRange(const scan::ParallelScan& scanner, const MetricsRequest& req, kernels::EventFilter& where,
-                const date::time_zone* zone, int64_t from, int64_t to, RangeResult* out) {
+Status RunRange(AnalysisScan& analysis, const MetricsRequest& req, const date::time_zone* zone, int64_t from,
+                int64_t to, RangeResult* out) {
   kernels::MeasureSpec& spec = out->spec;
   spec.defs = req.definitions;
   spec.zone = zone;
@@ -32,31 +29,16 @@ Status RunRange(const scan::ParallelScan& scanner, const MetricsRequest& req, ke
   spec.to_ms = to;
   spec.interval = req.interval;
   spec.by = req.by;
-  spec.where = where.empty() ? nullptr : &where;
-  std::vector<std::string> properties;
-  spec.Prepare(scanner.catalog(), &properties);
-  where.Bind(scanner.catalog(), properties, spec.derived);  // indices into this scan's lists
-  scan::ScanSpec scan_spec = spec.ScanSpecFor(properties);
-  scan_spec.threads = req.threads;
-  scan::ScanStats stats;
-  TP_RETURN_IF_ERROR(scanner.Run(
-      scan_spec, [&] { return std::make_unique<kernels::MeasureConsumer>(spec); }, &out->consumer, &stats));
-  out->stale_derived = stats.stale_derived;
-  static_cast<kernels::MeasureConsumer&>(*out->consumer).Finalize();
-  out->rows = stats.rows;
+  spec.where = analysis.where();
+  TP_ASSIGN_OR_RETURN(out->run, analysis.Run<kernels::MeasureConsumer>(spec, req.threads));
+  out->run.consumer->Finalize();
   return Status::OK();
-}
-
-std::string GroupName(const kernels::MeasureSpec& spec, const scan::Catalog& catalog, const std::string& key) {
-  if (spec.by_dict < 0) return key;
-  const uint32_t code = static_cast<uint32_t>(std::stoul(key));
-  return std::string(catalog.Value(static_cast<scan::DictColumn>(spec.by_dict), code));
 }
 
 // The measures of one group (or of everyone, group 0).
 void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, const std::string& group_name,
           MetricSet* overall, std::vector<kernels::PeriodMetrics>* series) {
-  const auto& consumer = static_cast<const kernels::MeasureConsumer&>(*r.consumer);
+  const kernels::MeasureConsumer& consumer = *r.run.consumer;
   const kernels::MeasureSpec& spec = r.spec;
   const auto& cells = consumer.groups()[group].cells;
   const auto& everyone = consumer.groups()[0].cells;
@@ -141,16 +123,13 @@ std::vector<kernels::ChangeContribution> Decompose(const kernels::MetricsReport&
 
 Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot> snapshot,
                                           const MetricsRequest& req) {
-  const auto start = std::chrono::steady_clock::now();
+  AnalysisScan analysis(snapshot);
   TP_ASSIGN_OR_RETURN(const date::time_zone* zone, FindTimeZone(req.tz));
-  TP_ASSIGN_OR_RETURN(kernels::EventFilter where, kernels::EventFilter::Parse(req.where));
-  scan::ParallelScan scanner(snapshot);
-  const scan::Catalog& catalog = scanner.catalog();
+  TP_RETURN_IF_ERROR(analysis.ParseWhere(req.where));
+  const scan::Catalog& catalog = analysis.catalog();
 
-  const auto [data_from, data_to] = snapshot->TimeRange();
   kernels::MetricsReport report;
-  report.from_ms = req.from_ms.value_or(data_from);
-  report.to_ms = req.to_ms.value_or(data_to);
+  std::tie(report.from_ms, report.to_ms) = analysis.Range(req);
   if (report.to_ms <= report.from_ms) {
     return Status::InvalidArgument("--from must be before --to (from is inclusive, to exclusive)");
   }
@@ -162,14 +141,14 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
   report.interval = kIntervals[static_cast<int>(req.interval)];
 
   RangeResult cur;
-  TP_RETURN_IF_ERROR(RunRange(scanner, req, where, zone, report.from_ms, report.to_ms, &cur));
-  report.scanned_events = cur.rows;
-  report.stale_derived = cur.stale_derived;
+  TP_RETURN_IF_ERROR(RunRange(analysis, req, zone, report.from_ms, report.to_ms, &cur));
+  report.scanned_events = cur.run.stats.rows;
+  report.stale_derived = cur.run.stats.stale_derived;
   Fill(cur, 0, catalog, "", &report.metrics, &report.series);
-  const auto& consumer = static_cast<const kernels::MeasureConsumer&>(*cur.consumer);
+  const kernels::MeasureConsumer& consumer = *cur.run.consumer;
   for (size_t g = 1; g < consumer.groups().size(); ++g) {
     kernels::GroupMetrics gm;
-    gm.key = GroupName(cur.spec, catalog, consumer.groups()[g].key);
+    gm.key = cur.spec.group.Name(catalog, consumer.groups()[g].key);
     Fill(cur, g, catalog, gm.key, &gm.metrics, &gm.series);
     report.groups.push_back(std::move(gm));
   }
@@ -189,15 +168,15 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
     MetricsRequest base_req = req;
     base_req.interval = kernels::Interval::kNone;
     RangeResult base;
-    TP_RETURN_IF_ERROR(RunRange(scanner, base_req, where, zone, range.first, range.second, &base));
+    TP_RETURN_IF_ERROR(RunRange(analysis, base_req, zone, range.first, range.second, &base));
     MetricSet base_overall;
     std::vector<kernels::PeriodMetrics> unused;
     Fill(base, 0, catalog, "", &base_overall, &unused);
     kernels::CompareMeasures(base_overall, &report.metrics);
-    const auto& bc = static_cast<const kernels::MeasureConsumer&>(*base.consumer);
+    const kernels::MeasureConsumer& bc = *base.run.consumer;
     std::map<std::string, MetricSet> base_groups;
     for (size_t g = 1; g < bc.groups().size(); ++g) {
-      std::string key = GroupName(base.spec, catalog, bc.groups()[g].key);
+      std::string key = base.spec.group.Name(catalog, bc.groups()[g].key);
       Fill(base, g, catalog, key, &base_groups[key], &unused);
     }
     std::map<std::string, const MetricSet*> base_ptrs;
@@ -208,7 +187,7 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
     }
     if (!req.by.empty()) report.changes = Decompose(report, base_ptrs);
   }
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.seconds = analysis.seconds();
   return report;
 }
 

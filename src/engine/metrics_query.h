@@ -7,9 +7,9 @@
 
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <string>
 
+#include "engine/analysis_request.h"
 #include "kernels/definitions.h"
 #include "kernels/metrics_report.h"
 #include "kernels/period_grid.h"
@@ -18,16 +18,13 @@
 
 namespace touchpoint::engine {
 
-struct MetricsRequest {
-  std::optional<int64_t> from_ms, to_ms;  // default: the data's whole time range
-  std::string tz;                         // reporting zone; "" = UTC
+// The range, --by, --where and threads are AnalysisRequest's.
+struct MetricsRequest : AnalysisRequest {
+  std::string tz;  // reporting zone; "" = UTC
   kernels::Interval interval = kernels::Interval::kNone;
-  std::string by;
-  std::string where;
   // Comparison: "previous" (the equally long range just before) or "FROM..TO".
   std::string compare;
   kernels::Definitions definitions;
-  size_t threads = 0;
 };
 
 Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot> snapshot,

@@ -5,9 +5,9 @@
 #define TOUCHPOINT_ENGINE_PATHS_QUERY_H_
 
 #include <memory>
-#include <optional>
 #include <string>
 
+#include "engine/analysis_request.h"
 #include "kernels/definitions.h"
 #include "kernels/paths_report.h"
 #include "store/snapshot.h"
@@ -15,7 +15,9 @@
 
 namespace touchpoint::engine {
 
-struct PathsRequest {
+// The range, --by (of the path's first event), --where and threads are
+// AnalysisRequest's.
+struct PathsRequest : AnalysisRequest {
   std::string touchpoint = "event";  // event, channel:event, channel, page, campaign
   std::string scope = "session";     // session or customer
   bool collapse = true;
@@ -23,11 +25,8 @@ struct PathsRequest {
   size_t top = 20;
   std::string start, end;  // a touchpoint label; at most one
   std::string conversion;  // an event; "" = definitions.conversion_events (purchase)
-  std::optional<int64_t> from_ms, to_ms;
-  std::string by, where;
   std::string tz;  // reporting zone ("" = UTC): where sessions split at midnight (matomo preset)
   kernels::Definitions definitions;  // sessions, conversion events, CSAT / CES rules
-  size_t threads = 0;
 };
 
 Result<kernels::PathsReport> RunPaths(std::shared_ptr<const store::Snapshot> snapshot, const PathsRequest& request);

@@ -9,21 +9,22 @@
 #include <string>
 #include <vector>
 
+#include "engine/analysis_request.h"
 #include "kernels/retention_report.h"
 #include "store/snapshot.h"
 #include "util/status.h"
 
 namespace touchpoint::engine {
 
-struct RetentionRequest {
+// The range (cohorts start in it), --by (of the cohort event), --where and
+// threads are AnalysisRequest's.
+struct RetentionRequest : AnalysisRequest {
   std::string cohort = "first_seen";  // or an event name
   std::string return_event = "any";   // or an event name
   std::string period = "week";
   std::optional<int> periods;  // columns; default: up to the end of the data
   bool unbounded = false;
-  std::optional<int64_t> from_ms, to_ms;
-  std::string tz, by, where;
-  size_t threads = 0;
+  std::string tz;
 };
 
 Result<kernels::RetentionReport> RunRetention(std::shared_ptr<const store::Snapshot> snapshot, const RetentionRequest& request);

@@ -25,13 +25,10 @@ Status AttributionSpec::Prepare(const scan::Catalog& cat, std::vector<std::strin
     return Status::InvalidArgument("--by must be channel, campaign, page or an event property, not '" + by +
                                    "' (a touchpoint's dimension is per event)");
   }
-  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
+  group = ResolveCutAndFilter(by, where, properties, &derived);
   if (group.dict >= 0 && group.dict != scan::kChannel && group.dict != scan::kCampaign && group.dict != scan::kPage) {
     return Status::InvalidArgument("--by must be channel, campaign, page or an event property, not '" + by + "'");
   }
-  by_dict = group.dict;
-  by_property = group.property;
-  AddFilterColumns(where, properties, &derived);
   catalog = &cat;
   // A session start is a visit: impressions and email_sent, which the
   // customer never made, neither start one nor hide the click that did.
@@ -64,10 +61,7 @@ scan::ScanSpec AttributionSpec::ScanSpecFor(const std::vector<std::string>& prop
   s.columns = scan::kColumnEvent | scan::kColumnRevenue;
   if (definitions.respect_session_id) s.columns |= scan::kColumnSessionId;
   if (definitions.split_on_campaign_change) s.columns |= scan::kColumnCampaign;
-  if (by_dict >= 0) s.columns |= 1u << by_dict;
-  if (where != nullptr) s.columns |= where->columns();
-  s.properties = properties;
-  s.derived = derived;
+  AddCutAndFilter(group, where, properties, derived, &s);
   return s;
 }
 
@@ -91,8 +85,8 @@ void AttributionTotals::Merge(const AttributionTotals& o) {
 
 AttributionConsumer::AttributionConsumer(const AttributionSpec& spec)
     : spec_(spec), session_builder_(spec.definitions, spec.roles, nullptr) {
-  if (spec.by_dict >= 0)
-    code_to_id_.assign(spec.catalog->size(static_cast<scan::DictColumn>(spec.by_dict)), kNoChannel);
+  if (spec.group.dict >= 0)
+    code_to_id_.assign(spec.catalog->size(static_cast<scan::DictColumn>(spec.group.dict)), kNoChannel);
 }
 
 uint32_t AttributionConsumer::AddKey(std::string key, uint32_t code) {
@@ -102,20 +96,20 @@ uint32_t AttributionConsumer::AddKey(std::string key, uint32_t code) {
     key_code_.push_back(code);
     credits_.emplace_back();
     seen_.push_back(0);
-    if (spec_.by_dict >= 0) code_to_id_[code] = it->second;
+    if (spec_.group.dict >= 0) code_to_id_[code] = it->second;
   }
   return it->second;
 }
 
 uint32_t AttributionConsumer::ChannelOf(const scan::CustomerView& c, size_t row) {
-  if (spec_.by_dict >= 0) {
-    const uint32_t code = c.dict[spec_.by_dict][row];
+  if (spec_.group.dict >= 0) {
+    const uint32_t code = c.dict[spec_.group.dict][row];
     if (code == 0) return kNoChannel;
     const uint32_t id = code_to_id_[code];
     if (id != kNoChannel) return id;
-    return AddKey(std::string(spec_.catalog->Value(static_cast<scan::DictColumn>(spec_.by_dict), code)), code);
+    return AddKey(std::string(spec_.catalog->Value(static_cast<scan::DictColumn>(spec_.group.dict), code)), code);
   }
-  const std::string_view value = c.properties[spec_.by_property][row];
+  const std::string_view value = c.properties[spec_.group.property][row];
   if (value.empty()) return kNoChannel;
   return AddKey(std::string(value), 0);
 }

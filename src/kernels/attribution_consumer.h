@@ -30,6 +30,7 @@
 #include "kernels/attribution_models.h"
 #include "kernels/definitions.h"
 #include "kernels/event_filter.h"
+#include "kernels/group_column.h"
 #include "kernels/event_roles.h"
 #include "kernels/sessions.h"
 #include "scan/customer_consumer.h"
@@ -51,7 +52,7 @@ struct AttributionSpec {
   const scan::Catalog* catalog = nullptr;
   EventRoles roles;
   std::vector<uint8_t> event_kind;  // per event code: EventKind bits
-  int by_dict = -1, by_property = -1;
+  GroupColumn group;  // what `by` cuts on (never a derived column here)
   std::vector<std::string> derived;  // read by --where only
 
   enum EventKind : uint8_t { kTouchEvent = 1, kConversionEvent = 2 };

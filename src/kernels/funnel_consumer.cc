@@ -56,12 +56,7 @@ void FunnelSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>*
   for (const std::string& p : exclusion_events.properties()) {
     if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
   }
-  derived.clear();
-  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
-  by_dict = group.dict;
-  by_property = group.property;
-  by_derived = group.derived;
-  AddFilterColumns(where, properties, &derived);
+  group = ResolveCutAndFilter(by, where, properties, &derived);
   steps.Bind(catalog, *properties);
   if (exclusion_events.size() > 0) exclusion_events.Bind(catalog, *properties);
   roles = EventRoles::Resolve(catalog, definitions);
@@ -73,11 +68,8 @@ scan::ScanSpec FunnelSpec::ScanSpecFor(const std::vector<std::string>& propertie
   s.to_ms = to_ms;
   s.columns = steps.columns();
   if (exclusion_events.size() > 0) s.columns |= exclusion_events.columns();
-  if (where != nullptr) s.columns |= where->columns();
-  if (by_dict >= 0) s.columns |= 1u << by_dict;
   if (count == FunnelCount::kSessions) s.columns |= scan::kColumnSessionId | scan::kColumnCampaign;
-  s.properties = properties;
-  s.derived = derived;
+  AddCutAndFilter(group, where, properties, derived, &s);
   return s;
 }
 
@@ -98,14 +90,17 @@ FunnelConsumer::FunnelConsumer(const FunnelSpec& spec)
   keys_.emplace_back();
 }
 
-// Depth by the windowFunnel state machine: chain_start[i] is the start of
-// the latest-starting chain that has filled steps 0..i (kNone when none);
-// keeping the latest start is optimal, as its window ends last.
+// Depth by the windowFunnel state machine: start[i] is the start of the
+// latest-starting chain that has filled steps 0..i (kNone when none);
+// keeping the latest start is optimal, as its window ends last. One event
+// may move several chains (it can fill step i of one chain and step j of
+// another, never two steps of one), so each level updates from the levels
+// as they were before the event.
 int FunnelConsumer::Deepest(size_t begin, size_t end) const {
-  const size_t k = spec_.steps.size();
+  const int k = static_cast<int>(spec_.steps.size());
   if (spec_.mode == FunnelMode::kUnordered) {
     int best = 0;
-    for (size_t s = begin; s < end && best < static_cast<int>(k); ++s) {
+    for (size_t s = begin; s < end && best < k; ++s) {
       uint32_t filled = 0;
       for (size_t e = s; e < end && ts_[e] <= ts_[s] + spec_.window_ms; ++e) {
         const uint32_t free = masks_[e] & ~filled;
@@ -115,33 +110,29 @@ int FunnelConsumer::Deepest(size_t begin, size_t end) const {
     }
     return best;
   }
-  int64_t chain_start[kMaxFunnelSteps];
-  std::fill(chain_start, chain_start + k, kNone);
+  const bool strict = spec_.mode == FunnelMode::kStrict;
+  int64_t start[kMaxFunnelSteps], next[kMaxFunnelSteps];
+  std::fill(start, start + k, kNone);
   int deepest = 0;
   for (size_t e = begin; e < end; ++e) {
     const uint32_t m = masks_[e];
-    int advanced = -1;
-    for (int i = static_cast<int>(k) - 1; i >= 0; --i) {
-      if (!(m >> i & 1)) continue;
-      if (i == 0) {
-        chain_start[0] = ts_[e];
-        advanced = 0;
-        break;
-      }
-      if (chain_start[i - 1] != kNone && ts_[e] <= chain_start[i - 1] + spec_.window_ms) {
-        chain_start[i] = chain_start[i - 1];
-        advanced = i;
-        break;
+    const int64_t t = ts_[e];
+    for (int lvl = 0; lvl < k; ++lvl) {
+      // Strict: a chain waiting for step lvl+1 survives only events that
+      // could fill that step (it may pass over them for a later one).
+      next[lvl] = strict && lvl + 1 < k && !(m >> (lvl + 1) & 1) ? kNone : start[lvl];
+    }
+    for (int i = k - 1; i >= 1; --i) {
+      if ((m >> i & 1) && start[i - 1] != kNone && t <= start[i - 1] + spec_.window_ms) {
+        next[i] = std::max(next[i], start[i - 1]);
+        deepest = std::max(deepest, i + 1);
       }
     }
-    if (spec_.mode == FunnelMode::kStrict) {
-      // Any other funnel step between two filled steps breaks those chains.
-      for (int lvl = 0; lvl + 1 < static_cast<int>(k); ++lvl) {
-        if (lvl + 1 != advanced && lvl != advanced && chain_start[lvl] != kNone) chain_start[lvl] = kNone;
-      }
-      if (advanced > 0) chain_start[advanced - 1] = kNone;  // it moved up
+    if (m & 1) {
+      next[0] = std::max(next[0], t);
+      deepest = std::max(deepest, 1);
     }
-    if (advanced >= 0) deepest = std::max(deepest, advanced + 1);
+    std::copy(next, next + k, start);
   }
   return deepest;
 }
@@ -160,7 +151,12 @@ void FunnelConsumer::ChainFrom(size_t s, size_t end, int limit, Chain* chain) co
       chain->time[filled] = ts_[e];
       ++filled;
     }
+  } else if (spec_.mode == FunnelMode::kStrict) {
+    StrictChainFrom(s, end, limit, chain);
+    return;
   } else {
+    // Ordered: the first event that can fill each step (the leftmost fill
+    // leaves the most room for the rest).
     chain->event[0] = static_cast<uint32_t>(s);
     chain->time[0] = ts_[s];
     filled = 1;
@@ -169,12 +165,49 @@ void FunnelConsumer::ChainFrom(size_t s, size_t end, int limit, Chain* chain) co
         chain->event[filled] = static_cast<uint32_t>(e);
         chain->time[filled] = ts_[e];
         ++filled;
-      } else if (spec_.mode == FunnelMode::kStrict && masks_[e] != 0) {
-        break;
       }
     }
   }
   chain->depth = filled;
+}
+
+// Strict chains: between filled steps j and j+1 every funnel event must be
+// able to fill step j+1, so after each fill the candidates for the next
+// step are the run of events that match it. Which candidate to take can
+// matter (a later one may match the step after), hence a search with a memo
+// over (event, step) inside the start's window.
+int FunnelConsumer::StrictReach(size_t p, int j, size_t end, int64_t deadline, int limit) const {
+  if (j + 1 >= limit) return j + 1;
+  const size_t slot = (p - memo_base_) * static_cast<size_t>(limit) + static_cast<size_t>(j);
+  if (memo_[slot] >= 0) return memo_[slot];
+  int best = j + 1;
+  for (size_t q = p + 1; q < end && ts_[q] <= deadline && best < limit; ++q) {
+    if (!(masks_[q] >> (j + 1) & 1)) break;  // it cannot fill step j+1: the chain breaks
+    best = std::max(best, StrictReach(q, j + 1, end, deadline, limit));
+  }
+  memo_[slot] = static_cast<int8_t>(best);
+  return best;
+}
+
+void FunnelConsumer::StrictChainFrom(size_t s, size_t end, int limit, Chain* chain) const {
+  const int64_t deadline = ts_[s] + spec_.window_ms;
+  size_t window_end = s;
+  while (window_end < end && ts_[window_end] <= deadline) ++window_end;
+  memo_base_ = s;
+  memo_.assign((window_end - s) * static_cast<size_t>(limit), -1);
+  const int reach = StrictReach(s, 0, window_end, deadline, limit);
+  // Each step takes the first candidate from which `reach` stays reachable.
+  chain->event[0] = static_cast<uint32_t>(s);
+  chain->time[0] = ts_[s];
+  size_t p = s;
+  for (int j = 1; j < reach; ++j) {
+    size_t q = p + 1;
+    while (StrictReach(q, j, window_end, deadline, limit) < reach) ++q;
+    chain->event[j] = static_cast<uint32_t>(q);
+    chain->time[j] = ts_[q];
+    p = q;
+  }
+  chain->depth = reach;
 }
 
 bool FunnelConsumer::EarliestChain(size_t begin, size_t end, int depth, Chain* chain) const {
@@ -211,7 +244,7 @@ uint32_t FunnelConsumer::GroupOf(const scan::CustomerView& c, const Chain& chain
     case FunnelAttribution::kStep: level = spec_.attribution_step; break;
   }
   if (level < chain.depth) {
-    key = GroupColumn{spec_.by_dict, spec_.by_property, spec_.by_derived}.Key(c, rows_[chain.event[level]]);
+    key = spec_.group.Key(c, rows_[chain.event[level]]);
   } else {
     key = kFunnelNotReached;
   }

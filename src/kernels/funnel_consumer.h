@@ -23,6 +23,7 @@
 
 #include "kernels/definitions.h"
 #include "kernels/event_filter.h"
+#include "kernels/group_column.h"
 #include "kernels/event_roles.h"
 #include "kernels/funnel_steps.h"
 #include "kernels/sessions.h"
@@ -69,7 +70,7 @@ struct FunnelSpec {
   int dropped_at = -1;       // collect customers whose deepest step is this many (see FunnelCounts)
   Definitions definitions;   // session rules, for count = sessions
   // Derived by Prepare.
-  int by_dict = -1, by_property = -1, by_derived = -1;
+  GroupColumn group;  // what `by` cuts on
   std::vector<std::string> derived;
   EventRoles roles;
 
@@ -121,6 +122,9 @@ class FunnelConsumer : public scan::CustomerConsumer {
   int Deepest(size_t begin, size_t end) const;
   // The greedy chain from the event at `start`, filling at most `limit` steps.
   void ChainFrom(size_t start, size_t end, int limit, Chain* chain) const;
+  void StrictChainFrom(size_t start, size_t end, int limit, Chain* chain) const;
+  // Strict: how many steps a chain can fill once event p filled step j.
+  int StrictReach(size_t p, int j, size_t end, int64_t deadline, int limit) const;
   // The earliest-starting chain in [begin, end) reaching `depth`.
   bool EarliestChain(size_t begin, size_t end, int depth, Chain* chain) const;
   bool Excluded(const Chain& chain) const;
@@ -143,6 +147,9 @@ class FunnelConsumer : public scan::CustomerConsumer {
   std::vector<uint32_t> excl_masks_;
   // The customer's deepest step and first chain per group, over its units.
   std::vector<std::pair<uint32_t, Chain>> best_;
+  // StrictReach's memo over (event - memo_base_, step) for one start.
+  mutable std::vector<int8_t> memo_;
+  mutable size_t memo_base_ = 0;
   std::vector<Session> session_list_;
   std::vector<uint32_t> row_session_, order_;
 };

@@ -50,6 +50,27 @@ void AddFilterColumns(const EventFilter* where, std::vector<std::string>* proper
   for (const std::string& d : where->derived()) IndexOf(derived, d);
 }
 
+GroupColumn ResolveCutAndFilter(const std::string& by, const EventFilter* where,
+                                std::vector<std::string>* properties, std::vector<std::string>* derived) {
+  derived->clear();
+  const GroupColumn group = GroupColumn::Resolve(by, properties, derived);
+  AddFilterColumns(where, properties, derived);
+  return group;
+}
+
+void AddCutAndFilter(const GroupColumn& group, const EventFilter* where, const std::vector<std::string>& properties,
+                     const std::vector<std::string>& derived, scan::ScanSpec* scan) {
+  scan->columns |= group.columns();
+  if (where != nullptr) scan->columns |= where->columns();
+  scan->properties = properties;
+  scan->derived = derived;
+}
+
+std::string GroupColumn::Name(const scan::Catalog& catalog, const std::string& key) const {
+  if (dict < 0) return key;
+  return std::string(catalog.Value(static_cast<scan::DictColumn>(dict), static_cast<uint32_t>(std::stoul(key))));
+}
+
 std::string GroupColumn::Key(const scan::CustomerView& c, size_t row) const {
   if (dict >= 0) return std::to_string(c.dict[dict][row]);
   if (derived >= 0) return std::string(c.derived[derived]);

@@ -52,12 +52,7 @@ void LifecycleSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
   share_code = catalog.Find(scan::kEvent, events::kShare);
   referral_code = catalog.Find(scan::kEvent, kReferralEvent);
   properties->clear();
-  derived.clear();
-  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
-  by_dict = group.dict;
-  by_property = group.property;
-  by_derived = group.derived;
-  AddFilterColumns(where, properties, &derived);
+  group = ResolveCutAndFilter(by, where, properties, &derived);
 }
 
 scan::ScanSpec LifecycleSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
@@ -67,10 +62,7 @@ scan::ScanSpec LifecycleSpec::ScanSpecFor(const std::vector<std::string>& proper
   const int64_t window = defs.activation_window_ms;
   s.to_ms = to_ms > std::numeric_limits<int64_t>::max() - window ? to_ms : to_ms + window;
   s.columns = scan::kColumnEvent | scan::kColumnSurvey | scan::kColumnScore;
-  if (by_dict >= 0) s.columns |= 1u << by_dict;
-  if (where != nullptr) s.columns |= where->columns();
-  s.properties = properties;
-  s.derived = derived;
+  AddCutAndFilter(group, where, properties, derived, &s);
   return s;
 }
 
@@ -114,7 +106,7 @@ LifecycleConsumer::LifecycleConsumer(const LifecycleSpec& spec) : spec_(spec) {
 }
 
 uint32_t LifecycleConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
-  const std::string key = GroupColumn{spec_.by_dict, spec_.by_property, spec_.by_derived}.Key(c, row);
+  const std::string key = spec_.group.Key(c, row);
   auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
   if (inserted) {
     keys_.push_back(key);

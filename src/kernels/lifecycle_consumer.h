@@ -35,6 +35,7 @@
 
 #include "kernels/definitions.h"
 #include "kernels/event_filter.h"
+#include "kernels/group_column.h"
 #include "kernels/event_roles.h"
 #include "kernels/period_grid.h"
 #include "scan/customer_consumer.h"
@@ -70,7 +71,7 @@ struct LifecycleSpec {
   size_t first_report = 0;  // grid index of the first reported period
   EventRoles roles;
   uint32_t share_code = scan::kNoCode, referral_code = scan::kNoCode;
-  int by_dict = -1, by_property = -1, by_derived = -1;
+  GroupColumn group;  // what `by` cuts on
   std::vector<std::string> derived;
 
   // REQUIRES: period != kNone, from_ms < to_ms, history_from_ms <= from_ms.

@@ -80,12 +80,7 @@ void MeasureSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>
   roles = EventRoles::Resolve(catalog, defs);
   feature_count = catalog.size(scan::kFeature);
   properties->clear();
-  derived.clear();
-  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
-  by_dict = group.dict;
-  by_property = group.property;
-  by_derived = group.derived;
-  AddFilterColumns(where, properties, &derived);
+  group = ResolveCutAndFilter(by, where, properties, &derived);
 }
 
 scan::ScanSpec MeasureSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
@@ -95,10 +90,7 @@ scan::ScanSpec MeasureSpec::ScanSpecFor(const std::vector<std::string>& properti
   s.to_ms = to_ms > std::numeric_limits<int64_t>::max() - window ? to_ms : to_ms + window;
   s.columns = scan::kColumnEvent | scan::kColumnChannel | scan::kColumnSurvey | scan::kColumnFeature |
               scan::kColumnRevenue | scan::kColumnScore | scan::kColumnSessionId | scan::kColumnCampaign;
-  if (by_dict >= 0) s.columns |= 1u << by_dict;
-  if (where != nullptr) s.columns |= where->columns();
-  s.properties = properties;
-  s.derived = derived;
+  AddCutAndFilter(group, where, properties, derived, &s);
   return s;
 }
 
@@ -118,13 +110,13 @@ uint32_t MeasureConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
   // a property's value usually repeats from the previous event.
   std::string_view key;
   std::string code_key;
-  if (spec_.by_dict >= 0) {
-    const uint32_t code = c.dict[spec_.by_dict][row];
+  if (spec_.group.dict >= 0) {
+    const uint32_t code = c.dict[spec_.group.dict][row];
     if (code < dict_group_.size() && dict_group_[code] != kNoGroup) return dict_group_[code];
     code_key = std::to_string(code);  // named from the catalog at the end
     key = code_key;
   } else {
-    key = spec_.by_derived >= 0 ? c.derived[spec_.by_derived] : c.properties[spec_.by_property][row];
+    key = spec_.group.derived >= 0 ? c.derived[spec_.group.derived] : c.properties[spec_.group.property][row];
     if (last_group_ != kNoGroup && key == last_key_) return last_group_;
   }
   auto it = group_ids_.find(std::string(key));
@@ -137,8 +129,8 @@ uint32_t MeasureConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
     groups_.push_back(GroupCells{std::string(key), std::vector<MeasureCell>(spec_.series.size() + 1)});
     prev_window_new_.push_back(0);
   }
-  if (spec_.by_dict >= 0) {
-    const uint32_t code = c.dict[spec_.by_dict][row];
+  if (spec_.group.dict >= 0) {
+    const uint32_t code = c.dict[spec_.group.dict][row];
     if (dict_group_.size() <= code) dict_group_.resize(code + 1, kNoGroup);
     dict_group_[code] = id;
   } else {

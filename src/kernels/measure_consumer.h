@@ -13,6 +13,7 @@
 
 #include "kernels/definitions.h"
 #include "kernels/event_filter.h"
+#include "kernels/group_column.h"
 #include "kernels/event_roles.h"
 #include "kernels/measure_cell.h"
 #include "kernels/period_grid.h"
@@ -36,9 +37,7 @@ struct MeasureSpec {
   PeriodGrid series;   // [0] is the look-back period when interval != none
   PeriodGrid months;   // calendar months of the range, [0] = the month before
   PeriodGrid days;     // calendar days of the range
-  int by_dict = -1;    // scan::DictColumn when `by` is a dictionary column
-  int by_property = -1;
-  int by_derived = -1;
+  GroupColumn group;   // what `by` cuts on
   std::vector<std::string> derived;  // derived columns the scan hands along
   EventRoles roles;
   size_t feature_count = 0;

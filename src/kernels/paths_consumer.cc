@@ -48,7 +48,7 @@ PathsConsumer::PathsConsumer(const PathsSpec& spec) : spec_(spec), sessions_buil
 }
 
 uint32_t PathsConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
-  const std::string key = GroupColumn{spec_.by_dict, spec_.by_property, spec_.by_derived}.Key(c, row);
+  const std::string key = spec_.group.Key(c, row);
   auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
   if (inserted) {
     keys_.push_back(key);
@@ -90,12 +90,12 @@ void PathsConsumer::Consume(const scan::CustomerView& c) {
     }
   }
   steps_.clear();
-  items_.clear();
+  ++stamp_;
+  last_conversion_ = last_conversion;
   SplitJourneys(c);
   if (steps_.empty()) return;
   ++customers_;
-  FoldPaths(last_conversion);
-  FoldTouchpoints(last_conversion);
+  FoldTouchpoints();
 }
 
 // Journeys in row order each: the customer's kept rows, or its sessions
@@ -179,80 +179,73 @@ void PathsConsumer::AddPath(const scan::CustomerView& c, size_t first, size_t le
     count = std::min(depth, len);
     ended = count == len;
   }
-  PathItem item;
-  item.group = 0;
-  item.ended = ended;
+  PathKey key;
   for (size_t k = 0; k < count; ++k) {
-    item.key.nodes[k] = steps_[begin + k].node;
-    item.key.length = static_cast<uint8_t>(k + 1);
-    item.completion_row = steps_[begin + k].row;
-    item.exact = k + 1 == count;
-    items_.push_back(item);  // every prefix, for funnel_chart; the last is the path itself
+    key.nodes[k] = steps_[begin + k].node;
+    key.length = static_cast<uint8_t>(k + 1);
+    // Every prefix, for funnel_chart; the last is the path itself.
+    CountPath(0, key, steps_[begin + k].row, k + 1 == count, ended);
   }
   if (!spec_.by.empty()) {
-    item.group = GroupOf(c, steps_[begin].row);
-    if (item.group != 0) items_.push_back(item);
+    const uint32_t group = GroupOf(c, steps_[begin].row);
+    if (group != 0) CountPath(group, key, steps_[begin + count - 1].row, true, ended);
   }
 }
 
-// Folds the customer's path items: one map update per distinct (group, path).
-void PathsConsumer::FoldPaths(int64_t last_conversion) {
-  std::sort(items_.begin(), items_.end(), [](const PathItem& a, const PathItem& b) {
-    return a.group != b.group ? a.group < b.group : a.key < b.key;
-  });
-  uint32_t counted_group = kNoNode;
-  for (size_t i = 0; i < items_.size();) {
-    size_t j = i;
-    const PathItem& head = items_[i];
-    PathStats& ps = groups_[head.group].paths[head.key];
-    bool exact = false;
-    uint32_t completion = kNoNode;
-    for (; j < items_.size() && items_[j].group == head.group && items_[j].key == head.key; ++j) {
-      if (!items_[j].exact) continue;
-      exact = true;
-      ++ps.paths;
-      ps.ended += items_[j].ended;
-      ++groups_[head.group].journeys;
-      completion = std::min(completion, items_[j].completion_row);
+// Distinct customers are counted with the entries' stamps: the first time
+// the current customer touches an entry it counts, later times add only
+// journeys. A customer converted after a path when their last conversion
+// follows the earliest completion of it, i.e. any completion.
+void PathsConsumer::CountPath(uint32_t group, const PathKey& key, uint32_t completion_row, bool exact, bool ended) {
+  PathGroup& g = groups_[group];
+  PathEntry& e = g.paths[key];
+  if (e.seen != stamp_) {
+    e.seen = stamp_;
+    e.seen_exact = e.seen_converted = false;
+    if (group == 0) ++e.prefix_customers;
+  }
+  if (!exact) return;
+  ++e.paths;
+  e.ended += ended;
+  ++g.journeys;
+  if (!e.seen_exact) {
+    e.seen_exact = true;
+    ++e.customers;
+    if (g.seen != stamp_) {
+      g.seen = stamp_;
+      ++g.customers;
     }
-    if (head.group == 0) ++ps.prefix_customers;
-    if (exact) {
-      ++ps.customers;
-      ps.converted += last_conversion > static_cast<int64_t>(completion);
-      if (counted_group != head.group) {
-        ++groups_[head.group].customers;
-        counted_group = head.group;
-      }
-    }
-    i = j;
+  }
+  if (!e.seen_converted && last_conversion_ > static_cast<int64_t>(completion_row)) {
+    e.seen_converted = true;
+    ++e.converted;
   }
 }
 
-// Folds the customer's steps per touchpoint: one map update per distinct node.
-void PathsConsumer::FoldTouchpoints(int64_t last_conversion) {
-  std::sort(steps_.begin(), steps_.end(), [](const Step& a, const Step& b) {
-    return a.node != b.node ? a.node < b.node : a.journey != b.journey ? a.journey < b.journey : a.row < b.row;
-  });
-  for (size_t i = 0; i < steps_.size();) {
-    TouchpointStats& t = touch_[steps_[i].node];
-    uint32_t first_row = steps_[i].row;
-    size_t j = i;
-    for (; j < steps_.size() && steps_[j].node == steps_[i].node; ++j) {
-      const Step& s = steps_[j];
-      t.events += s.events;
-      if (j == i || s.journey != steps_[j - 1].journey) ++t.journeys;
-      t.entries += (s.edge & kEntry) != 0;
-      t.exits += (s.edge & kExit) != 0;
-      first_row = std::min(first_row, s.row);
+// Folds the customer's steps per touchpoint, in one pass with the stamps.
+void PathsConsumer::FoldTouchpoints() {
+  for (const Step& s : steps_) {
+    TouchpointEntry& t = touch_[s.node];
+    const bool first = t.seen != stamp_;
+    t.events += s.events;
+    t.entries += (s.edge & kEntry) != 0;
+    t.exits += (s.edge & kExit) != 0;
+    if (first || t.journey != s.journey) ++t.journeys;
+    t.journey = s.journey;
+    if (first) {
+      t.seen = stamp_;
+      t.seen_converted = false;
+      ++t.customers;
+      t.csat_answers += surveys_.csat_answers;
+      t.csat_satisfied += surveys_.csat_satisfied;
+      t.ces_answers += surveys_.ces_answers;
+      t.ces_sum += surveys_.ces_sum;
+      t.ces_sum2 += surveys_.ces_sum2;
     }
-    ++t.customers;
-    t.converted_after += last_conversion > static_cast<int64_t>(first_row);
-    t.csat_answers += surveys_.csat_answers;
-    t.csat_satisfied += surveys_.csat_satisfied;
-    t.ces_answers += surveys_.ces_answers;
-    t.ces_sum += surveys_.ces_sum;
-    t.ces_sum2 += surveys_.ces_sum2;
-    i = j;
+    if (!t.seen_converted && last_conversion_ > static_cast<int64_t>(s.row)) {
+      t.seen_converted = true;
+      ++t.converted_after;
+    }
   }
 }
 

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kernels/flat_map.h"
 #include "kernels/paths_spec.h"
 #include "kernels/sessions.h"
 #include "scan/customer_consumer.h"
@@ -67,8 +68,22 @@ struct TransitionStats {
   int64_t time_ms = 0;
 };
 
+// What the consumer keeps per path: the sums, and which customer touched
+// the entry last, so distinct customers count without a per-customer sort.
+struct PathEntry : PathStats {
+  uint64_t seen = 0;  // stamp of the last customer with this path or prefix
+  bool seen_exact = false, seen_converted = false;  // for that customer
+};
+
+struct TouchpointEntry : TouchpointStats {
+  uint64_t seen = 0;  // stamp of the last customer who passed it
+  uint32_t journey = 0;  // that customer's last journey through it
+  bool seen_converted = false;
+};
+
 struct PathGroup {
-  std::unordered_map<PathKey, PathStats, PathKeyHash> paths;
+  FlatMap<PathKey, PathEntry, PathKeyHash> paths;
+  uint64_t seen = 0;  // stamp of the last customer counted in `customers`
   uint64_t customers = 0;  // customers with at least one path in the group
   uint64_t journeys = 0;   // paths counted (journeys with a path)
 };
@@ -84,9 +99,9 @@ class PathsConsumer : public scan::CustomerConsumer {
   // [0] = everyone; then one per --by value (keys as in group_keys(), dictionary codes as text).
   const std::vector<PathGroup>& groups() const { return groups_; }
   const std::vector<std::string>& group_keys() const { return keys_; }
-  const std::unordered_map<uint32_t, TouchpointStats>& touchpoints() const { return touch_; }
+  const FlatMap<uint32_t, TouchpointEntry, IntHash>& touchpoints() const { return touch_; }
   // (from << 32 | to) -> transitions; from may be kStartNode, to kExitNode.
-  const std::unordered_map<uint64_t, TransitionStats>& transitions() const { return transitions_; }
+  const FlatMap<uint64_t, TransitionStats, IntHash>& transitions() const { return transitions_; }
 
  private:
   // One step of a journey after collapsing.
@@ -98,19 +113,13 @@ class PathsConsumer : public scan::CustomerConsumer {
     uint32_t events;   // events folded into it
     uint8_t edge;      // kEntry | kExit
   };
-  struct PathItem {
-    uint32_t group;
-    PathKey key;
-    uint32_t completion_row;  // first event of the path's last step
-    bool exact;               // the journey's path (else one of its prefixes)
-    bool ended;
-  };
-
   void SplitJourneys(const scan::CustomerView& c);
   void AddJourney(const scan::CustomerView& c, const uint32_t* rows, size_t n, uint32_t journey);
   void AddPath(const scan::CustomerView& c, size_t first, size_t n);
-  void FoldTouchpoints(int64_t last_conversion);
-  void FoldPaths(int64_t last_conversion);
+  // One path (or prefix) of the current customer; `completion_row` is the
+  // first event of its last step; `exact`: the journey's path itself.
+  void CountPath(uint32_t group, const PathKey& key, uint32_t completion_row, bool exact, bool ended);
+  void FoldTouchpoints();
   uint32_t GroupOf(const scan::CustomerView& c, size_t row);
 
   const PathsSpec& spec_;
@@ -119,8 +128,8 @@ class PathsConsumer : public scan::CustomerConsumer {
   std::vector<PathGroup> groups_;
   std::vector<std::string> keys_;
   std::unordered_map<std::string, uint32_t> key_index_;
-  std::unordered_map<uint32_t, TouchpointStats> touch_;
-  std::unordered_map<uint64_t, TransitionStats> transitions_;
+  FlatMap<uint32_t, TouchpointEntry, IntHash> touch_;
+  FlatMap<uint64_t, TransitionStats, IntHash> transitions_;
 
   // Per-customer scratch, reused.
   std::vector<uint8_t> keep_;
@@ -129,8 +138,8 @@ class PathsConsumer : public scan::CustomerConsumer {
   std::vector<uint32_t> session_of_;  // per row, SessionBuilder::kNoSession when in none
   std::vector<uint32_t> journey_rows_, journey_start_;
   std::vector<Step> steps_;
-  std::vector<PathItem> items_;
-  size_t journey_first_step_ = 0;
+  uint64_t stamp_ = 0;             // the current customer, for the entries' `seen`
+  int64_t last_conversion_ = -1;   // row of its last conversion event
   TouchpointStats surveys_;  // the customer's survey answers
 };
 

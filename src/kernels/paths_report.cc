@@ -189,20 +189,15 @@ void SummarizePaths(const PathsSpec& spec, const PathsConsumer& consumer, const 
       PathKey prefix;
       std::copy(best.nodes.begin(), best.nodes.begin() + k, prefix.nodes.begin());
       prefix.length = k;
-      auto it = all.paths.find(prefix);
-      report->funnel_chart.push_back(
-          {NodeLabel(spec, catalog, best.nodes[k - 1]), it == all.paths.end() ? 0 : it->second.prefix_customers});
+      const PathEntry* e = all.paths.Find(prefix);
+      report->funnel_chart.push_back({NodeLabel(spec, catalog, best.nodes[k - 1]), e == nullptr ? 0 : e->prefix_customers});
     }
   }
 
   const auto& groups = consumer.groups();
   for (size_t g = 1; g < groups.size(); ++g) {
     PathsGroupResult r;
-    r.key = consumer.group_keys()[g];
-    if (spec.by_dict >= 0) {
-      r.key = std::string(catalog.Value(static_cast<scan::DictColumn>(spec.by_dict),
-                                        static_cast<uint32_t>(std::stoul(r.key))));
-    }
+    r.key = spec.group.Name(catalog, consumer.group_keys()[g]);
     r.customers = groups[g].customers;
     r.paths_counted = groups[g].journeys;
     std::vector<PathKey> keys;

@@ -87,12 +87,7 @@ Status PathsSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>
   }
   if (!start.empty() && !end.empty()) return Status::InvalidArgument("give --start or --end, not both");
   properties->clear();
-  derived.clear();
-  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
-  by_dict = group.dict;
-  by_property = group.property;
-  by_derived = group.derived;
-  AddFilterColumns(where, properties, &derived);
+  group = ResolveCutAndFilter(by, where, properties, &derived);
   roles = EventRoles::Resolve(catalog, defs);
   event_space = static_cast<uint32_t>(catalog.size(scan::kEvent));
   if (kind == TouchpointKind::kChannelEvent &&
@@ -116,10 +111,7 @@ scan::ScanSpec PathsSpec::ScanSpecFor(const std::vector<std::string>& properties
     if (defs.respect_session_id) s.columns |= scan::kColumnSessionId;
     if (defs.split_on_campaign_change) s.columns |= scan::kColumnCampaign;
   }
-  if (where != nullptr) s.columns |= where->columns();
-  if (by_dict >= 0) s.columns |= 1u << by_dict;
-  s.properties = properties;
-  s.derived = derived;
+  AddCutAndFilter(group, where, properties, derived, &s);
   return s;
 }
 

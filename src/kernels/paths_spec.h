@@ -13,6 +13,7 @@
 
 #include "kernels/definitions.h"
 #include "kernels/event_filter.h"
+#include "kernels/group_column.h"
 #include "kernels/event_roles.h"
 #include "scan/catalog.h"
 #include "scan/customer_view.h"
@@ -56,7 +57,7 @@ struct PathsSpec {
   uint32_t event_space = 0;  // catalog.size(kEvent): channel:event = channel * event_space + event
   uint32_t start_node = kNoNode, end_node = kNoNode;
   uint32_t start_event = kNoNode, end_event = kNoNode;  // channel:event given as a bare event
-  int by_dict = -1, by_property = -1, by_derived = -1;
+  GroupColumn group;  // what `by` cuts on
   std::vector<std::string> derived;
 
   // Resolves roles, anchors and --by against the catalog; fills the scan's

@@ -23,13 +23,10 @@ void RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
   }
   subscription_start = catalog.Find(scan::kEvent, events::kSubscriptionStart);
   subscription_cancel = catalog.Find(scan::kEvent, events::kSubscriptionCancel);
+  purchase = catalog.Find(scan::kEvent, events::kPurchase);
+  refund = catalog.Find(scan::kEvent, events::kRefund);
   properties->clear();
-  derived.clear();
-  const GroupColumn group = GroupColumn::Resolve(by, properties, &derived);
-  by_dict = group.dict;
-  by_property = group.property;
-  by_derived = group.derived;
-  AddFilterColumns(where, properties, &derived);
+  group = ResolveCutAndFilter(by, where, properties, &derived);
 }
 
 scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
@@ -39,10 +36,7 @@ scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& proper
   s.from_ms = std::numeric_limits<int64_t>::min();
   s.to_ms = to_ms;
   s.columns = scan::kColumnEvent | scan::kColumnRevenue;
-  if (where != nullptr) s.columns |= where->columns();
-  if (by_dict >= 0) s.columns |= 1u << by_dict;
-  s.properties = properties;
-  s.derived = derived;
+  AddCutAndFilter(group, where, properties, derived, &s);
   return s;
 }
 
@@ -85,7 +79,7 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   if (cohort < 0) return;
   uint32_t group = 0;
   if (!s.by.empty()) {
-    const std::string key = GroupColumn{s.by_dict, s.by_property, s.by_derived}.Key(c, first);
+    const std::string key = s.group.Key(c, first);
     auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
     if (inserted) {
       keys_.push_back(key);
@@ -119,7 +113,12 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
     if (s.where != nullptr && !s.where->Matches(c, i)) continue;
     while (p + 1 < s.grid.size() && c.timestamp[i] >= s.grid.start(p + 1)) subscribed_[p++ - base] = active;
     const size_t k = p - base;
-    if (!std::isnan(c.revenue[i])) revenue_[k] += c.revenue[i];
+    // Revenue as the catalogue's `revenue` (docs/metrics.md): purchases less refunds.
+    if (!std::isnan(c.revenue[i])) {
+      const uint32_t e = c.event()[i];
+      if (e == s.purchase) revenue_[k] += c.revenue[i];
+      else if (e == s.refund) revenue_[k] -= c.revenue[i];
+    }
     if (subscriptions) track(i);
     if (s.return_missing || (s.return_code != 0 && c.event()[i] != s.return_code)) continue;
     if (k > 0 && (returns_.empty() || returns_.back() != k)) returns_.push_back(k);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kernels/event_filter.h"
+#include "kernels/group_column.h"
 #include "kernels/period_grid.h"
 #include "scan/customer_consumer.h"
 #include "scan/scan_spec.h"
@@ -34,8 +35,9 @@ struct RetentionSpec {
   PeriodGrid grid;
   uint32_t cohort_code = 0, return_code = 0;  // catalog codes (0 = any)
   uint32_t subscription_start = scan::kNoCode, subscription_cancel = scan::kNoCode;
+  uint32_t purchase = scan::kNoCode, refund = scan::kNoCode;  // revenue: purchases less refunds
   bool cohort_missing = false, return_missing = false;  // the event never occurs
-  int by_dict = -1, by_property = -1, by_derived = -1;
+  GroupColumn group;  // what `by` cuts on
   std::vector<std::string> derived;
 
   void Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);

@@ -36,15 +36,24 @@ void SessionBuilder::Build(const scan::CustomerView& c, const std::vector<uint8_
   if (!by_id_.empty()) by_id_.clear();  // clear() walks every bucket, even when empty
   int64_t current = -1;  // index of the open time-split session
   uint32_t current_campaign = 0;
+  // A customer's rows mostly repeat the previous row's session_id: check it
+  // before the map.
+  std::string_view last_id;
+  uint32_t last_index = 0;
   const uint32_t* campaign = c.dict[scan::kCampaign];
   for (uint32_t i = 0; i < c.size; ++i) {
     if (keep != nullptr && !(*keep)[i]) continue;
     if (defs_.sessions_visitor_events_only && roles_.Is(c.event()[i], kIsNotVisitorEvent)) continue;
     if (defs_.respect_session_id && c.session_id != nullptr && !c.session_id[i].empty()) {
-      auto [it, inserted] = by_id_.try_emplace(c.session_id[i], static_cast<uint32_t>(out->size()));
-      if (inserted) out->emplace_back();
-      Add(&(*out)[it->second], c, i);
-      if (row_session != nullptr) (*row_session)[i] = it->second;
+      const std::string_view id = c.session_id[i];
+      if (last_id.empty() || id != last_id) {
+        auto [it, inserted] = by_id_.try_emplace(id, static_cast<uint32_t>(out->size()));
+        if (inserted) out->emplace_back();
+        last_id = id;
+        last_index = it->second;
+      }
+      Add(&(*out)[last_index], c, i);
+      if (row_session != nullptr) (*row_session)[i] = last_index;
       continue;
     }
     const int64_t ts = c.timestamp[i];

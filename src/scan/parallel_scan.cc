@@ -88,6 +88,9 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     for (const auto& [alias, canonical] : aliases) canonical_ids.insert(canonical);
   }
   const size_t nprops = spec.properties.size();
+  // Most queries cover all the data: then no view needs clipping.
+  const auto [data_from, data_to] = snapshot_->TimeRange();
+  const bool clip = spec.from_ms > data_from || spec.to_ms < data_to;
   // Derived columns: customer -> value maps, read once for all shards.
   std::vector<store::DerivedColumn> derived;
   std::vector<std::string> stale;
@@ -129,7 +132,7 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
       attach_derived(&v, &derived_values);
       const size_t before = v.size;
       const int64_t* first = v.timestamp;
-      v = ClipToRange(v, spec);
+      if (clip) v = ClipToRange(v, spec);
       if (v.size == 0) return;
       if (nprops > 0 && (v.size != before || v.timestamp != first)) {
         const size_t off = static_cast<size_t>(v.timestamp - first);

@@ -241,8 +241,11 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
 Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out) const {
   const BlockInfo& b = blocks_[block];
   const ChunkInfo& ch = b.chunks[column];
-  out->assign(b.rows, 0);
-  if (ch.size == 0) return Status::OK();
+  if (ch.size == 0) {
+    out->assign(b.rows, 0);
+    return Status::OK();
+  }
+  out->resize(b.rows);  // every entry is written below
   if (ch.kind != ColumnKind::kDict) return Corrupt(block, column, "expected a dictionary-encoded chunk");
   TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));
   if (in.empty()) return Corrupt(block, column, "empty codes");

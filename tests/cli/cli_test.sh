@@ -1,11 +1,40 @@
 #!/usr/bin/env bash
 # The CLI end to end: generate, a one-off `metrics` on a file, ingest with a
-# bad row and --strict, info, alerts (exit 3 when a rule fires), delete.
+# bad row and --strict, info, alerts (exit 3 when a rule fires), delete; then
+# the analyses (paths, attribution, lifecycle, funnel options, retention churn
+# and revenue) on a generated store, checking invariants of their JSON that
+# must hold on any data, and bad flags answered with an error naming the flag.
 set -euo pipefail
 tp=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
+# pycheck FILE WHAT <<'PY' ... PY: runs the Python on stdin with `d` the JSON
+# of FILE; an assert that fails fails the test with WHAT.
+pycheck() {
+  local file=$1 what=$2 code
+  code=$(cat)
+  /usr/bin/python3 -c "import json, math, sys
+d = json.load(open(sys.argv[1]))
+$code" "$file" || fail "$what"
+}
+# expect_error STATUSES FLAG ARGS...: the command fails with one of STATUSES
+# (space-separated) and its message names FLAG.
+expect_error() {
+  local statuses=$1 flag=$2 code
+  shift 2
+  set +e
+  "$tp" "$@" > "$work/err_out.txt" 2> "$work/err.txt"
+  code=$?
+  set -e
+  [[ " $statuses " == *" $code "* ]] || fail "$* exits with one of {$statuses}, got $code: $(cat "$work/err.txt")"
+  grep -q -e "$flag" "$work/err.txt" || fail "$* names $flag in its message: $(cat "$work/err.txt")"
+}
+# Exit statuses of bad usage: 1 for errors the command finds (a Status), and
+# for values CLI11 rejects itself (an enum flag's unknown value) its own
+# ParseError codes (105 ValidationError) since main.cc returns app.exit(e);
+# cli_util.h documents 2 for CLI11's bad usage.
+usage_codes="1 2 105 106 109"
 
 "$tp" generate --events 20000 --seed 3 --out "$work/e.csv" 2>/dev/null
 "$tp" metrics "$work/e.csv" --format json | grep -q '"events":{"value":20000' || fail "one-off metrics on a file"
@@ -48,4 +77,213 @@ printf 'customer_id,segment\nx1,vip\n' > "$work/seg.csv"
 
 "$tp" delete --db "$work/s" --customer x1 | grep -q "1 events" || fail "delete reports the erased events"
 "$tp" info --db "$work/s" --format json | grep -q '"events":20000' || fail "erased events are gone"
+
+# ---- Analyses on a store of the generated events alone ----
+"$tp" ingest --db "$work/g" "$work/e.csv" --quiet > /dev/null
+g=$work/g
+
+# paths: with every path listed (no anchor), each journey has exactly one path,
+# so the path counts add up to paths_counted = journeys; shares are of
+# customers_with_path; every journey has one (start) and one (exit) transition.
+"$tp" paths --db "$g" --top 100000 --format json > "$work/paths.json"
+pycheck "$work/paths.json" "paths: top paths add up to paths_counted" <<'PY'
+assert d["scope"] == "session" and d["touchpoint"] == "event" and d["depth"] == 5, d["scope"]
+assert d["journeys"] > 0 and d["customers"] > 0
+assert sum(p["paths"] for p in d["top_paths"]) == d["paths_counted"] == d["journeys"]
+assert d["customers_with_path"] == d["customers"]
+for p in d["top_paths"]:
+    assert 1 <= len(p["path"]) <= 5 and p["ended"] <= p["paths"] and p["converted"] <= p["customers"]
+    assert math.isclose(p["share_of_customers"], 100 * p["customers"] / d["customers_with_path"], rel_tol=1e-9)
+    # 1e-9: WilsonPercent(0, n) gives a lower bound of ~5.6e-15, not 0.
+    lo, hi = p["conversion_after_ci95"]
+    assert lo - 1e-9 <= p["conversion_after"] <= hi + 1e-9
+ranks = [(-p["paths"], -p["customers"]) for p in d["top_paths"]]
+assert ranks == sorted(ranks), "ranked by paths, then customers"
+starts = sum(t["count"] for t in d["transitions"] if t["from"] == "(start)")
+exits = sum(t["count"] for t in d["transitions"] if t["to"] == "(exit)")
+assert starts == exits == d["journeys"], (starts, exits)
+# Every event is a touchpoint of kind event: the events per touchpoint add up.
+assert sum(t["events"] for t in d["touchpoints"]) == d["scanned_events"]
+assert sum(t["entries"] for t in d["touchpoints"]) == d["journeys"]
+assert sum(e["exits"] for e in d["exits"]) == d["journeys"]
+f = [s["customers"] for s in d["funnel_chart"]]
+assert f and f == sorted(f, reverse=True) and f[0] <= d["customers"]
+PY
+"$tp" paths --db "$g" --end purchase --depth 3 --format json > "$work/paths_end.json"
+pycheck "$work/paths_end.json" "paths --end purchase: paths end at purchase and never end the journey" <<'PY'
+assert d["end"] == "purchase" and d["depth"] == 3
+assert d["top_paths"] and d["customers_with_path"] < d["customers"]
+for p in d["top_paths"]:
+    assert p["path"][-1] == "purchase" and "purchase" not in p["path"][:-1] and len(p["path"]) <= 3
+    assert p["ended"] == 0
+assert all(n["name"].split(": ")[0] in "123" for n in d["sankey"]["nodes"])
+assert any(n["name"] == "3: purchase" for n in d["sankey"]["nodes"]), "aligned on the last step"
+PY
+"$tp" paths --db "$g" --scope customer --start page_view --top 100000 --format json > "$work/paths_cust.json"
+pycheck "$work/paths_cust.json" "paths --scope customer --start: one journey per customer" <<'PY'
+assert d["scope"] == "customer" and d["journeys"] == d["customers"]
+assert sum(p["paths"] for p in d["top_paths"]) == d["paths_counted"] == d["customers_with_path"]
+assert all(p["path"][0] == "page_view" and p["paths"] == p["customers"] for p in d["top_paths"])
+PY
+"$tp" paths --db "$g" --by channel --top 100000 --format json > "$work/paths_by.json"
+pycheck "$work/paths_by.json" "paths --by channel: groups add up to the journeys" <<'PY'
+assert d["by"] == "channel" and len(d["groups"]) >= 2
+assert sum(x["paths_counted"] for x in d["groups"]) == d["journeys"]
+for x in d["groups"]:
+    assert sum(p["paths"] for p in x["top_paths"]) == x["paths_counted"]
+PY
+"$tp" paths --db "$g" > "$work/paths.txt" && grep -q "page_view" "$work/paths.txt" || fail "paths table"
+expect_error "$usage_codes" "--depth" paths --db "$g" --depth 17
+expect_error "$usage_codes" "--start" paths --db "$g" --start no_such_event
+expect_error "$usage_codes" "--conversion" paths --db "$g" --conversion no_such_event
+expect_error "$usage_codes" "--scope" paths --db "$g" --scope visit
+expect_error "$usage_codes" "--touchpoint" paths --db "$g" --touchpoint device
+
+# attribution: under every model, the channel rows plus the unattributed
+# (direct) conversions equal the totals, in conversions and in revenue, for
+# --value revenue and --value conversions alike.
+for value in revenue conversions; do
+  "$tp" attribution --db "$g" --value "$value" --format json > "$work/attr_$value.json"
+  pycheck "$work/attr_$value.json" "attribution --value $value: channels + unattributed = totals" <<'PY'
+models = ["first_touch", "last_touch", "linear", "time_decay", "position_based", "markov"]
+assert d["conversions"] > 0 and d["revenue"] > 0 and d["unattributed"]["key"] == "(direct)"
+assert d["attributed"]["conversions"] + d["unattributed"]["conversions"] == d["conversions"]
+assert math.isclose(d["attributed"]["revenue"] + d["unattributed"]["revenue"], d["revenue"], rel_tol=1e-9)
+shown = "revenue" if d["value"] == "revenue" else "conversions"
+for m in models:
+    conv = sum(c["attributed_conversions"][m] for c in d["channels"])
+    rev = sum(c["attributed_revenue"][m] for c in d["channels"])
+    assert math.isclose(conv + d["unattributed"]["conversions"], d["conversions"], rel_tol=1e-9), (m, conv)
+    assert math.isclose(rev + d["unattributed"]["revenue"], d["revenue"], rel_tol=1e-9), (m, rev)
+    assert math.isclose(sum(c[m] for c in d["channels"]), d["attributed"][shown], rel_tol=1e-9), m
+    assert math.isclose(sum(c["share_pct"][m] for c in d["channels"]), 100, rel_tol=1e-9), m
+for m in ("first_touch", "last_touch"):
+    assert all(float(c["attributed_conversions"][m]).is_integer() for c in d["channels"]), m
+assert all(0 <= c["removal_effect"] <= 1 for c in d["channels"])
+mk = d["markov"]
+assert mk["converting_paths"] == d["attributed"]["conversions"]
+assert sum(t["count"] for t in mk["transitions"] if t["from"] == "(start)") == mk["converting_paths"] + mk["null_paths"]
+assert sum(t["count"] for t in mk["transitions"] if t["to"] == "(conversion)") == mk["converting_paths"]
+assert 0 < mk["conversion_probability"] < 1
+PY
+done
+"$tp" attribution --db "$g" --by campaign --format json > "$work/attr_campaign.json"
+pycheck "$work/attr_campaign.json" "attribution --by campaign: unattributed is (none)" <<'PY'
+assert d["by"] == "campaign" and d["unattributed"]["key"] == "(none)"
+assert d["attributed"]["conversions"] + d["unattributed"]["conversions"] == d["conversions"]
+PY
+expect_error "$usage_codes" "--value" attribution --db "$g" --value profit
+expect_error "$usage_codes" "--conversion" attribution --db "$g" --conversion no_such_event
+expect_error "$usage_codes" "--window" attribution --db "$g" --window 0d
+expect_error "$usage_codes" "--half-life" attribution --db "$g" --half-life 4000d
+
+# lifecycle: every customer is in exactly one stage per period, so the stage
+# counts sum to the period's customers (and the shares to 100), and each
+# movement matrix sums to its first period's customers.
+for period in month week; do
+  "$tp" lifecycle --db "$g" --period "$period" --format json > "$work/life_$period.json"
+  pycheck "$work/life_$period.json" "lifecycle --period $period: stage counts sum to customers" <<'PY'
+stages = d["stages"]
+assert stages == ["new", "reactivated", "engaged", "loyal", "advocate", "at_risk", "lost"]
+ps = d["periods"]
+assert len(ps) >= 2 and d["churn_after"] == (3 if d["period"] == "month" else 13)
+prev = 0
+for p in ps:
+    assert sum(p["counts"][s] for s in stages) == p["customers"], p["period"]
+    assert math.isclose(sum(p["percent"][s] for s in stages), 100, rel_tol=1e-9), p["period"]
+    assert p["customers"] >= prev and p["active"] <= p["customers"]
+    assert p["activation"]["activated"] <= p["activation"]["signups"]
+    prev = p["customers"]
+assert all(p["complete"] for p in ps[:-1]) and not ps[-1]["complete"], "the data ends inside its last period"
+assert len(d["movements"]) == len(ps) - 1
+for mv, p in zip(d["movements"], ps):
+    assert mv["from"] == p["period"]
+    assert sum(mv["matrix"][a][b] for a in stages for b in stages) == p["customers"]
+    assert sum(mv["matrix"][a]["new"] for a in stages) == 0, "nobody moves into new"
+total = sum(d["movements_total"][a][b] for a in stages for b in stages)
+assert total == sum(p["customers"] for p in ps[:-1])
+PY
+done
+expect_error "$usage_codes" "--churn-after" lifecycle --db "$g" --churn-after 0
+expect_error "$usage_codes" "--activation" lifecycle --db "$g" --activation no_such_event
+expect_error "$usage_codes" "--period" lifecycle --db "$g" --period year
+
+# funnel options: --count, --exclude (dropped entries only in `excluded`),
+# --attribution with --by (groups add up), --dropped-out (exactly `dropped`
+# rows for that step, sorted by customer id).
+steps=page_view,add_to_cart,checkout,purchase
+"$tp" funnel --db "$g" --steps "$steps" --format json > "$work/f_plain.json"
+"$tp" funnel --db "$g" --steps "$steps" --exclude support_ticket@1-4 --format json > "$work/f_excl.json"
+cp "$work/f_plain.json" "$work/f_plain_ref.json"
+pycheck "$work/f_excl.json" "funnel --exclude: excluded + counted = the funnel without the exclusion" <<PY
+plain = json.load(open("$work/f_plain_ref.json"))
+assert d["exclusions"] == ["support_ticket@1-4"] and d["excluded"] >= 0
+assert d["steps"][0]["count"] + d["excluded"] == plain["steps"][0]["count"]
+assert all(a["count"] <= b["count"] for a, b in zip(d["steps"], plain["steps"]))
+PY
+for count in sessions totals; do
+  "$tp" funnel --db "$g" --steps "$steps" --count "$count" --format json > "$work/f_$count.json"
+  pycheck "$work/f_$count.json" "funnel --count $count: entries >= customers" <<'PY'
+assert d["count"] in ("sessions", "totals")
+for s in d["steps"]:
+    assert s["count"] >= s["customers"] and s["customers"] >= 0
+for a, b in zip(d["steps"], d["steps"][1:]):
+    assert b["dropped"] == a["count"] - b["count"] and b["count"] <= a["count"]
+PY
+done
+for attribution in first last step:2; do
+  "$tp" funnel --db "$g" --steps "$steps" --by channel --attribution "$attribution" --format json > "$work/f_attr.json"
+  pycheck "$work/f_attr.json" "funnel --attribution $attribution: groups add up to the funnel" <<PY
+plain = json.load(open("$work/f_plain_ref.json"))
+assert d["attribution"] == "$attribution"
+for k in range(4):
+    assert sum(x["steps"][k]["count"] for x in d["groups"]) == plain["steps"][k]["count"], k
+keys = [x["key"] for x in d["groups"]]
+assert ("(not reached)" in keys) == ("$attribution" == "step:2"), keys
+PY
+done
+"$tp" funnel --db "$g" --steps "$steps" --dropped-at 2 --dropped-out "$work/dropped.csv" --format json > "$work/f_drop.json"
+pycheck "$work/f_drop.json" "funnel --dropped-out has exactly the step's dropped rows" <<PY
+import csv
+rows = list(csv.reader(open("$work/dropped.csv")))
+assert rows[0] == ["customer_id", "entered_at", "last_step_at"], rows[0]
+body = rows[1:]
+assert len(body) == d["steps"][1]["dropped"] > 0, (len(body), d["steps"][1]["dropped"])
+ids = [r[0] for r in body]
+assert ids == sorted(ids) and len(set(ids)) == len(ids)
+assert all(r[1] == r[2] and r[1].endswith("Z") for r in body), "dropped at step 2: one step filled"
+PY
+expect_error "$usage_codes" "--count" funnel --db "$g" --steps "$steps" --count visits
+expect_error "$usage_codes" "--attribution" funnel --db "$g" --steps "$steps" --by channel --attribution step:5
+expect_error "$usage_codes" "--exclude" funnel --db "$g" --steps "$steps" --exclude support_ticket@3-1
+expect_error "$usage_codes" "--dropped-at" funnel --db "$g" --steps "$steps" --dropped-at 5 --dropped-out "$work/x.csv"
+expect_error "$usage_codes" "--dropped-out" funnel --db "$g" --steps "$steps" --dropped-at 2
+
+# retention: churn, intervals, revenue retention and subscriptions.
+"$tp" retention --db "$g" --period month --format json > "$work/ret.json"
+pycheck "$work/ret.json" "retention: churn, percent_ci95, revenue retention, subscribed" <<'PY'
+cs = d["cohorts"]
+assert cs and any(c["revenue"][0] > 0 for c in cs) and any(c["subscribed"][0] > 0 for c in cs)
+for c in cs:
+    n = len(c["retained"])
+    assert c["retained"][0] == c["size"] and c["churn"][0] is None and c["contractual_churn"][0] is None
+    for key in ("percent", "percent_ci95", "churn", "revenue", "net_revenue_retention",
+                "gross_revenue_retention", "subscribed", "contractual_churn"):
+        assert len(c[key]) == n, key
+    for k in range(n):
+        lo, hi = c["percent_ci95"][k]
+        assert lo - 1e-9 <= c["percent"][k] <= hi + 1e-9 and 0 <= lo and hi <= 100
+        assert 0 <= c["subscribed"][k] <= c["size"]
+        assert c["gross_revenue_retention"][k] is None or c["gross_revenue_retention"][k] <= 100 + 1e-9
+    if n > 1:
+        assert math.isclose(c["churn"][1], 100 - c["percent"][1], abs_tol=1e-9), c["cohort"]
+    if c["revenue"][0] > 0:
+        assert c["net_revenue_retention"][0] == 100 and c["gross_revenue_retention"][0] == 100
+        for k in range(n):
+            assert math.isclose(c["net_revenue_retention"][k], 100 * c["revenue"][k] / c["revenue"][0], rel_tol=1e-9)
+    else:
+        assert all(x is None for x in c["net_revenue_retention"] + c["gross_revenue_retention"])
+assert d["average"][0] == 100 and d["average_churn"][0] is None
+PY
+expect_error "$usage_codes" "--period" retention --db "$g" --period year
 echo "cli: 1 passed, 0 failed"

@@ -276,5 +276,50 @@ TEST_F(FunnelOptionsTest, DroppedCustomers) {
   EXPECT_FALSE(RunFunnel(snapshot_, req).ok());
 }
 
+// Repeated steps: one event can move two chains. Steps page_view,
+// page_view, add_to_cart (7 days): views on Mar 1, 6 and 9, a cart on Mar 10.
+// The view of Mar 6 both ends the chain from Mar 1 at step 2 and starts a
+// new one; the chain Mar 6 -> Mar 9 -> Mar 10 fits the window (3 steps),
+// the one from Mar 1 does not reach the cart in time.
+TEST(FunnelRepeatedSteps, OneEventMovesSeveralChains) {
+  TempDir dir;
+  auto store = store::Store::Open(dir.path(), store::StoreOptions{});
+  ASSERT_TRUE(store.ok());
+  EventBatch b;
+  for (int day : {0, 5, 8}) AddEvent(&b, "K", kT0 + day * kDay, "page_view");
+  AddEvent(&b, "K", kT0 + 9 * kDay, "add_to_cart");
+  // Strict with a repeated step: view, cart, cart, purchase. Both carts
+  // could fill step 2, so neither breaks the chain; the second one fills it
+  // (after the first, the second cart would break the chain before the purchase).
+  AddEvent(&b, "L", kT0, "page_view");
+  AddEvent(&b, "L", kT0 + 1 * kS, "add_to_cart");
+  AddEvent(&b, "L", kT0 + 2 * kS, "add_to_cart");
+  AddEvent(&b, "L", kT0 + 3 * kS, "purchase");
+  auto load = (*store)->BeginLoad("fixture", 1, 1, false);
+  ASSERT_TRUE((*load)->Add(b).ok());
+  store::LoadEntry e;
+  ASSERT_TRUE((*load)->Commit(&e).ok());
+  auto snapshot = (*store)->GetSnapshot().value();
+  FunnelRequest req;
+  req.steps = "page_view,page_view,add_to_cart";
+  req.window_ms = 7 * kDay;
+  auto r = RunFunnel(snapshot, req);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // K reaches 3; L's single view reaches step 1 only.
+  EXPECT_EQ(r->steps[2].count, 1u);
+  EXPECT_EQ(r->steps[1].count, 1u);
+  EXPECT_EQ(r->steps[0].count, 2u);
+  EXPECT_DOUBLE_EQ(r->steps[2].median_time_from_first_s, 4 * 86400.0);  // Mar 6 -> Mar 10
+  req.steps = "page_view,add_to_cart,purchase";
+  req.mode = "strict";
+  r = RunFunnel(snapshot, req);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->steps[2].count, 1u);  // L: view, second cart, purchase
+  // To the cart: L 2 s; K 1 day, from the view of Mar 9 (each later view
+  // breaks a strict chain waiting for the cart, so Mar 9 is the only start).
+  EXPECT_EQ(r->steps[1].count, 2u);
+  EXPECT_DOUBLE_EQ(r->steps[1].median_time_to_convert_s, (2 + 86400.0) / 2);
+}
+
 }  // namespace
 }  // namespace touchpoint::engine
