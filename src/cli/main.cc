@@ -26,7 +26,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // CLI11 prints the message; bad usage exits 2 whatever CLI11's own code
+    // (cli/cli_util.h), --help and --version exit 0.
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
   }
   return run ? run() : 0;
 }

@@ -49,8 +49,8 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   for (size_t p = 1; p < spec.series.size() && spec.has_series(); ++p) {
     known += everyone[p].new_customers;
     kernels::CellContext ctx;
-    ctx.days = std::round(static_cast<double>(spec.series.end(p) - std::max(spec.series.start(p), spec.from_ms)) /
-                          86400000.0);
+    ctx.days = static_cast<double>(
+        kernels::CalendarDaysTouched(std::max(spec.series.start(p), spec.from_ms), spec.series.end(p), spec.zone));
     ctx.range_days = range_days;
     ctx.known_customers = known;
     ctx.previous_new = p > 0 ? std::optional<uint64_t>(cells[p - 1].new_customers) : std::nullopt;
@@ -61,7 +61,7 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   MeasureCell whole = cells[spec.all_index()];
   whole.months = spec.months.size() - 1;
   kernels::CellContext ctx;
-  ctx.days = std::round(static_cast<double>(spec.to_ms - spec.from_ms) / 86400000.0);
+  ctx.days = static_cast<double>(kernels::CalendarDaysTouched(spec.from_ms, spec.to_ms, spec.zone));
   ctx.range_days = range_days;
   ctx.known_customers = consumer.known_before_range() + everyone[spec.all_index()].new_customers;
   ctx.previous_new = consumer.new_in_previous_window(group);

@@ -110,29 +110,41 @@ int FunnelConsumer::Deepest(size_t begin, size_t end) const {
     }
     return best;
   }
+  return OrderedDepth([&](size_t e) { return masks_[e]; }, [&](size_t e) { return ts_[e]; }, begin, end);
+}
+
+template <class MaskOf, class TimeOf>
+int FunnelConsumer::OrderedDepth(const MaskOf& mask_of, const TimeOf& time_of, size_t begin, size_t end) const {
+  const int k = static_cast<int>(spec_.steps.size());
   const bool strict = spec_.mode == FunnelMode::kStrict;
-  int64_t start[kMaxFunnelSteps], next[kMaxFunnelSteps];
-  std::fill(start, start + k, kNone);
+  const uint32_t last_level = 1u << (k - 1);
+  int64_t start[kMaxFunnelSteps];
+  uint32_t alive = 0;  // bit i: start[i] holds a chain
   int deepest = 0;
   for (size_t e = begin; e < end; ++e) {
-    const uint32_t m = masks_[e];
-    const int64_t t = ts_[e];
-    for (int lvl = 0; lvl < k; ++lvl) {
-      // Strict: a chain waiting for step lvl+1 survives only events that
-      // could fill that step (it may pass over them for a later one).
-      next[lvl] = strict && lvl + 1 < k && !(m >> (lvl + 1) & 1) ? kNone : start[lvl];
-    }
-    for (int i = k - 1; i >= 1; --i) {
-      if ((m >> i & 1) && start[i - 1] != kNone && t <= start[i - 1] + spec_.window_ms) {
-        next[i] = std::max(next[i], start[i - 1]);
-        deepest = std::max(deepest, i + 1);
-      }
+    const uint32_t m = mask_of(e);
+    if (m == 0) continue;  // not a funnel event
+    const int64_t t = time_of(e);
+    // Strict: a chain waiting for step i+1 survives only events that could
+    // fill that step (it may pass over them for a later one).
+    const uint32_t before = alive;
+    if (strict) alive &= (m >> 1) | last_level;
+    // Advances read the levels as they were before this event, so one event
+    // can move several chains (steps i and j of different chains, never two
+    // steps of one). Only the event's own steps can advance.
+    // Highest step first, so start[i - 1] is still the value before the event.
+    for (uint32_t bits = m & ~1u & (before << 1); bits != 0; bits &= ~(1u << (31 - __builtin_clz(bits)))) {
+      const int i = 31 - __builtin_clz(bits);
+      if (t > start[i - 1] + spec_.window_ms) continue;
+      start[i] = alive >> i & 1 ? std::max(start[i], start[i - 1]) : start[i - 1];
+      alive |= 1u << i;
+      deepest = std::max(deepest, i + 1);
     }
     if (m & 1) {
-      next[0] = std::max(next[0], t);
+      start[0] = alive & 1 ? std::max(start[0], t) : t;
+      alive |= 1;
       deepest = std::max(deepest, 1);
     }
-    std::copy(next, next + k, start);
   }
   return deepest;
 }
@@ -328,8 +340,37 @@ void FunnelConsumer::Gather(const scan::CustomerView& c) {
   }
 }
 
+// Most customers never get past step 1. Their depth comes straight from the
+// view, and only the step-1 event that starts their chain is kept; the full
+// gather (every step event, for times and exclusions) is for the others.
+bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
+  if (spec_.count != FunnelCount::kCustomers || !spec_.exclusions.empty() || spec_.mode == FunnelMode::kUnordered) {
+    return false;
+  }
+  const auto mask_of = [&](size_t i) {
+    return spec_.where != nullptr && !spec_.where->Matches(c, i) ? 0u : spec_.steps.Match(c, i);
+  };
+  const int depth = OrderedDepth(mask_of, [&](size_t i) { return c.timestamp[i]; }, 0, c.size);
+  if (depth > 1) return false;
+  rows_.clear();
+  ts_.clear();
+  masks_.clear();
+  excl_ts_.clear();
+  excl_masks_.clear();
+  for (size_t i = 0; i < c.size && depth == 1; ++i) {
+    const uint32_t m = mask_of(i);
+    if (m & 1) {
+      rows_.push_back(static_cast<uint32_t>(i));
+      ts_.push_back(c.timestamp[i]);
+      masks_.push_back(m);
+      break;
+    }
+  }
+  return true;
+}
+
 void FunnelConsumer::Consume(const scan::CustomerView& c) {
-  Gather(c);
+  if (!GatherShallow(c)) Gather(c);
   const size_t n = rows_.size();
   if (n == 0) return;
   best_.clear();

@@ -120,6 +120,12 @@ class FunnelConsumer : public scan::CustomerConsumer {
   };
 
   int Deepest(size_t begin, size_t end) const;
+  // The ordered/strict state machine over events [begin, end) given by their
+  // step masks (0 = not a funnel event) and times.
+  template <class MaskOf, class TimeOf>
+  int OrderedDepth(const MaskOf& mask_of, const TimeOf& time_of, size_t begin, size_t end) const;
+  // Fills the scratch for customers whose depth is at most 1; false for the others.
+  bool GatherShallow(const scan::CustomerView& c);
   // The greedy chain from the event at `start`, filling at most `limit` steps.
   void ChainFrom(size_t start, size_t end, int limit, Chain* chain) const;
   void StrictChainFrom(size_t start, size_t end, int limit, Chain* chain) const;

@@ -10,7 +10,6 @@ namespace touchpoint::kernels {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kMillisPerDay = 86400.0 * 1000.0;
 
 double ValueOf(const MetricSet& set, std::string_view name) {
   const MetricValue* v = set.Find(name);
@@ -44,7 +43,7 @@ LifecycleGroup SummarizeLifecycle(const LifecycleSpec& spec, const LifecycleCoun
     cell.new_customers = k.signups[r];
     cell.activated = k.activated[r];
     CellContext ctx;
-    ctx.days = std::round(static_cast<double>(spec.grid.end(p) - spec.grid.start(p)) / kMillisPerDay);
+    ctx.days = static_cast<double>(CalendarDaysTouched(spec.grid.start(p), spec.grid.end(p), spec.zone));
     ctx.monthly = spec.period == Interval::kMonth;
     const MetricSet measures = ComputeMeasures(cell, ctx, catalog);
     lp.activation_rate = ValueOf(measures, "activation_rate");

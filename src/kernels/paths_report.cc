@@ -86,10 +86,11 @@ TouchpointResult SummarizeTouchpoint(std::string label, const TouchpointStats& t
   r.conversion_ci = WilsonPercent(t.converted_after, t.customers);
   r.csat_answers = t.csat_answers;
   r.csat = Percent(t.csat_satisfied, t.csat_answers);
-  r.csat_ci = WilsonPercent(t.csat_satisfied, t.csat_answers);
+  // No answers: no interval either (null in JSON), as for every rate with n = 0.
+  r.csat_ci = t.csat_answers == 0 ? ConfidenceInterval{kNaN, kNaN} : WilsonPercent(t.csat_satisfied, t.csat_answers);
   r.ces_answers = t.ces_answers;
   r.ces = t.ces_answers == 0 ? kNaN : t.ces_sum / static_cast<double>(t.ces_answers);
-  r.ces_ci = MeanInterval(t.ces_answers, t.ces_sum, t.ces_sum2);
+  r.ces_ci = t.ces_answers == 0 ? ConfidenceInterval{kNaN, kNaN} : MeanInterval(t.ces_answers, t.ces_sum, t.ces_sum2);
   return r;
 }
 

@@ -110,6 +110,13 @@ PeriodGrid MonthsWithPrevious(int64_t from_ms, int64_t to_ms, const date::time_z
   return PeriodGrid::Make(Interval::kMonth, ToSys(LocalMs{prev.time_since_epoch()}, zone), to_ms, zone);
 }
 
+int64_t CalendarDaysTouched(int64_t from_ms, int64_t to_ms, const date::time_zone* zone) {
+  if (to_ms <= from_ms) return 0;
+  const date::local_days first = date::floor<date::days>(ToLocal(from_ms, zone));
+  const date::local_days last = date::floor<date::days>(ToLocal(to_ms - 1, zone));
+  return (last - first).count() + 1;
+}
+
 int64_t LocalDayStart(int64_t ts, const date::time_zone* zone) {
   date::local_days day = date::floor<date::days>(ToLocal(ts, zone));
   return ToSys(LocalMs{day.time_since_epoch()}, zone);

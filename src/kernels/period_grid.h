@@ -48,6 +48,10 @@ class PeriodGrid {
 // month before `from` (churn in month m needs activity in m-1).
 PeriodGrid MonthsWithPrevious(int64_t from_ms, int64_t to_ms, const date::time_zone* zone);
 
+// Local calendar days that [from_ms, to_ms) touches, a partly covered first
+// or last day included: the days a DAU average divides by (docs/metrics.md).
+int64_t CalendarDaysTouched(int64_t from_ms, int64_t to_ms, const date::time_zone* zone);
+
 // Start of the local calendar day containing ts.
 int64_t LocalDayStart(int64_t ts, const date::time_zone* zone);
 

@@ -94,14 +94,20 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   // state at the end of each period (the latest start or cancel before it,
   // over all history; --where applies to all three).
   returns_.clear();
-  revenue_.assign(columns, 0.0);
-  subscribed_.assign(columns, 0);
+  touched_.clear();
+  if (revenue_.size() < columns) revenue_.resize(columns, 0.0);  // zero, and zeroed again after use
   const bool subscriptions = s.subscription_start != scan::kNoCode;
-  bool active = false;
+  if (subscriptions) subscribed_.assign(columns, 0);
+  bool active = false, any_active = false;
   auto track = [&](size_t i) {
     const uint32_t e = c.event()[i];
     if (e == s.subscription_start) active = true;
     else if (e == s.subscription_cancel) active = false;
+  };
+  auto period_ends = [&](size_t period) {
+    if (!subscriptions) return;
+    subscribed_[period - base] = active;
+    any_active |= active;
   };
   if (subscriptions) {
     for (size_t i = 0; i < first; ++i) {
@@ -111,40 +117,54 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   size_t p = base;
   for (size_t i = first; i < c.size; ++i) {
     if (s.where != nullptr && !s.where->Matches(c, i)) continue;
-    while (p + 1 < s.grid.size() && c.timestamp[i] >= s.grid.start(p + 1)) subscribed_[p++ - base] = active;
+    while (p + 1 < s.grid.size() && c.timestamp[i] >= s.grid.start(p + 1)) period_ends(p++);
     const size_t k = p - base;
     // Revenue as the catalogue's `revenue` (docs/metrics.md): purchases less refunds.
     if (!std::isnan(c.revenue[i])) {
       const uint32_t e = c.event()[i];
-      if (e == s.purchase) revenue_[k] += c.revenue[i];
-      else if (e == s.refund) revenue_[k] -= c.revenue[i];
+      if (e == s.purchase || e == s.refund) {
+        revenue_[k] += e == s.purchase ? c.revenue[i] : -c.revenue[i];
+        if (touched_.empty() || touched_.back() != k) touched_.push_back(k);
+      }
     }
     if (subscriptions) track(i);
     if (s.return_missing || (s.return_code != 0 && c.event()[i] != s.return_code)) continue;
     if (k > 0 && (returns_.empty() || returns_.back() != k)) returns_.push_back(k);
   }
-  for (size_t k = p - base; k < columns; ++k) subscribed_[k] = active;
-  retained_.assign(columns, 0);
-  retained_[0] = 1;
-  if (s.unbounded) {
-    const size_t last = returns_.empty() ? 0 : returns_.back();
-    for (size_t k = 1; k <= last; ++k) retained_[k] = 1;
-  } else {
-    for (size_t k : returns_) retained_[k] = 1;
-  }
+  for (size_t q = p; q < base + columns; ++q) period_ends(q);
+  // Sums touch only what can be non-zero: the return periods, the periods
+  // with revenue, and the subscription entries of customers who had one.
+  const double base_revenue = touched_.empty() || touched_[0] != 0 ? 0.0 : revenue_[0];
   for (uint32_t g : {0u, group}) {
     CohortRow& row = groups_[g][base];
     if (row.retained.empty()) row.Resize(columns);
-    for (size_t k = 0; k < columns; ++k) {
-      row.retained[k] += retained_[k];
-      if (k > 0) row.kept[k] += retained_[k - 1] & retained_[k];
+    ++row.retained[0];
+    if (s.unbounded) {
+      const size_t last = returns_.empty() ? 0 : returns_.back();
+      for (size_t k = 1; k <= last; ++k) {
+        ++row.retained[k];
+        ++row.kept[k];  // retained in every entry up to the last return
+      }
+    } else {
+      for (size_t r = 0; r < returns_.size(); ++r) {
+        const size_t k = returns_[r];
+        ++row.retained[k];
+        row.kept[k] += k == 1 || (r > 0 && returns_[r - 1] == k - 1);
+      }
+    }
+    for (size_t k : touched_) {
       row.revenue[k] += revenue_[k];
-      row.gross_revenue[k] += std::max(0.0, std::min(revenue_[k], revenue_[0]));
-      row.subscribed[k] += subscribed_[k];
-      if (k > 0) row.subscribed_kept[k] += subscribed_[k - 1] & subscribed_[k];
+      row.gross_revenue[k] += std::max(0.0, std::min(revenue_[k], base_revenue));
+    }
+    if (any_active) {
+      for (size_t k = 0; k < columns; ++k) {
+        row.subscribed[k] += subscribed_[k];
+        if (k > 0) row.subscribed_kept[k] += subscribed_[k - 1] & subscribed_[k];
+      }
     }
     if (group == 0) break;
   }
+  for (size_t k : touched_) revenue_[k] = 0.0;
 }
 
 void RetentionConsumer::Merge(scan::CustomerConsumer& other_base) {

@@ -76,8 +76,9 @@ class RetentionConsumer : public scan::CustomerConsumer {
   std::unordered_map<std::string, uint32_t> key_index_;
   std::vector<size_t> returns_;
   // Per-customer scratch, one entry per period from the cohort's on.
-  std::vector<double> revenue_;
-  std::vector<uint8_t> retained_, subscribed_;
+  std::vector<double> revenue_;   // all zero between customers
+  std::vector<size_t> touched_;   // entries of revenue_ in use, ascending
+  std::vector<uint8_t> subscribed_;
 };
 
 }  // namespace touchpoint::kernels

@@ -22,7 +22,11 @@ ConfidenceInterval WilsonPercent(uint64_t successes, uint64_t n, double z) {
   const double denom = 1 + z2 / nn;
   const double center = (p + z2 / (2 * nn)) / denom;
   const double half = z * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn)) / denom;
-  return {100 * std::max(0.0, center - half), 100 * std::min(1.0, center + half)};
+  // At 0 (or n) successes the bound is exactly 0 (100); rounding would
+  // leave it a hair off, above (below) the point estimate.
+  const double low = successes == 0 ? 0.0 : std::max(0.0, center - half);
+  const double high = successes >= n ? 1.0 : std::min(1.0, center + half);
+  return {100 * low, 100 * high};
 }
 
 double NpsStandardError(uint64_t promoters, uint64_t detractors, uint64_t n) {

@@ -30,7 +30,9 @@ PartCursor::PartCursor(const store::PartReader& part, size_t part_index, const C
 Status PartCursor::DecodeBlock(size_t block) {
   TP_RETURN_IF_ERROR(part_.DecodeCustomers(block, &ctx_, &runs_));
   const uint32_t cols = spec_.columns;
-  arrays_.Clear(cols, spec_.properties.size());
+  // No Clear(): every requested column is overwritten by its decoder, and
+  // emptying the vectors first would make each resize zero-fill the block.
+  arrays_.properties.resize(spec_.properties.size());
   TP_RETURN_IF_ERROR(part_.DecodeTimestamps(block, runs_, &ctx_, &arrays_.timestamp));
   for (int c = 0; c < kDictColumnCount; ++c) {
     if (!(cols & (1u << c))) continue;

@@ -50,6 +50,11 @@ inline constexpr std::array<WellKnownColumn, kWellKnownColumnCount> kWellKnownCo
     {"score", ColumnKind::kF64},
 }};
 
+// Version 2 timestamp chunks: [width: 1 byte, 1..8][block's first timestamp:
+// fixed64][rows x width bytes: little-endian zigzag deltas]. Fixed-width
+// deltas decode without the serial byte-by-byte dependency of varints.
+inline constexpr size_t kTimestampHeaderBytes = 1 + 8;
+
 inline uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 inline int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
 

@@ -122,11 +122,13 @@ Status PartReader::ParseFooter() {
 
   uint64_t version = 0, ncols = 0, nblocks = 0;
   if (!GetVarint64(&in, &version)) return bad("footer truncated");
-  if (version != kPartFormatVersion) {
+  if (version < kOldestReadablePartVersion || version > kPartFormatVersion) {
     return Status::NotSupported(name_ + ": part format version " + std::to_string(version) +
-                                " is not supported (this build reads version " +
+                                " is not supported (this build reads versions " +
+                                std::to_string(kOldestReadablePartVersion) + " to " +
                                 std::to_string(kPartFormatVersion) + ")");
   }
+  version_ = version;
   if (!GetVarint64(&in, &rows_) || !GetVarint64(&in, &customers_) || !GetZigZag(&in, &min_ts_) ||
       !GetZigZag(&in, &max_ts_) || !GetVarint64(&in, &ncols) || ncols > (1u << 20)) {
     return bad("footer header truncated");
@@ -218,13 +220,46 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
                                     std::vector<int64_t>* out) const {
   const BlockInfo& b = blocks_[block];
   TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, kColTimestamp, ctx));
-  out->resize(b.rows);
-  // The hottest decode loop of every scan: varints read a word at a time.
+  out->resize(b.rows);  // every entry is written below
+  int64_t* ts = out->data();
+  const size_t customers = runs.start.size() - 1;
+  if (version_ >= 2) {
+    // Fixed-width deltas (part_columns.h): each row's delta is one masked
+    // word load, independent of the others; only the running sum is serial.
+    if (in.size() < kTimestampHeaderBytes) return Corrupt(block, kColTimestamp, "timestamps truncated");
+    const size_t width = static_cast<uint8_t>(in[0]);
+    if (width < 1 || width > 8 || in.size() != kTimestampHeaderBytes + width * b.rows) {
+      return Corrupt(block, kColTimestamp, "timestamps have the wrong size");
+    }
+    const auto first_ts = static_cast<int64_t>(DecodeFixed64(in.data() + 1));
+    const char* data = in.data() + kTimestampHeaderBytes;
+    const uint64_t mask = width == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * width)) - 1;
+    // Rows whose 8-byte load stays inside the chunk; the rest copy.
+    const size_t fast_rows = b.rows == 0 ? 0 : (in.size() - kTimestampHeaderBytes >= 8 ? (in.size() - kTimestampHeaderBytes - 8) / width + 1 : 0);
+    auto delta = [&](size_t r) {
+      uint64_t w = 0;
+      if (r < fast_rows) {
+        std::memcpy(&w, data + r * width, 8);
+      } else {
+        std::memcpy(&w, data + r * width, width);
+      }
+      return UnZigZag(w & mask);
+    };
+    int64_t prev_first = first_ts;
+    for (size_t c = 0; c < customers; ++c) {
+      int64_t prev = prev_first;
+      for (uint32_t r = runs.start[c]; r < runs.start[c + 1]; ++r) {
+        prev += delta(r);
+        ts[r] = prev;
+      }
+      if (runs.start[c] < runs.start[c + 1]) prev_first = ts[runs.start[c]];
+    }
+    return Status::OK();
+  }
+  // Version 1: zigzag varints, the block's first customer from 0.
   const auto* p = reinterpret_cast<const uint8_t*>(in.data());
   const auto* end = p + in.size();
-  int64_t* ts = out->data();
   int64_t prev_first = 0;
-  const size_t customers = runs.start.size() - 1;
   for (size_t c = 0; c < customers; ++c) {
     int64_t prev = prev_first;
     for (uint32_t r = runs.start[c]; r < runs.start[c + 1]; ++r) {

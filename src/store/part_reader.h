@@ -77,6 +77,7 @@ class PartReader {
 
   const std::string& name() const { return name_; }
   uint64_t rows() const { return rows_; }
+  uint64_t format_version() const { return version_; }
   uint64_t customers() const { return customers_; }
   int64_t min_ts() const { return min_ts_; }
   int64_t max_ts() const { return max_ts_; }
@@ -110,6 +111,7 @@ class PartReader {
   void* mapping_ = nullptr;  // mmap base, or null for in-memory parts
   std::string owned_;        // in-memory parts
   uint64_t rows_ = 0, customers_ = 0;
+  uint64_t version_ = 0;  // the part's format version (timestamp encoding)
   int64_t min_ts_ = 0, max_ts_ = 0;
   std::vector<PartColumn> columns_;
   std::vector<BlockInfo> blocks_;

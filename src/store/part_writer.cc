@@ -220,12 +220,14 @@ class PartWriter::Impl {
     ++block_customers_;
     ++info_.customers;
 
-    ColumnBuffer& ts = columns_[kColTimestamp];
-    int64_t prev = prev_customer_first_ts_;
+    if (block_rows_ == 0) block_first_ts_ = B(0).timestamp_ms[R(0)];
+    int64_t prev = block_customers_ == 1 ? block_first_ts_ : prev_customer_first_ts_;
     prev_customer_first_ts_ = B(0).timestamp_ms[R(0)];
     for (size_t k = 0; k < n; ++k) {
       const int64_t t = B(k).timestamp_ms[R(k)];
-      PutVarint64(&ts.bytes, ZigZag(t - prev));
+      const uint64_t delta = ZigZag(t - prev);
+      ts_deltas_.push_back(delta);
+      ts_max_delta_ |= delta;
       prev = t;
       if (block_rows_ == 0 && k == 0) {
         block_.min_ts = block_.max_ts = t;
@@ -377,6 +379,8 @@ class PartWriter::Impl {
       } else if (kind == ColumnKind::kPlain || kind == ColumnKind::kF64) {
         present = col.any_present;
         raw = std::move(col.bytes);
+      } else if (c == kColTimestamp) {
+        EncodeTimestamps(&raw);
       } else {
         raw = std::move(col.bytes);
       }
@@ -392,7 +396,23 @@ class PartWriter::Impl {
     block_rows_ = 0;
     block_customers_ = 0;
     prev_customer_first_ts_ = 0;
+    ts_deltas_.clear();
+    ts_max_delta_ = 0;
     return Status::OK();
+  }
+
+  // The block's timestamp chunk (part_columns.h, kTimestampHeaderBytes).
+  void EncodeTimestamps(std::string* raw) const {
+    size_t width = 1;
+    while (width < 8 && (ts_max_delta_ >> (8 * width)) != 0) ++width;
+    raw->reserve(kTimestampHeaderBytes + width * ts_deltas_.size());
+    raw->push_back(static_cast<char>(width));
+    PutFixed64(raw, static_cast<uint64_t>(block_first_ts_));
+    char word[8];
+    for (uint64_t d : ts_deltas_) {
+      EncodeFixed64(word, d);
+      raw->append(word, width);
+    }
   }
 
   // Dictionary-encodes a property block when its values are few, else plain.
@@ -425,6 +445,12 @@ class PartWriter::Impl {
   size_t block_rows_ = 0;
   size_t block_customers_ = 0;
   int64_t prev_customer_first_ts_ = 0;
+  // The block's timestamps as zigzag deltas: a customer's first row from the
+  // previous customer's first row (the block's first row from itself), every
+  // other row from the row before it.
+  std::vector<uint64_t> ts_deltas_;
+  uint64_t ts_max_delta_ = 0;
+  int64_t block_first_ts_ = 0;
   uint64_t offset_ = 0;
   PartInfo info_;
   std::vector<uint64_t> event_id_hashes_;

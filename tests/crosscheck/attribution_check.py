@@ -2,8 +2,8 @@
 """An independent computation of `touchpoint attribution`, compared with its JSON.
 
 Written from docs/attribution.md (and docs/metrics.md "Sessions"), not from
-the C++ code, on the raw generated CSV; it never calls touchpoint. Whole data
-range, default session timeout (30 min).
+the C++ code, on the raw generated CSV; it never calls touchpoint. The whole
+data or --from / --to (UTC), default session timeout (30 min).
 
 Definitions used (docs/attribution.md):
   - Sessions over visitor events only (impression and email_sent never start
@@ -45,7 +45,14 @@ def parse_flags(argv):
     ap.add_argument("--value", default="revenue")
     ap.add_argument("--by", default="channel")
     ap.add_argument("--conversion", default="purchase")
+    ap.add_argument("--from", dest="from_")
+    ap.add_argument("--to")
     return ap.parse_args(argv)
+
+
+def range_ms(text):
+    """A --from / --to value: a date (UTC midnight) or a timestamp."""
+    return cu.parse_ms(text + "T00:00:00Z" if len(text) == 10 else text)
 
 
 def shares(ages, half_life_ms):
@@ -116,7 +123,16 @@ def expected(events_csv, args):
             prev = c
         trans[(prev, CONVERSION if converted else NULL)] += 1
 
-    for rows in cu.load_customers(events_csv).values():
+    customers = cu.load_customers(events_csv)
+    # Conversions in [--from, --to) count (default: everything); the scan
+    # reads from one window before --from, so earlier events are unseen.
+    from_ms = range_ms(args.from_) if args.from_ else None
+    to_ms = range_ms(args.to) if args.to else None
+    for rows in customers.values():
+        if from_ms is not None:
+            rows = [r for r in rows if r["ts"] >= from_ms - window]
+        if to_ms is not None:
+            rows = [r for r in rows if r["ts"] < to_ms]
         session = cu.sessions(rows, timeout, skip=("impression", "email_sent"))
         seen_sessions = set()
         tps, convs = [], []
@@ -137,6 +153,8 @@ def expected(events_csv, args):
                 if tps[nxt][0] >= t - window:
                     path.append(tps[nxt])
                 nxt += 1
+            if from_ms is not None and t < from_ms:
+                continue  # it took its touchpoints but is not counted
             value = {"conversions": 1.0, "revenue": float(conv["revenue"] or 0)}
             conversions += 1
             revenue += value["revenue"]
@@ -155,7 +173,7 @@ def expected(events_csv, args):
             for ch in {ch for _, ch in path}:
                 on_paths[ch] += 1
             add_path([ch for _, ch in path], True)
-        if nxt < len(tps):
+        if nxt < len(tps) and (from_ms is None or tps[-1][0] >= from_ms):
             last = tps[-1][0]
             path = [ch for pt, ch in tps[nxt:] if pt >= last - window]
             null_paths += 1

@@ -94,8 +94,9 @@ def main(path):
     day = df["ms"] // 86400000
     pairs = pd.DataFrame({"c": df["customer_id"], "d": day}).drop_duplicates()
     out["active_days"] = len(pairs) / out["customers"]
-    days = (pd.Timestamp(hi, unit="ms") - pd.Timestamp(lo, unit="ms")) / pd.Timedelta(days=1)
-    out["dau"] = len(pairs) / round(days)
+    # Calendar days the range touches, a partly covered first and last day included.
+    days = (pd.Timestamp(hi - 1, unit="ms").normalize() - pd.Timestamp(lo, unit="ms").normalize()).days + 1
+    out["dau"] = len(pairs) / days
 
     # Calendar months (UTC): churn pooled over months m in range, base = active in m-1.
     month = pd.to_datetime(df["ms"], unit="ms").dt.to_period("M")

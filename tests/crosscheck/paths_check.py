@@ -2,8 +2,9 @@
 """An independent computation of `touchpoint paths`, compared with its JSON.
 
 Written from docs/paths.md (and docs/metrics.md "Sessions"), not from the C++
-code, on the raw generated CSV; it never calls touchpoint. Whole data range,
-default definitions preset (sessions over every event), default survey
+code, on the raw generated CSV; it never calls touchpoint. The whole data or
+--from / --to (UTC), the touchpoint, ga4, plausible or umami definitions
+(sessions over every event, or over visitor events only), default survey
 settings (CSAT satisfied >= 4, CES 7 = easiest).
 
 Definitions used (docs/paths.md):
@@ -52,7 +53,16 @@ def parse_flags(argv):
     ap.add_argument("--top", type=int, default=20)
     ap.add_argument("--session-timeout", default="30m")
     ap.add_argument("--by")
+    # posthog's 24 h cap and matomo's midnight / campaign splits are not modelled.
+    ap.add_argument("--definitions", default="touchpoint", choices=["touchpoint", "ga4", "plausible", "umami"])
+    ap.add_argument("--from", dest="from_")
+    ap.add_argument("--to")
     return ap.parse_args(argv)
+
+
+def range_ms(text):
+    """A --from / --to value: a date (UTC midnight) or a timestamp."""
+    return cu.parse_ms(text + "T00:00:00Z" if len(text) == 10 else text)
 
 
 def label(row, kind):
@@ -75,6 +85,7 @@ class Step:
 
     def __init__(self, name, index, ts):
         self.name, self.first, self.last, self.first_ts, self.last_ts = name, index, index, ts, ts
+        self.events = 1  # rows folded into it
 
 
 def journeys_of(rows, args, timeout_ms):
@@ -82,10 +93,13 @@ def journeys_of(rows, args, timeout_ms):
     if args.scope == "customer":
         groups = [list(range(len(rows)))]
     else:
-        session = cu.sessions(rows, timeout_ms)
+        # Every preset but touchpoint builds sessions from visitor events only.
+        skip = () if args.definitions == "touchpoint" else ("impression", "email_sent")
+        session = cu.sessions(rows, timeout_ms, skip)
         by_session = defaultdict(list)
         for i, s in enumerate(session):
-            by_session[s].append(i)
+            if s is not None:
+                by_session[s].append(i)
         groups = list(by_session.values())
     out = []
     for idx in groups:
@@ -96,6 +110,7 @@ def journeys_of(rows, args, timeout_ms):
                 continue
             if args.collapse and steps and steps[-1].name == name:
                 steps[-1].last, steps[-1].last_ts = i, rows[i]["ts"]
+                steps[-1].events += 1
                 continue
             steps.append(Step(name, i, rows[i]["ts"]))
         if steps:
@@ -167,6 +182,10 @@ def expected(events_csv, args):
     timeout_ms = cu.duration_ms(args.session_timeout)
     conversions = {args.conversion or "purchase"}
     customers = cu.load_customers(events_csv)
+    # Only events in [--from, --to) take part: the others are as if absent.
+    lo = range_ms(args.from_) if args.from_ else -2**63
+    hi = range_ms(args.to) if args.to else 2**63
+    customers = {c: [r for r in rows if lo <= r["ts"] < hi] for c, rows in customers.items()}
 
     table = new_paths_table()
     groups = defaultdict(new_paths_table)
@@ -214,10 +233,9 @@ def expected(events_csv, args):
                 t["ended"][key] += ended
                 prev = t["completion"][key].get(cid)
                 t["completion"][key][cid] = done_at if prev is None else min(prev, done_at)
-        for r in rows:
-            name = label(r, args.touchpoint)
-            if name is not None:
-                tp[name]["events"] += 1
+        for steps in journeys:
+            for s in steps:
+                tp[s.name]["events"] += s.events
         for name, at in first_on.items():
             t = tp[name]
             t["customers"] += 1
