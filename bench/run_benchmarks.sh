@@ -71,6 +71,7 @@ analysis_row() {
        "| $(/usr/bin/python3 bench/compare/check_funnel_retention_paths.py "$kind" "$ans/$name.touchpoint.json" "$ans/$name.duckdb.json")" \
        "| $(/usr/bin/python3 bench/compare/check_funnel_retention_paths.py "$kind" "$ans/$name.touchpoint.json" "$ans/$name.clickhouse.json") |" >> "$report"
   eval "secs_$name=$ts"
+  eval "peer_$name=$faster"
 }
 
 for n in "${sizes[@]}"; do
@@ -168,5 +169,43 @@ for n in "${sizes[@]}"; do
   analysis_row "top 20 paths within sessions, depth 5, repeats kept" paths paths
   # shellcheck disable=SC2154  # set by analysis_row
   { echo; echo "touchpoint 32-step funnel / 4-step funnel: $(awk -v a="$secs_funnel32" -v b="$secs_funnel4" 'BEGIN { if (a == "n/a" || b == "n/a") print "n/a"; else printf "%.2fx", a / b }') (target: at most 2x)"; } >> "$report"
+  # The same queries after `touchpoint compact`: a fresh load keeps one part
+  # per million rows, and the scan merges each customer across them; the
+  # merge rewrites them as hash-disjoint parts (docs/store.md, "Merges").
+  rm -rf "$q/tp_compact"
+  cp -r "$q/tp_store" "$q/tp_compact"
+  t0=$(date +%s%N); $tp compact --db "$q/tp_compact" >/dev/null; t1=$(date +%s%N)
+  {
+    echo; echo "#### After \`touchpoint compact\` ($(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", (b - a) / 1e9 }') s, once)"; echo
+    echo "| query | touchpoint s | faster peer s (above) | faster peer / touchpoint |"
+    echo "|---|---|---|---|"
+  } >> "$report"
+  compact_row() {
+    local label=$1 peer=$2 ts tm
+    shift 2
+    read -r ts tm < <(best "$@" || echo "n/a n/a")
+    echo "| $label | $ts | $peer | $(awk -v f="$peer" -v t="$ts" 'BEGIN { if (f == "n/a" || t == "n/a" || t + 0 == 0) print "-"; else printf "%.1fx", f / t }') |" >> "$report"
+  }
+  for steps in "$s4" "$s16" "$s16,$s16"; do
+    n_steps=$(echo "$steps" | tr ',' '\n' | wc -l)
+    eval "peer=\$peer_funnel$n_steps"
+    compact_row "funnel, $n_steps steps" "$peer" $tp funnel --db "$q/tp_compact" --steps "$steps" --window 7d --format json
+  done
+  compact_row "weekly retention matrix" "$peer_retention" $tp retention --db "$q/tp_compact" --period week --format json
+  compact_row "top 20 paths" "$peer_paths" $tp paths --db "$q/tp_compact" --depth 5 --no-collapse --top 20 --format json
+  compact_row "metrics (whole catalogue)" "n/a" $tp metrics --db "$q/tp_compact" --format json
+  {
+    echo; echo "#### Analyses without a peer here (touchpoint only)"; echo
+    echo "| query | loaded store s | after compact s |"
+    echo "|---|---|---|"
+  } >> "$report"
+  for cmd in "attribution" "lifecycle --period month" "paths --touchpoint channel:event --by channel" \
+             "funnel --steps $s4 --count sessions" "retention --period month --cohort signup --return purchase"; do
+    # shellcheck disable=SC2086  # the command's words
+    read -r a _ < <(best $tp $cmd --db "$q/tp_store" --format json || echo "n/a n/a")
+    # shellcheck disable=SC2086
+    read -r b _ < <(best $tp $cmd --db "$q/tp_compact" --format json || echo "n/a n/a")
+    echo "| $cmd | $a | $b |" >> "$report"
+  done
 done
 cat "$report"

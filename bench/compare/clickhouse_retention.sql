@@ -5,7 +5,7 @@
 -- cohort. Prints one JSONEachRow line: cohorts = [(cohort, size, retained[],
 -- percent[], revenue[], complete_periods), ...] and the average curve.
 --   retained[0] = size; retained[k] = customers with an event in week cohort + k;
---   revenue[k] = the cohort's purchase revenue in that week;
+--   revenue[k] = the cohort's purchase revenue less refunds in that week;
 --   complete_periods = leading weeks that end by the end of the data;
 --   average[k] = sum of retained[k] over cohorts whose week k is complete /
 --   sum of their sizes x 100 (nan when none is).
@@ -32,7 +32,7 @@ FROM (
       FROM (
         SELECT customer_id, min(w) AS cw, groupArray(w) AS ws, groupArray(r) AS rs
         FROM (
-          SELECT customer_id, toMonday(timestamp, 'UTC') AS w, sumIf(revenue, event = 'purchase') AS r
+          SELECT customer_id, toMonday(timestamp, 'UTC') AS w, sumIf(revenue, event = 'purchase') - sumIf(revenue, event = 'refund') AS r
           FROM events GROUP BY customer_id, w
         ) GROUP BY customer_id
       ) ARRAY JOIN ws AS w, rs AS r

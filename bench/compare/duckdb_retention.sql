@@ -2,7 +2,7 @@
 -- ISO week of the first event, return = any event, UTC) on the `events`
 -- table of duckdb_ingest.mjs. One row per cohort, then an '(average)' row.
 --   retained[0] = size; retained[k] = customers with an event in week cohort + k;
---   revenue[k] = purchase revenue of the cohort in that week;
+--   revenue[k] = purchase revenue less refunds of the cohort in that week;
 --   complete_periods = leading weeks that end by the end of the data
 --     (last event + 1 ms); average[k] = sum of retained[k] over the cohorts
 --     whose week k is complete / sum of their sizes x 100.
@@ -24,9 +24,10 @@ ret AS (
   FROM active a JOIN cohort c USING (customer_id) WHERE a.w > c.cw GROUP BY ALL
 ),
 rev AS (
-  SELECT c.cw, date_diff('day', c.cw, date_trunc('week', e.timestamp)) // 7 AS k, sum(e.revenue) AS r
+  SELECT c.cw, date_diff('day', c.cw, date_trunc('week', e.timestamp)) // 7 AS k,
+         sum(CASE WHEN e.event = 'refund' THEN -e.revenue ELSE e.revenue END) AS r
   FROM events e JOIN cohort c USING (customer_id)
-  WHERE e.event = 'purchase' AND e.revenue IS NOT NULL GROUP BY ALL
+  WHERE e.event IN ('purchase', 'refund') AND e.revenue IS NOT NULL GROUP BY ALL
 ),
 grid AS (
   SELECT s.cw, s.size, unnest(range(0, date_diff('day', s.cw, b.last_week) // 7 + 1)) AS k

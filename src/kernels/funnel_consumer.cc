@@ -9,7 +9,6 @@
 namespace touchpoint::kernels {
 namespace {
 
-constexpr int64_t kNone = std::numeric_limits<int64_t>::min();
 
 }  // namespace
 
@@ -57,8 +56,14 @@ void FunnelSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>*
     if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
   }
   group = ResolveCutAndFilter(by, where, properties, &derived);
-  steps.Bind(catalog, *properties);
-  if (exclusion_events.size() > 0) exclusion_events.Bind(catalog, *properties);
+  // Step and exclusion conditions may read derived columns too.
+  for (const FunnelSteps* list : {&steps, &exclusion_events}) {
+    for (const std::string& d : list->derived()) {
+      if (std::find(derived.begin(), derived.end(), d) == derived.end()) derived.push_back(d);
+    }
+  }
+  steps.Bind(catalog, *properties, derived);
+  if (exclusion_events.size() > 0) exclusion_events.Bind(catalog, *properties, derived);
   roles = EventRoles::Resolve(catalog, definitions);
 }
 
@@ -68,7 +73,10 @@ scan::ScanSpec FunnelSpec::ScanSpecFor(const std::vector<std::string>& propertie
   s.to_ms = to_ms;
   s.columns = steps.columns();
   if (exclusion_events.size() > 0) s.columns |= exclusion_events.columns();
-  if (count == FunnelCount::kSessions) s.columns |= scan::kColumnSessionId | scan::kColumnCampaign;
+  if (count == FunnelCount::kSessions) {
+    s.columns |= scan::kColumnSessionId;
+    if (definitions.split_on_campaign_change) s.columns |= scan::kColumnCampaign;
+  }
   AddCutAndFilter(group, where, properties, derived, &s);
   return s;
 }
@@ -91,7 +99,8 @@ FunnelConsumer::FunnelConsumer(const FunnelSpec& spec)
 }
 
 // Depth by the windowFunnel state machine: start[i] is the start of the
-// latest-starting chain that has filled steps 0..i (kNone when none);
+// latest-starting chain that has filled steps 0..i (held when bit i of
+// `alive` is set);
 // keeping the latest start is optimal, as its window ends last. One event
 // may move several chains (it can fill step i of one chain and step j of
 // another, never two steps of one), so each level updates from the levels

@@ -90,8 +90,17 @@ std::vector<std::string> FunnelSteps::properties() const {
   return {props.begin(), props.end()};
 }
 
-void FunnelSteps::Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties) {
-  for (EventFilter& f : filters_) f.Bind(catalog, properties);
+std::vector<std::string> FunnelSteps::derived() const {
+  std::set<std::string> names;
+  for (const EventFilter& f : filters_) {
+    for (const std::string& d : f.derived()) names.insert(d);
+  }
+  return {names.begin(), names.end()};
+}
+
+void FunnelSteps::Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties,
+                       const std::vector<std::string>& derived) {
+  for (EventFilter& f : filters_) f.Bind(catalog, properties, derived);
   by_event_.assign(catalog.size(scan::kEvent), 0);
   conditional_mask_ = 0;
   for (size_t i = 0; i < filters_.size(); ++i) {

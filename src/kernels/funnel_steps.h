@@ -27,7 +27,11 @@ class FunnelSteps {
   const std::string& label(size_t i) const { return labels_[i]; }
   uint32_t columns() const;
   std::vector<std::string> properties() const;
-  void Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties);
+  // Derived columns (derived:NAME) the conditions read, names without the prefix.
+  std::vector<std::string> derived() const;
+  // `properties` and `derived` are the scan's lists (the steps' must be in them).
+  void Bind(const scan::Catalog& catalog, const std::vector<std::string>& properties,
+            const std::vector<std::string>& derived);
   // Bit i set when row `row` matches step i. Inline: it runs per event.
   uint32_t Match(const scan::CustomerView& c, size_t row) const {
     const uint32_t mask = by_event_[c.event()[row]];

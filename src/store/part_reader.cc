@@ -166,6 +166,8 @@ Status PartReader::ParseFooter() {
         !GetVarint64(&in, &nchunks) || nchunks != ncols) {
       return bad("block index truncated");
     }
+    // Rows are indexed with 32 bits; writers cut blocks far below that.
+    if (b.rows > std::numeric_limits<uint32_t>::max() || b.customers > b.rows) return bad("block row count out of range");
     b.chunks.resize(nchunks);
     for (ChunkInfo& ch : b.chunks) {
       if (in.empty()) return bad("block index truncated");
@@ -202,14 +204,16 @@ Status PartReader::DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRun
   out->hash.resize(b.customers);
   out->id.resize(b.customers);
   out->start.resize(b.customers + 1);
-  uint32_t row = 0;
+  uint64_t row = 0;
   for (uint64_t i = 0; i < b.customers; ++i) {
     uint64_t run = 0;
     if (!GetFixed64(&in, &out->hash[i]) || !GetVarint64(&in, &run) || !GetLengthPrefixed(&in, &out->id[i])) {
       return Corrupt(block, kColCustomer, "customer runs truncated");
     }
-    out->start[i] = row;
-    row += static_cast<uint32_t>(run);
+    // Every decoder indexes rows through these runs: they must stay inside the block.
+    if (run > b.rows - row) return Corrupt(block, kColCustomer, "customer runs exceed the block's rows");
+    out->start[i] = static_cast<uint32_t>(row);
+    row += run;
   }
   out->start[b.customers] = row;
   if (row != b.rows) return Corrupt(block, kColCustomer, "customer runs do not add up to the block's rows");
@@ -235,7 +239,8 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
     const char* data = in.data() + kTimestampHeaderBytes;
     const uint64_t mask = width == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * width)) - 1;
     // Rows whose 8-byte load stays inside the chunk; the rest copy.
-    const size_t fast_rows = b.rows == 0 ? 0 : (in.size() - kTimestampHeaderBytes >= 8 ? (in.size() - kTimestampHeaderBytes - 8) / width + 1 : 0);
+    const size_t payload = in.size() - kTimestampHeaderBytes;
+    const size_t fast_rows = payload >= 8 ? (payload - 8) / width + 1 : 0;
     auto delta = [&](size_t r) {
       uint64_t w = 0;
       if (r < fast_rows) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <set>
 
 #include "store/alias_table.h"
@@ -295,22 +296,34 @@ Status Store::Compact(CompactStats* stats) {
 }
 
 Status Store::MaybeMerge() {
-  if (manifest_.parts.size() <= kMaxPartsBeforeMerge) return Status::OK();
-  // Merge the smallest half: cheap, and keeps the part count bounded.
-  std::vector<PartEntry> by_size = manifest_.parts;
-  std::sort(by_size.begin(), by_size.end(),
-            [](const PartEntry& a, const PartEntry& b) { return a.info.rows < b.info.rows; });
-  std::vector<PartEntry> inputs(by_size.begin(), by_size.begin() + static_cast<long>(by_size.size() / 2 + 1));
+  const size_t n = manifest_.parts.size();
+  if (n <= kMaxPartsBeforeMerge) return Status::OK();
+  // Merge about half the parts, those of the consecutive run (in manifest
+  // order) with the fewest rows: cheap, keeps the part count bounded, and
+  // keeps equal-timestamp events in arrival order, which the scan takes
+  // from the manifest's part order (part_merge.h).
+  const size_t width = n / 2 + 1;
+  size_t best = 0;
+  uint64_t best_rows = UINT64_MAX, rows = 0;
+  for (size_t i = 0; i < n; ++i) {
+    rows += manifest_.parts[i].info.rows;
+    if (i >= width) rows -= manifest_.parts[i - width].info.rows;
+    if (i + 1 >= width && rows < best_rows) {
+      best_rows = rows;
+      best = i + 1 - width;
+    }
+  }
+  const auto first = manifest_.parts.begin() + static_cast<long>(best);
+  const std::vector<PartEntry> inputs(first, first + static_cast<long>(width));
   std::vector<PartEntry> outputs;
   uint64_t skipped = 0;
   TP_RETURN_IF_ERROR(MergeParts(inputs, &outputs, std::string_view(), &skipped));
   Manifest next = manifest_;
-  std::set<uint64_t> gone;
-  for (const PartEntry& p : inputs) gone.insert(p.id);
-  std::erase_if(next.parts, [&](const PartEntry& p) { return gone.count(p.id) > 0; });
-  next.parts.insert(next.parts.end(), outputs.begin(), outputs.end());
+  const auto at = next.parts.erase(next.parts.begin() + static_cast<long>(best),
+                                   next.parts.begin() + static_cast<long>(best + width));
+  next.parts.insert(at, outputs.begin(), outputs.end());
   TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
-  for (uint64_t id : gone) TP_RETURN_IF_ERROR(RemoveFile(PartPath(id)));
+  for (const PartEntry& p : inputs) TP_RETURN_IF_ERROR(RemoveFile(PartPath(p.id)));
   return Status::OK();
 }
 
@@ -333,17 +346,25 @@ Status Store::DeleteCustomer(std::string_view customer_id, DeleteStats* stats) {
   }
   Manifest next = manifest_;
   if (!affected.empty()) {
-    std::vector<PartEntry> outputs;
+    // Each rewritten part takes its old place, so arrival order (ties) holds.
+    std::map<uint64_t, std::vector<PartEntry>> rewritten;
     for (const PartEntry& p : affected) {
       uint64_t skipped = 0;
-      TP_RETURN_IF_ERROR(MergeParts({p}, &outputs, customer_id, &skipped));
+      TP_RETURN_IF_ERROR(MergeParts({p}, &rewritten[p.id], customer_id, &skipped));
       stats->events_deleted += skipped;
     }
     next = manifest_;  // MergeParts advanced next_id
     std::set<uint64_t> gone;
     for (const PartEntry& p : affected) gone.insert(p.id);
-    std::erase_if(next.parts, [&](const PartEntry& p) { return gone.count(p.id) > 0; });
-    next.parts.insert(next.parts.end(), outputs.begin(), outputs.end());
+    std::vector<PartEntry> parts;
+    for (const PartEntry& p : next.parts) {
+      if (gone.count(p.id) == 0) {
+        parts.push_back(p);
+      } else {
+        parts.insert(parts.end(), rewritten[p.id].begin(), rewritten[p.id].end());
+      }
+    }
+    next.parts = std::move(parts);
     ++next.data_version;
     stats->parts_rewritten = affected.size();
     TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));

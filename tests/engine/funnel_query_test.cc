@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/derived_table.h"
 #include "store/load_writer.h"
 #include "store/store.h"
 #include "test_util.h"
@@ -219,6 +220,24 @@ TEST_F(FunnelOptionsTest, ExclusionsDropWhoDidItBetweenTheSteps) {
     req.steps = "page_view,add_to_cart,purchase";
     EXPECT_FALSE(RunFunnel(snapshot_, req).ok()) << bad;
   }
+}
+
+TEST_F(FunnelOptionsTest, ConditionsReadDerivedColumns) {
+  // G and H are "vip": a ticket exclusion limited to vips drops both, and a
+  // first step limited to vips leaves only them.
+  store::DerivedColumn segment{"segment", snapshot_->data_stamp, {{"G", "vip"}, {"H", "vip"}, {"I", "basic"}}};
+  ASSERT_TRUE(store::DerivedTable::Write(dir_.path(), segment).ok());
+  FunnelRequest req;
+  req.exclusions = {"support_ticket[derived:segment = 'vip']"};
+  kernels::FunnelReport r = Run(req);
+  EXPECT_EQ(r.excluded, 2u);
+  EXPECT_EQ(Counts(r.steps), (std::vector<uint64_t>{2, 2, 2}));  // I and J
+  req.exclusions.clear();
+  req.steps = "page_view[derived:segment = 'vip'],add_to_cart,purchase";
+  req.window_ms = kDay;
+  auto only_vips = RunFunnel(snapshot_, req);
+  ASSERT_TRUE(only_vips.ok()) << only_vips.status().ToString();
+  EXPECT_EQ(Counts(only_vips->steps), (std::vector<uint64_t>{2, 2, 1}));  // G buys, H does not
 }
 
 TEST_F(FunnelOptionsTest, CountBySessions) {

@@ -166,6 +166,32 @@ TEST(Store, AppendedEventsSurviveReopenAndFlush) {
   EXPECT_TRUE(logs->empty());
 }
 
+// Equal timestamps keep arrival order through the merge after a load:
+// 17 loads (one more than kMaxPartsBeforeMerge) of one event each for
+// customer "t", all at the same millisecond, events e1..e17; a second
+// customer's varying load sizes make the merged run of parts land in the
+// middle of the manifest. Read back in part order (as the scan does), t's
+// events must still come e1, e2, ..., e17.
+TEST(Store, MergesKeepEqualTimestampsInArrivalOrder) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  for (int i = 1; i <= 17; ++i) {
+    EventBatch b;
+    AddEvent(&b, "t", 5000, "e" + std::to_string(i));
+    for (int k = 0; k < (i % 5) * 3; ++k) AddEvent(&b, "u", 1000 * (100 * i + k), "page_view");
+    ASSERT_TRUE(Load(store.get(), b, 1000 + i).ok());
+  }
+  EXPECT_LT(store->manifest().parts.size(), 17u);  // a merge ran
+  EventBatch rows = AllRows(*store);
+  std::vector<std::string> order;
+  // Part by part, t's rows; within a part they are in time, then arrival, order.
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (rows.customer_id.Get(i) == "t") order.emplace_back(rows.event.Get(i));
+  }
+  ASSERT_EQ(order.size(), 17u);
+  for (int i = 1; i <= 17; ++i) EXPECT_EQ(order[i - 1], "e" + std::to_string(i));
+}
+
 TEST(Store, CompactMergesPartsAndKeepsEveryRow) {
   TempDir dir;
   auto store = OpenOrDie(dir.path());
