@@ -19,12 +19,14 @@
 #include "kernels/group_column.h"
 #include "store/load_writer.h"
 #include "store/store.h"
+#include "store_fixture.h"
 #include "test_util.h"
 
 namespace touchpoint::engine {
 namespace {
 
 using touchpoint::testing::AddEvent;
+using touchpoint::testing::LoadFixture;
 using touchpoint::testing::TempDir;
 
 constexpr int64_t kT0 = 1709280000000;  // 2024-03-01
@@ -81,18 +83,12 @@ struct VoidCountSpec : CountSpec {
 class AnalysisScanTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::Store::Open(dir_.path(), store::StoreOptions{});
-    ASSERT_TRUE(store.ok());
     EventBatch b;
     AddEvent(&b, "A", kT0, "page_view", "web");
     AddEvent(&b, "A", kT0, "click", "web");
     AddEvent(&b, "A", kT0 + 2 * kHour, "purchase", "email");
     AddEvent(&b, "B", kT0 + kHour, "page_view", "app");
-    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-    ASSERT_TRUE((*load)->Add(b).ok());
-    store::LoadEntry e;
-    ASSERT_TRUE((*load)->Commit(&e).ok());
-    snapshot_ = (*store)->GetSnapshot().value();
+    snapshot_ = LoadFixture(dir_.path(), b);
   }
 
   // Named counts: dictionary keys through the catalog.

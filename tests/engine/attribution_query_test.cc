@@ -13,6 +13,7 @@
 #include "report/attribution_format.h"
 #include "store/load_writer.h"
 #include "store/store.h"
+#include "store_fixture.h"
 #include "test_util.h"
 
 namespace touchpoint::engine {
@@ -22,6 +23,7 @@ using kernels::AttributionModel;
 using kernels::AttributionReport;
 using kernels::AttributionRow;
 using touchpoint::testing::AddEvent;
+using touchpoint::testing::LoadFixture;
 using touchpoint::testing::TempDir;
 
 constexpr int64_t kS = 1000;
@@ -43,13 +45,7 @@ void AddCampaignEvent(EventBatch* b, const std::string& customer, int64_t ts, co
 }
 
 std::shared_ptr<const store::Snapshot> Commit(const TempDir& dir, const EventBatch& b) {
-  auto store = store::Store::Open(dir.path(), store::StoreOptions{});
-  EXPECT_TRUE(store.ok());
-  auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-  EXPECT_TRUE((*load)->Add(b).ok());
-  store::LoadEntry e;
-  EXPECT_TRUE((*load)->Commit(&e).ok());
-  return (*store)->GetSnapshot().value();
+  return LoadFixture(dir.path(), b);
 }
 
 // Lookback 28 d, half-life 7 d (so ages of 0, 7, 14, 28 d weigh 1, 1/2, 1/4, 1/16).

@@ -8,12 +8,14 @@
 #include "store/derived_table.h"
 #include "store/load_writer.h"
 #include "store/store.h"
+#include "store_fixture.h"
 #include "test_util.h"
 
 namespace touchpoint::engine {
 namespace {
 
 using touchpoint::testing::AddEvent;
+using touchpoint::testing::LoadFixture;
 using touchpoint::testing::TempDir;
 
 constexpr int64_t kT0 = 1709280000000;  // 2024-03-01
@@ -23,8 +25,6 @@ constexpr int64_t kDay = 86400 * kS;
 class FunnelQueryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::Store::Open(dir_.path(), store::StoreOptions{});
-    ASSERT_TRUE(store.ok());
     EventBatch b;
     // A: in order, 10 s apart.
     AddEvent(&b, "A", kT0, "page_view", "web");
@@ -51,11 +51,7 @@ class FunnelQueryTest : public ::testing::Test {
     AddEvent(&b, "F", kT0, "page_view", "web");
     AddEvent(&b, "F", kT0, "add_to_cart");
     AddEvent(&b, "F", kT0, "purchase");
-    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-    ASSERT_TRUE((*load)->Add(b).ok());
-    store::LoadEntry e;
-    ASSERT_TRUE((*load)->Commit(&e).ok());
-    snapshot_ = (*store)->GetSnapshot().value();
+    snapshot_ = LoadFixture(dir_.path(), b);
   }
 
   kernels::FunnelReport Run(const std::string& mode, const std::string& by = "") {
@@ -132,8 +128,6 @@ TEST_F(FunnelQueryTest, StepsWithConditionsAndErrors) {
 class FunnelOptionsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::Store::Open(dir_.path(), store::StoreOptions{});
-    ASSERT_TRUE(store.ok());
     EventBatch b;
     AddEvent(&b, "G", kT0, "page_view", "web");
     AddEvent(&b, "G", kT0 + 10 * kS, "support_ticket");
@@ -149,11 +143,7 @@ class FunnelOptionsTest : public ::testing::Test {
       const char* event = t == 1 || t == 11 ? "add_to_cart" : t == 2 ? "purchase" : "page_view";
       AddEvent(&b, "J", kT0 + t * kS, event, "web");
     }
-    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-    ASSERT_TRUE((*load)->Add(b).ok());
-    store::LoadEntry e;
-    ASSERT_TRUE((*load)->Commit(&e).ok());
-    snapshot_ = (*store)->GetSnapshot().value();
+    snapshot_ = LoadFixture(dir_.path(), b);
   }
 
   kernels::FunnelReport Run(FunnelRequest req) {
@@ -302,8 +292,6 @@ TEST_F(FunnelOptionsTest, DroppedCustomers) {
 // the one from Mar 1 does not reach the cart in time.
 TEST(FunnelRepeatedSteps, OneEventMovesSeveralChains) {
   TempDir dir;
-  auto store = store::Store::Open(dir.path(), store::StoreOptions{});
-  ASSERT_TRUE(store.ok());
   EventBatch b;
   for (int day : {0, 5, 8}) AddEvent(&b, "K", kT0 + day * kDay, "page_view");
   AddEvent(&b, "K", kT0 + 9 * kDay, "add_to_cart");
@@ -314,11 +302,7 @@ TEST(FunnelRepeatedSteps, OneEventMovesSeveralChains) {
   AddEvent(&b, "L", kT0 + 1 * kS, "add_to_cart");
   AddEvent(&b, "L", kT0 + 2 * kS, "add_to_cart");
   AddEvent(&b, "L", kT0 + 3 * kS, "purchase");
-  auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-  ASSERT_TRUE((*load)->Add(b).ok());
-  store::LoadEntry e;
-  ASSERT_TRUE((*load)->Commit(&e).ok());
-  auto snapshot = (*store)->GetSnapshot().value();
+  auto snapshot = LoadFixture(dir.path(), b);
   FunnelRequest req;
   req.steps = "page_view,page_view,add_to_cart";
   req.window_ms = 7 * kDay;

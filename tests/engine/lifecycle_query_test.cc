@@ -14,6 +14,7 @@
 #include "report/lifecycle_format.h"
 #include "store/load_writer.h"
 #include "store/store.h"
+#include "store_fixture.h"
 #include "test_util.h"
 #include "util/time.h"
 
@@ -23,6 +24,7 @@ namespace {
 using kernels::LifecycleStage;
 using kernels::StageCounts;
 using touchpoint::testing::AddEvent;
+using touchpoint::testing::LoadFixture;
 using touchpoint::testing::TempDir;
 
 int64_t T(const char* iso) { return ParseTimestamp(iso, nullptr).value(); }
@@ -38,13 +40,7 @@ void AddNps(EventBatch* b, const std::string& customer, int64_t ts, double score
 }
 
 std::shared_ptr<const store::Snapshot> Load(const TempDir& dir, const EventBatch& b) {
-  auto store = store::Store::Open(dir.path(), store::StoreOptions{});
-  EXPECT_TRUE(store.ok());
-  auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-  EXPECT_TRUE((*load)->Add(b).ok());
-  store::LoadEntry e;
-  EXPECT_TRUE((*load)->Commit(&e).ok());
-  return (*store)->GetSnapshot().value();
+  return LoadFixture(dir.path(), b);
 }
 
 size_t Cell(LifecycleStage from, LifecycleStage to) {

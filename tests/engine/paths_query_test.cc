@@ -26,12 +26,14 @@
 #include "report/paths_format.h"
 #include "store/load_writer.h"
 #include "store/store.h"
+#include "store_fixture.h"
 #include "test_util.h"
 
 namespace touchpoint::engine {
 namespace {
 
 using touchpoint::testing::AddEvent;
+using touchpoint::testing::LoadFixture;
 using touchpoint::testing::TempDir;
 
 constexpr int64_t kT0 = 1709251200000;  // 2024-03-01T00:00:00Z
@@ -55,8 +57,6 @@ void AddSurvey(EventBatch* b, const std::string& customer, int64_t ts, const std
 class PathsQueryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::Store::Open(dir_.path(), store::StoreOptions{});
-    ASSERT_TRUE(store.ok());
     EventBatch b;
     AddEvent(&b, "A", kT0, "page_view", "web");
     AddEvent(&b, "A", kT0 + 10 * kS, "page_view", "web");
@@ -76,11 +76,7 @@ class PathsQueryTest : public ::testing::Test {
     AddSurvey(&b, "D", kT0 + kDay + kMin, "ces", 6);
     AddEvent(&b, "E", kT0, "page_view", "email");
     AddSurvey(&b, "E", kT0 + kMin, "csat", 2);
-    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-    ASSERT_TRUE((*load)->Add(b).ok());
-    store::LoadEntry e;
-    ASSERT_TRUE((*load)->Commit(&e).ok());
-    snapshot_ = (*store)->GetSnapshot().value();
+    snapshot_ = LoadFixture(dir_.path(), b);
   }
 
   kernels::PathsReport Run(PathsRequest req) {

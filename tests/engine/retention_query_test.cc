@@ -9,6 +9,7 @@
 
 #include "store/load_writer.h"
 #include "store/store.h"
+#include "store_fixture.h"
 #include "test_util.h"
 #include "util/time.h"
 
@@ -16,6 +17,7 @@ namespace touchpoint::engine {
 namespace {
 
 using touchpoint::testing::AddEvent;
+using touchpoint::testing::LoadFixture;
 using touchpoint::testing::TempDir;
 
 int64_t T(const char* iso) { return ParseTimestamp(iso, nullptr).value(); }
@@ -23,8 +25,6 @@ int64_t T(const char* iso) { return ParseTimestamp(iso, nullptr).value(); }
 class RetentionQueryTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::Store::Open(dir_.path(), store::StoreOptions{});
-    ASSERT_TRUE(store.ok());
     EventBatch b;
     // W10 = Mar 4-10, W11 = Mar 11-17, W12 = Mar 18-24, W13 = Mar 25-31 (2024).
     AddEvent(&b, "A", T("2024-03-04T10:00:00Z"), "page_view");
@@ -38,11 +38,7 @@ class RetentionQueryTest : public ::testing::Test {
     AddEvent(&b, "D", T("2024-03-13T10:00:00Z"), "page_view");
     AddEvent(&b, "D", T("2024-03-20T10:00:00Z"), "purchase");
     AddEvent(&b, "E", T("2024-03-27T10:00:00Z"), "page_view");
-    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-    ASSERT_TRUE((*load)->Add(b).ok());
-    store::LoadEntry e;
-    ASSERT_TRUE((*load)->Commit(&e).ok());
-    snapshot_ = (*store)->GetSnapshot().value();
+    snapshot_ = LoadFixture(dir_.path(), b);
   }
 
   kernels::RetentionReport Run(RetentionRequest req) {
@@ -106,8 +102,6 @@ TEST_F(RetentionQueryTest, CohortAndReturnEvents) {
 class RetentionChurnTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto store = store::Store::Open(dir_.path(), store::StoreOptions{});
-    ASSERT_TRUE(store.ok());
     EventBatch b;
     AddEvent(&b, "P", T("2024-01-05T10:00:00Z"), "purchase", "", 100);
     AddEvent(&b, "P", T("2024-01-05T10:01:00Z"), "subscription_start");
@@ -124,11 +118,7 @@ class RetentionChurnTest : public ::testing::Test {
     AddEvent(&b, "R", T("2024-03-25T10:00:00Z"), "subscription_cancel");
     AddEvent(&b, "R", T("2024-04-02T10:00:00Z"), "subscription_start");
     AddEvent(&b, "S", T("2024-04-30T23:00:00Z"), "page_view");
-    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-    ASSERT_TRUE((*load)->Add(b).ok());
-    store::LoadEntry e;
-    ASSERT_TRUE((*load)->Commit(&e).ok());
-    snapshot_ = (*store)->GetSnapshot().value();
+    snapshot_ = LoadFixture(dir_.path(), b);
   }
 
   kernels::RetentionReport Run(RetentionRequest req) {
