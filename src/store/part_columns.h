@@ -51,8 +51,11 @@ inline constexpr std::array<WellKnownColumn, kWellKnownColumnCount> kWellKnownCo
 }};
 
 // Version 2 timestamp chunks: [width: 1 byte, 1..8][block's first timestamp:
-// fixed64][rows x width bytes: little-endian zigzag deltas]. Fixed-width
-// deltas decode without the serial byte-by-byte dependency of varints.
+// fixed64][width byte planes of `rows` bytes: byte 0 of every zigzag delta,
+// then byte 1, ...], compressed without entropy-coded literals. Fixed-width
+// deltas decode without the serial byte-by-byte dependency of varints; the
+// planes keep the noisy low bytes apart from the quiet high ones, so zstd's
+// matches take the latter and the former are copied, not Huffman-decoded.
 inline constexpr size_t kTimestampHeaderBytes = 1 + 8;
 
 inline uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }

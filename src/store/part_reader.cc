@@ -20,6 +20,30 @@ namespace {
 
 uint32_t Checksum(std::string_view bytes) { return static_cast<uint32_t>(Hash64(bytes)); }
 
+// out[r] = the little-endian number whose byte k is planes[k * rows + r],
+// for k < W; unrolled per width, one pass over the rows.
+template <size_t W>
+void GatherPlanesOf(const uint8_t* planes, size_t rows, uint64_t* out) {
+  for (size_t r = 0; r < rows; ++r) {
+    uint64_t v = 0;
+    for (size_t k = 0; k < W; ++k) v |= static_cast<uint64_t>(planes[k * rows + r]) << (8 * k);
+    out[r] = v;
+  }
+}
+
+void GatherPlanes(const uint8_t* planes, size_t width, size_t rows, uint64_t* out) {
+  switch (width) {
+    case 1: return GatherPlanesOf<1>(planes, rows, out);
+    case 2: return GatherPlanesOf<2>(planes, rows, out);
+    case 3: return GatherPlanesOf<3>(planes, rows, out);
+    case 4: return GatherPlanesOf<4>(planes, rows, out);
+    case 5: return GatherPlanesOf<5>(planes, rows, out);
+    case 6: return GatherPlanesOf<6>(planes, rows, out);
+    case 7: return GatherPlanesOf<7>(planes, rows, out);
+    default: return GatherPlanesOf<8>(planes, rows, out);
+  }
+}
+
 bool GetZigZag(std::string_view* in, int64_t* v) {
   uint64_t raw;
   if (!GetVarint64(in, &raw)) return false;
@@ -228,28 +252,19 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
   int64_t* ts = out->data();
   const size_t customers = runs.start.size() - 1;
   if (version_ >= 2) {
-    // Fixed-width deltas (part_columns.h): each row's delta is one masked
-    // word load, independent of the others; only the running sum is serial.
+    // Fixed-width deltas (part_columns.h): independent of each other, only
+    // the running sum is serial.
     if (in.size() < kTimestampHeaderBytes) return Corrupt(block, kColTimestamp, "timestamps truncated");
     const size_t width = static_cast<uint8_t>(in[0]);
     if (width < 1 || width > 8 || in.size() != kTimestampHeaderBytes + width * b.rows) {
       return Corrupt(block, kColTimestamp, "timestamps have the wrong size");
     }
     const auto first_ts = static_cast<int64_t>(DecodeFixed64(in.data() + 1));
-    const char* data = in.data() + kTimestampHeaderBytes;
-    const uint64_t mask = width == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * width)) - 1;
-    // Rows whose 8-byte load stays inside the chunk; the rest copy.
-    const size_t payload = in.size() - kTimestampHeaderBytes;
-    const size_t fast_rows = payload >= 8 ? (payload - 8) / width + 1 : 0;
-    auto delta = [&](size_t r) {
-      uint64_t w = 0;
-      if (r < fast_rows) {
-        std::memcpy(&w, data + r * width, 8);
-      } else {
-        std::memcpy(&w, data + r * width, width);
-      }
-      return UnZigZag(w & mask);
-    };
+    // Byte planes (part_columns.h): each delta gathered from its planes.
+    const auto* planes = reinterpret_cast<const uint8_t*>(in.data() + kTimestampHeaderBytes);
+    auto* deltas = reinterpret_cast<uint64_t*>(ts);
+    GatherPlanes(planes, width, b.rows, deltas);
+    auto delta = [&](size_t r) { return UnZigZag(deltas[r]); };
     int64_t prev_first = first_ts;
     for (size_t c = 0; c < customers; ++c) {
       int64_t prev = prev_first;
