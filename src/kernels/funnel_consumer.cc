@@ -158,7 +158,7 @@ int FunnelConsumer::OrderedDepth(const MaskOf& mask_of, const TimeOf& time_of, s
   return deepest;
 }
 
-void FunnelConsumer::ChainFrom(size_t s, size_t end, int limit, Chain* chain) const {
+void FunnelConsumer::ChainFrom(size_t s, size_t end, int limit, Chain* chain) {
   const int64_t deadline = ts_[s] + spec_.window_ms;
   int filled = 0;
   if (spec_.mode == FunnelMode::kUnordered) {
@@ -197,7 +197,7 @@ void FunnelConsumer::ChainFrom(size_t s, size_t end, int limit, Chain* chain) co
 // step are the run of events that match it. Which candidate to take can
 // matter (a later one may match the step after), hence a search with a memo
 // over (event, step) inside the start's window.
-int FunnelConsumer::StrictReach(size_t p, int j, size_t end, int64_t deadline, int limit) const {
+int FunnelConsumer::StrictReach(size_t p, int j, size_t end, int64_t deadline, int limit) {
   if (j + 1 >= limit) return j + 1;
   const size_t slot = (p - memo_base_) * static_cast<size_t>(limit) + static_cast<size_t>(j);
   if (memo_[slot] >= 0) return memo_[slot];
@@ -210,7 +210,7 @@ int FunnelConsumer::StrictReach(size_t p, int j, size_t end, int64_t deadline, i
   return best;
 }
 
-void FunnelConsumer::StrictChainFrom(size_t s, size_t end, int limit, Chain* chain) const {
+void FunnelConsumer::StrictChainFrom(size_t s, size_t end, int limit, Chain* chain) {
   const int64_t deadline = ts_[s] + spec_.window_ms;
   size_t window_end = s;
   while (window_end < end && ts_[window_end] <= deadline) ++window_end;
@@ -231,7 +231,7 @@ void FunnelConsumer::StrictChainFrom(size_t s, size_t end, int limit, Chain* cha
   chain->depth = reach;
 }
 
-bool FunnelConsumer::EarliestChain(size_t begin, size_t end, int depth, Chain* chain) const {
+bool FunnelConsumer::EarliestChain(size_t begin, size_t end, int depth, Chain* chain) {
   for (size_t s = begin; s < end; ++s) {
     if (spec_.mode != FunnelMode::kUnordered ? !(masks_[s] & 1) : masks_[s] == 0) continue;
     ChainFrom(s, end, depth, chain);
@@ -332,8 +332,12 @@ void FunnelConsumer::Gather(const scan::CustomerView& c) {
   excl_ts_.clear();
   excl_masks_.clear();
   const bool exclusions = !spec_.exclusions.empty();
+  // Sessions are built from the rows --where keeps: remember them.
+  const bool keep = spec_.count == FunnelCount::kSessions && spec_.where != nullptr;
+  if (keep) keep_.assign(c.size, 0);
   for (size_t i = 0; i < c.size; ++i) {
     if (spec_.where != nullptr && !spec_.where->Matches(c, i)) continue;
+    if (keep) keep_[i] = 1;
     if (exclusions) {
       const uint32_t x = spec_.exclusion_events.Match(c, i);
       if (x != 0) {
@@ -388,26 +392,22 @@ void FunnelConsumer::Consume(const scan::CustomerView& c) {
   } else {
     // Sessions over the events --where keeps; the step events are regrouped
     // session by session (stable, so each stays in time order).
-    std::vector<uint8_t> keep;
-    if (spec_.where != nullptr) {
-      keep.resize(c.size);
-      for (size_t i = 0; i < c.size; ++i) keep[i] = spec_.where->Matches(c, i);
-    }
-    sessions_.Build(c, spec_.where != nullptr ? &keep : nullptr, &session_list_, &row_session_);
+    sessions_.Build(c, spec_.where != nullptr ? &keep_ : nullptr, &session_list_, &row_session_);
     order_.resize(n);
     for (size_t i = 0; i < n; ++i) order_[i] = static_cast<uint32_t>(i);
     std::stable_sort(order_.begin(), order_.end(),
                      [&](uint32_t a, uint32_t b) { return row_session_[rows_[a]] < row_session_[rows_[b]]; });
-    std::vector<uint32_t> rows(n), masks(n);
-    std::vector<int64_t> ts(n);
+    sorted_rows_.resize(n);
+    sorted_ts_.resize(n);
+    sorted_masks_.resize(n);
     for (size_t i = 0; i < n; ++i) {
-      rows[i] = rows_[order_[i]];
-      ts[i] = ts_[order_[i]];
-      masks[i] = masks_[order_[i]];
+      sorted_rows_[i] = rows_[order_[i]];
+      sorted_ts_[i] = ts_[order_[i]];
+      sorted_masks_[i] = masks_[order_[i]];
     }
-    rows_.swap(rows);
-    ts_.swap(ts);
-    masks_.swap(masks);
+    rows_.swap(sorted_rows_);
+    ts_.swap(sorted_ts_);
+    masks_.swap(sorted_masks_);
     for (size_t b = 0; b < n;) {
       const uint32_t session = row_session_[rows_[b]];
       size_t e = b + 1;

@@ -127,12 +127,12 @@ class FunnelConsumer : public scan::CustomerConsumer {
   // Fills the scratch for customers whose depth is at most 1; false for the others.
   bool GatherShallow(const scan::CustomerView& c);
   // The greedy chain from the event at `start`, filling at most `limit` steps.
-  void ChainFrom(size_t start, size_t end, int limit, Chain* chain) const;
-  void StrictChainFrom(size_t start, size_t end, int limit, Chain* chain) const;
+  void ChainFrom(size_t start, size_t end, int limit, Chain* chain);
+  void StrictChainFrom(size_t start, size_t end, int limit, Chain* chain);
   // Strict: how many steps a chain can fill once event p filled step j.
-  int StrictReach(size_t p, int j, size_t end, int64_t deadline, int limit) const;
+  int StrictReach(size_t p, int j, size_t end, int64_t deadline, int limit);
   // The earliest-starting chain in [begin, end) reaching `depth`.
-  bool EarliestChain(size_t begin, size_t end, int depth, Chain* chain) const;
+  bool EarliestChain(size_t begin, size_t end, int depth, Chain* chain);
   bool Excluded(const Chain& chain) const;
   uint32_t GroupOf(const scan::CustomerView& c, const Chain& chain);
   void Record(const scan::CustomerView& c, const Chain& chain);
@@ -154,10 +154,13 @@ class FunnelConsumer : public scan::CustomerConsumer {
   // The customer's deepest step and first chain per group, over its units.
   std::vector<std::pair<uint32_t, Chain>> best_;
   // StrictReach's memo over (event - memo_base_, step) for one start.
-  mutable std::vector<int8_t> memo_;
-  mutable size_t memo_base_ = 0;
+  std::vector<int8_t> memo_;
+  size_t memo_base_ = 0;
   std::vector<Session> session_list_;
   std::vector<uint32_t> row_session_, order_;
+  std::vector<uint8_t> keep_;  // count = sessions with --where: the rows it keeps
+  std::vector<uint32_t> sorted_rows_, sorted_masks_;  // the scratch regrouped by session
+  std::vector<int64_t> sorted_ts_;
 };
 
 }  // namespace touchpoint::kernels

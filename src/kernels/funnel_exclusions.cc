@@ -7,24 +7,8 @@ namespace {
 
 // The position of the range's '@': the last one outside brackets and quotes.
 size_t RangeMark(const std::string& text) {
-  size_t at = std::string::npos;
-  int depth = 0;
-  char quote = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quote) {
-      if (c == quote) quote = 0;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']') {
-      --depth;
-    } else if (c == '@' && depth == 0) {
-      at = i;
-    }
-  }
-  return at;
+  const std::vector<size_t> at = TopLevelPositions(text, '@');
+  return at.empty() ? std::string::npos : at.back();
 }
 
 bool ParseStep(std::string_view s, int* out) {

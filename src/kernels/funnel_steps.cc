@@ -34,13 +34,12 @@ Result<std::string> StepExpression(const std::string& step) {
 
 }  // namespace
 
-Result<FunnelSteps> FunnelSteps::Parse(std::string_view text, size_t min_steps) {
-  FunnelSteps steps;
-  std::vector<std::string> parts;
-  std::string cur;
+std::vector<size_t> TopLevelPositions(std::string_view text, char separator) {
+  std::vector<size_t> at;
   int depth = 0;
   char quote = 0;
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
     if (quote) {
       if (c == quote) quote = 0;
     } else if (c == '\'' || c == '"') {
@@ -49,14 +48,22 @@ Result<FunnelSteps> FunnelSteps::Parse(std::string_view text, size_t min_steps) 
       ++depth;
     } else if (c == ']') {
       --depth;
-    } else if (c == ',' && depth == 0) {
-      parts.push_back(Trim(cur));
-      cur.clear();
-      continue;
+    } else if (c == separator && depth == 0) {
+      at.push_back(i);
     }
-    cur += c;
   }
-  parts.push_back(Trim(cur));
+  return at;
+}
+
+Result<FunnelSteps> FunnelSteps::Parse(std::string_view text, size_t min_steps) {
+  FunnelSteps steps;
+  std::vector<std::string> parts;
+  size_t begin = 0;
+  for (size_t comma : TopLevelPositions(text, ',')) {
+    parts.push_back(Trim(text.substr(begin, comma - begin)));
+    begin = comma + 1;
+  }
+  parts.push_back(Trim(text.substr(begin)));
   if (parts.size() < min_steps) {
     return Status::InvalidArgument(min_steps == 2 ? "a funnel needs at least 2 steps (--steps A,B,...)"
                                                   : "expected at least one event");

@@ -17,6 +17,10 @@ namespace touchpoint::kernels {
 
 inline constexpr size_t kMaxFunnelSteps = 32;
 
+// Where `separator` occurs in `text` outside [conditions] and quotes: how
+// step lists split on ',' and exclusions find their '@' range.
+std::vector<size_t> TopLevelPositions(std::string_view text, char separator);
+
 class FunnelSteps {
  public:
   // Parses "STEP,STEP,..."; commas inside brackets or quotes do not split.

@@ -36,35 +36,26 @@ bool ColumnArrays::Concatenate(const std::vector<Run>& runs, uint32_t columns, s
   for (size_t r = 1; r < runs.size(); ++r) {
     if (runs[r].arrays->timestamp[runs[r].begin] < runs[r - 1].arrays->timestamp[runs[r - 1].end - 1]) return false;
   }
-  auto append = [&](auto member, auto& out) {
+  // `column(arrays)` picks the same column out of each run's arrays.
+  auto append = [&](auto column, auto& out) {
     out.clear();
     for (const Run& run : runs) {
-      const auto& in = run.arrays->*member;
+      const auto& in = column(*run.arrays);
       out.insert(out.end(), in.begin() + static_cast<long>(run.begin), in.begin() + static_cast<long>(run.end));
     }
   };
-  append(&ColumnArrays::timestamp, timestamp);
+  append([](const ColumnArrays& a) -> auto& { return a.timestamp; }, timestamp);
   for (int c = 0; c < kDictColumnCount; ++c) {
-    if (!(columns & (1u << c))) continue;
-    dict[c].clear();
-    for (const Run& run : runs) {
-      const auto& in = run.arrays->dict[c];
-      dict[c].insert(dict[c].end(), in.begin() + static_cast<long>(run.begin), in.begin() + static_cast<long>(run.end));
-    }
+    if (columns & (1u << c)) append([c](const ColumnArrays& a) -> auto& { return a.dict[c]; }, dict[c]);
   }
-  if (columns & kColumnRevenue) append(&ColumnArrays::revenue, revenue);
-  if (columns & kColumnScore) append(&ColumnArrays::score, score);
-  if (columns & kColumnEventId) append(&ColumnArrays::event_id, event_id);
-  if (columns & kColumnSessionId) append(&ColumnArrays::session_id, session_id);
-  if (columns & kColumnComment) append(&ColumnArrays::comment, comment);
+  if (columns & kColumnRevenue) append([](const ColumnArrays& a) -> auto& { return a.revenue; }, revenue);
+  if (columns & kColumnScore) append([](const ColumnArrays& a) -> auto& { return a.score; }, score);
+  if (columns & kColumnEventId) append([](const ColumnArrays& a) -> auto& { return a.event_id; }, event_id);
+  if (columns & kColumnSessionId) append([](const ColumnArrays& a) -> auto& { return a.session_id; }, session_id);
+  if (columns & kColumnComment) append([](const ColumnArrays& a) -> auto& { return a.comment; }, comment);
   properties.resize(properties_count);
   for (size_t p = 0; p < properties_count; ++p) {
-    properties[p].clear();
-    for (const Run& run : runs) {
-      const auto& in = run.arrays->properties[p];
-      properties[p].insert(properties[p].end(), in.begin() + static_cast<long>(run.begin),
-                           in.begin() + static_cast<long>(run.end));
-    }
+    append([p](const ColumnArrays& a) -> auto& { return a.properties[p]; }, properties[p]);
   }
   return true;
 }

@@ -26,35 +26,18 @@ Usage: funnel_pandas.py EVENTS.csv|EVENTS.pkl --steps A,B,C [--window 7d]
 """
 import argparse
 import json
-import math
 import sys
 
 import numpy as np
 import pandas as pd
 
-Z95 = 1.959963984540054
-UNITS = {"s": 1000, "m": 60_000, "min": 60_000, "h": 3_600_000, "d": 86_400_000, "w": 7 * 86_400_000}
+from check_util import duration_ms, wilson  # same folder
 
 
 def load(path):
     if path.endswith(".pkl"):
         return pd.read_pickle(path)
     return pd.read_csv(path, dtype=str, keep_default_na=False)
-
-
-def duration_ms(text):
-    num = text.rstrip("abcdefghijklmnopqrstuvwxyz")
-    return int(float(num) * UNITS[text[len(num):] or "s"])
-
-
-def wilson(k, n):
-    if n == 0:
-        return [0.0, 100.0]
-    p = k / n
-    denom = 1 + Z95 * Z95 / n
-    center = (p + Z95 * Z95 / (2 * n)) / denom
-    half = Z95 * math.sqrt(p * (1 - p) / n + Z95 * Z95 / (4 * n * n)) / denom
-    return [100 * max(0.0, center - half), 100 * min(1.0, center + half)]
 
 
 def percentile(values, p):
