@@ -7,11 +7,6 @@
 #include "kernels/group_column.h"
 
 namespace touchpoint::kernels {
-namespace {
-
-
-}  // namespace
-
 Result<FunnelMode> ParseFunnelMode(std::string_view text) {
   if (text.empty() || text == "ordered") return FunnelMode::kOrdered;
   if (text == "strict") return FunnelMode::kStrict;
@@ -326,53 +321,83 @@ void FunnelConsumer::EvaluateUnit(const scan::CustomerView& c, size_t begin, siz
 }
 
 void FunnelConsumer::Gather(const scan::CustomerView& c) {
-  rows_.clear();
-  ts_.clear();
-  masks_.clear();
   excl_ts_.clear();
   excl_masks_.clear();
   const bool exclusions = !spec_.exclusions.empty();
   // Sessions are built from the rows --where keeps: remember them.
   const bool keep = spec_.count == FunnelCount::kSessions && spec_.where != nullptr;
   if (keep) keep_.assign(c.size, 0);
-  for (size_t i = 0; i < c.size; ++i) {
-    if (spec_.where != nullptr && !spec_.where->Matches(c, i)) continue;
-    if (keep) keep_[i] = 1;
-    if (exclusions) {
-      const uint32_t x = spec_.exclusion_events.Match(c, i);
-      if (x != 0) {
-        excl_ts_.push_back(c.timestamp[i]);
-        excl_masks_.push_back(x);
-      }
+  // Every row is written and the cursor moves only past step events: no
+  // branch on the (unpredictable) event type.
+  rows_.resize(c.size);
+  ts_.resize(c.size);
+  masks_.resize(c.size);
+  size_t n = 0;
+  if (spec_.where == nullptr && !exclusions) {
+    for (size_t i = 0; i < c.size; ++i) {
+      const uint32_t m = spec_.steps.Match(c, i);
+      rows_[n] = static_cast<uint32_t>(i);
+      ts_[n] = c.timestamp[i];
+      masks_[n] = m;
+      n += m != 0;
     }
-    const uint32_t m = spec_.steps.Match(c, i);
-    if (m == 0) continue;
-    rows_.push_back(static_cast<uint32_t>(i));
-    ts_.push_back(c.timestamp[i]);
-    masks_.push_back(m);
+  } else {
+    for (size_t i = 0; i < c.size; ++i) {
+      if (spec_.where != nullptr && !spec_.where->Matches(c, i)) continue;
+      if (keep) keep_[i] = 1;
+      if (exclusions) {
+        const uint32_t x = spec_.exclusion_events.Match(c, i);
+        if (x != 0) {
+          excl_ts_.push_back(c.timestamp[i]);
+          excl_masks_.push_back(x);
+        }
+      }
+      const uint32_t m = spec_.steps.Match(c, i);
+      rows_[n] = static_cast<uint32_t>(i);
+      ts_[n] = c.timestamp[i];
+      masks_[n] = m;
+      n += m != 0;
+    }
   }
+  rows_.resize(n);
+  ts_.resize(n);
+  masks_.resize(n);
 }
 
 // Most customers never get past step 1. Their depth comes straight from the
-// view, and only the step-1 event that starts their chain is kept; the full
-// gather (every step event, for times and exclusions) is for the others.
+// view, and only the event that starts their chain is kept; the full gather
+// (every step event, for times and exclusions) is for the others. Without
+// --where, the union of the rows' step masks settles most customers with no
+// state machine at all: no event of step 2 (unordered: events of at most one
+// step) means a depth of at most 1.
 bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
-  if (spec_.count != FunnelCount::kCustomers || !spec_.exclusions.empty() || spec_.mode == FunnelMode::kUnordered) {
-    return false;
-  }
+  if (spec_.count != FunnelCount::kCustomers || !spec_.exclusions.empty()) return false;
+  const bool unordered = spec_.mode == FunnelMode::kUnordered;
   const auto mask_of = [&](size_t i) {
     return spec_.where != nullptr && !spec_.where->Matches(c, i) ? 0u : spec_.steps.Match(c, i);
   };
-  const int depth = OrderedDepth(mask_of, [&](size_t i) { return c.timestamp[i]; }, 0, c.size);
-  if (depth > 1) return false;
+  int depth = 0;
+  if (spec_.where == nullptr) {
+    // Customers with events of step 2 go to the full gather straight away:
+    // most of them reach it, and the gathered arrays are shorter to walk.
+    const uint32_t any = spec_.steps.MatchAny(c, c.size);
+    if (unordered ? __builtin_popcount(any) > 1 : (any & 2) != 0) return false;
+    depth = unordered ? __builtin_popcount(any) : static_cast<int>(any & 1);
+  } else {
+    if (unordered) return false;
+    depth = OrderedDepth(mask_of, [&](size_t i) { return c.timestamp[i]; }, 0, c.size);
+    if (depth > 1) return false;
+  }
   rows_.clear();
   ts_.clear();
   masks_.clear();
   excl_ts_.clear();
   excl_masks_.clear();
+  // The chain's start: the first step-1 event (unordered: the first step event).
+  const uint32_t starts = unordered ? ~0u : 1u;
   for (size_t i = 0; i < c.size && depth == 1; ++i) {
     const uint32_t m = mask_of(i);
-    if (m & 1) {
+    if (m & starts) {
       rows_.push_back(static_cast<uint32_t>(i));
       ts_.push_back(c.timestamp[i]);
       masks_.push_back(m);

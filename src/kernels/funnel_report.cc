@@ -8,11 +8,13 @@ namespace touchpoint::kernels {
 
 double Percentile(std::vector<double> v, double p) {
   if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
-  std::sort(v.begin(), v.end());
   const double rank = p / 100.0 * static_cast<double>(v.size() - 1);
   const size_t lo = static_cast<size_t>(std::floor(rank));
-  const size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
+  // Two order statistics, not a sort: the lo-th, then the least above it.
+  std::nth_element(v.begin(), v.begin() + static_cast<ptrdiff_t>(lo), v.end());
+  const double low = v[lo];
+  const double high = lo + 1 < v.size() ? *std::min_element(v.begin() + static_cast<ptrdiff_t>(lo) + 1, v.end()) : low;
+  return low + (high - low) * (rank - static_cast<double>(lo));
 }
 
 std::vector<FunnelStepResult> SummarizeFunnel(const FunnelSteps& steps, const FunnelCounts& c) {

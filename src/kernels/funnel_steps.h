@@ -41,6 +41,27 @@ class FunnelSteps {
     const uint32_t mask = by_event_[c.event()[row]];
     return conditional_mask_ == 0 ? mask : mask | MatchConditional(c, row);
   }
+  // The union of Match over rows [0, n): which steps the rows can fill at
+  // all. Without conditions a branch-free OR of table lookups.
+  uint32_t MatchAny(const scan::CustomerView& c, size_t n) const {
+    if (conditional_mask_ != 0) {
+      uint32_t any = 0;
+      for (size_t i = 0; i < n; ++i) any |= Match(c, i);
+      return any;
+    }
+    const uint32_t* event = c.event();
+    const uint32_t* table = by_event_.data();
+    uint32_t a = 0, b = 0, d = 0, e = 0;  // four chains keep the loads in flight
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+      a |= table[event[i]];
+      b |= table[event[i + 1]];
+      d |= table[event[i + 2]];
+      e |= table[event[i + 3]];
+    }
+    for (; i < n; ++i) a |= table[event[i]];
+    return a | b | d | e;
+  }
 
  private:
   std::vector<std::string> labels_;

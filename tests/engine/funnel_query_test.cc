@@ -324,5 +324,48 @@ TEST(FunnelRepeatedSteps, OneEventMovesSeveralChains) {
   EXPECT_DOUBLE_EQ(r->steps[1].median_time_to_convert_s, (2 + 86400.0) / 2);
 }
 
+// Customers who never get past step 1 take a shortcut in the kernel (the
+// union of their step masks decides); each mode, with and without step
+// conditions and --where, must count them as the chain rules say.
+//   K: page_view (web) 0, page_view (ads) 2 days: depth 1 everywhere
+//   L: email_open only: not in the funnel
+//   M: add_to_cart only: ordered 0, unordered 1
+//   N: purchase 0, add_to_cart 1 s, no page view: ordered 0, unordered 2
+TEST(FunnelShallowTest, CustomersWhoStopAtTheFirstStep) {
+  TempDir dir;
+  EventBatch b;
+  AddEvent(&b, "K", kT0, "page_view", "web");
+  AddEvent(&b, "K", kT0 + 2 * kDay, "page_view", "ads");
+  AddEvent(&b, "L", kT0, "email_open", "email");
+  AddEvent(&b, "M", kT0, "add_to_cart");
+  AddEvent(&b, "N", kT0, "purchase");
+  AddEvent(&b, "N", kT0 + kS, "add_to_cart");
+  auto snapshot = LoadFixture(dir.path(), b);
+  auto reached = [&](const std::string& steps, const std::string& mode, const std::string& where) {
+    FunnelRequest req;
+    req.steps = steps;
+    req.mode = mode;
+    req.where = where;
+    req.window_ms = 7 * kDay;
+    auto r = RunFunnel(snapshot, req);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    std::vector<uint64_t> out;
+    for (const auto& s : r->steps) out.push_back(s.customers);
+    return out;
+  };
+  using V = std::vector<uint64_t>;
+  const std::string plain = "page_view,add_to_cart,purchase";
+  const std::string web = "page_view[channel = 'web'],add_to_cart,purchase";
+  EXPECT_EQ(reached(plain, "ordered", ""), (V{1, 0, 0}));
+  EXPECT_EQ(reached(plain, "strict", ""), (V{1, 0, 0}));
+  EXPECT_EQ(reached(plain, "unordered", ""), (V{3, 1, 0}));
+  EXPECT_EQ(reached(web, "ordered", ""), (V{1, 0, 0}));
+  EXPECT_EQ(reached(web, "unordered", ""), (V{3, 1, 0}));
+  // Only K's second page view is on ads; M's and N's events have no channel.
+  EXPECT_EQ(reached(plain, "ordered", "channel = 'ads'"), (V{1, 0, 0}));
+  EXPECT_EQ(reached(plain, "unordered", "channel = 'ads'"), (V{1, 0, 0}));
+  EXPECT_EQ(reached(web, "ordered", "channel = 'ads'"), (V{0, 0, 0}));
+}
+
 }  // namespace
 }  // namespace touchpoint::engine
