@@ -50,13 +50,24 @@ inline constexpr std::array<WellKnownColumn, kWellKnownColumnCount> kWellKnownCo
     {"score", ColumnKind::kF64},
 }};
 
-// Version 2 timestamp chunks: [width: 1 byte, 1..8][block's first timestamp:
-// fixed64][width byte planes of `rows` bytes: byte 0 of every zigzag delta,
-// then byte 1, ...], compressed without entropy-coded literals. Fixed-width
-// deltas decode without the serial byte-by-byte dependency of varints; the
-// planes keep the noisy low bytes apart from the quiet high ones, so zstd's
-// matches take the latter and the former are copied, not Huffman-decoded.
+// Timestamp chunks, version 3 (written today), stored without zstd:
+//   [width b: 1 byte, 0..kMaxTimestampBits][block's first timestamp: fixed64]
+//   [exception count E: varint]
+//   [customers - 1 varints: each later customer's first timestamp, zigzag
+//    delta from the previous customer's first]
+//   [E pairs of varints: index gap from the previous exception (the first
+//    from 0), and the delta's bits above b]
+//   [the other rows' deltas from the row before (>= 0), in row order, b bits
+//    each, least significant bit first][kTimestampPadding zero bytes]
+// b minimises the chunk, so the rare long gaps (weeks between visits)
+// become exceptions rather than widening every row. A delta is one 8-byte
+// load, a shift and a mask: no serial varint chain, no decompression.
+// Version 2: [width w: 1 byte, 1..8][first timestamp: fixed64][w byte planes
+// of `rows` bytes of zigzag deltas, a customer's first row from the
+// previous customer's first], zstd without entropy-coded literals.
 inline constexpr size_t kTimestampHeaderBytes = 1 + 8;
+inline constexpr size_t kMaxTimestampBits = 56;  // with a shift of up to 7, one 8-byte load
+inline constexpr size_t kTimestampPadding = 8;
 
 inline uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 inline int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }

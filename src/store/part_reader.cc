@@ -6,10 +6,12 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include <array>
 #include <bit>
 #include <cerrno>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 #include "store/part_columns.h"
 #include "util/coding.h"
@@ -42,6 +44,37 @@ void GatherPlanes(const uint8_t* planes, size_t width, size_t rows, uint64_t* ou
     case 7: return GatherPlanesOf<7>(planes, rows, out);
     default: return GatherPlanesOf<8>(planes, rows, out);
   }
+}
+
+// out[k] = the k-th W-bit field of the LSB-first bit stream at p. Eight
+// fields take exactly W bytes, so within a group every load offset and
+// shift is a constant. REQUIRES: 8 readable bytes past the last field.
+template <size_t W>
+void UnpackBitsOf(const uint8_t* p, size_t n, uint64_t* out) {
+  constexpr uint64_t kMask = W == 0 ? 0 : ~0ULL >> (64 - W);
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8, p += W) {
+    for (size_t j = 0; j < 8; ++j) {
+      uint64_t word;
+      std::memcpy(&word, p + j * W / 8, 8);
+      out[k + j] = word >> (j * W % 8) & kMask;
+    }
+  }
+  for (size_t j = 0; k < n; ++k, ++j) {
+    uint64_t word;
+    std::memcpy(&word, p + j * W / 8, 8);
+    out[k] = word >> (j * W % 8) & kMask;
+  }
+}
+
+template <size_t... W>
+constexpr auto UnpackTable(std::index_sequence<W...>) {
+  return std::array<void (*)(const uint8_t*, size_t, uint64_t*), sizeof...(W)>{&UnpackBitsOf<W>...};
+}
+
+void UnpackBits(const uint8_t* p, size_t width, size_t n, uint64_t* out) {
+  static constexpr auto kUnpack = UnpackTable(std::make_index_sequence<kMaxTimestampBits + 1>());
+  kUnpack[width](p, n, out);
 }
 
 bool GetZigZag(std::string_view* in, int64_t* v) {
@@ -247,10 +280,11 @@ Status PartReader::DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRun
 Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
                                     std::vector<int64_t>* out) const {
   const BlockInfo& b = blocks_[block];
+  const size_t customers = runs.start.size() - 1;
+  if (version_ >= 3) return DecodePackedTimestamps(block, runs, out);
   TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, kColTimestamp, ctx));
   out->resize(b.rows);  // every entry is written below
   int64_t* ts = out->data();
-  const size_t customers = runs.start.size() - 1;
   if (version_ >= 2) {
     // Fixed-width deltas (part_columns.h): independent of each other, only
     // the running sum is serial.
@@ -289,6 +323,80 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
       ts[r] = prev;
     }
     if (runs.start[c] < runs.start[c + 1]) prev_first = ts[runs.start[c]];
+  }
+  return Status::OK();
+}
+
+// Version 3 (part_columns.h): read in place from the mapping, no copy.
+Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs, std::vector<int64_t>* out) const {
+  const BlockInfo& b = blocks_[block];
+  const ChunkInfo& ch = b.chunks[kColTimestamp];
+  const std::string_view chunk(data_ + ch.offset, ch.size);
+  if (Checksum(chunk) != ch.checksum) return Corrupt(block, kColTimestamp, "checksum mismatch");
+  const size_t customers = runs.start.size() - 1;
+  if (b.rows == 0) {
+    out->clear();
+    return Status::OK();
+  }
+  if (chunk.size() < kTimestampHeaderBytes || customers == 0) return Corrupt(block, kColTimestamp, "timestamps truncated");
+  const size_t width = static_cast<uint8_t>(chunk[0]);
+  if (width > kMaxTimestampBits) return Corrupt(block, kColTimestamp, "timestamp width out of range");
+  const auto first_ts = static_cast<int64_t>(DecodeFixed64(chunk.data() + 1));
+  const auto* p = reinterpret_cast<const uint8_t*>(chunk.data() + kTimestampHeaderBytes);
+  const auto* end = reinterpret_cast<const uint8_t*>(chunk.data() + chunk.size());
+  uint64_t exceptions = 0;
+  if (!GetVarint64Fast(&p, end, &exceptions)) return Corrupt(block, kColTimestamp, "timestamps truncated");
+  const size_t inner = b.rows - customers;  // rows after each customer's first
+  if (exceptions > inner) return Corrupt(block, kColTimestamp, "more exceptions than deltas");
+  out->resize(b.rows);  // every entry is written below
+  int64_t* ts = out->data();
+  // Each later customer's first timestamp: checked here, summed below.
+  const uint8_t* firsts = p;
+  for (size_t c = 1; c < customers; ++c) {
+    uint64_t skip;
+    if (!GetVarint64Fast(&p, end, &skip)) return Corrupt(block, kColTimestamp, "timestamps truncated");
+  }
+  const uint8_t* patches = p;
+  for (uint64_t e = 0; e < 2 * exceptions; ++e) {
+    uint64_t skip;
+    if (!GetVarint64Fast(&p, end, &skip)) return Corrupt(block, kColTimestamp, "timestamps truncated");
+  }
+  const size_t packed_bytes = (inner * width + 7) / 8 + kTimestampPadding;
+  if (static_cast<size_t>(end - p) != packed_bytes) return Corrupt(block, kColTimestamp, "timestamps have the wrong size");
+  // The deltas, unpacked into the tail of `out`: delta k goes to slot
+  // customers + k, at or after the row it belongs to (row k + c + 1 for
+  // customer c), so the running sum below reads each slot before any
+  // write reaches it.
+  auto* deltas = reinterpret_cast<uint64_t*>(ts + customers);
+  UnpackBits(p, width, inner, deltas);
+  const uint8_t* q = patches;
+  uint64_t k = 0;
+  for (uint64_t e = 0; e < exceptions; ++e) {
+    uint64_t gap, high;
+    GetVarint64Fast(&q, end, &gap);  // both checked above
+    GetVarint64Fast(&q, end, &high);
+    k += gap;
+    if (k >= inner || (e > 0 && gap == 0)) return Corrupt(block, kColTimestamp, "timestamp exception out of range");
+    deltas[k] |= high << width;
+  }
+  // Slot `begin` of a customer is free by now: the delta it held belongs to
+  // an earlier customer.
+  size_t slot = customers;
+  uint64_t first = static_cast<uint64_t>(first_ts);  // unsigned: sums wrap as the writer's differences did
+  for (size_t c = 0; c < customers; ++c) {
+    if (c > 0) {
+      uint64_t raw;
+      GetVarint64Fast(&firsts, end, &raw);  // checked above
+      first += static_cast<uint64_t>(UnZigZag(raw));
+    }
+    const uint32_t begin = runs.start[c], stop = runs.start[c + 1];
+    if (begin == stop) return Corrupt(block, kColTimestamp, "a customer without rows");
+    ts[begin] = static_cast<int64_t>(first);
+    uint64_t t = first;
+    for (uint32_t r = begin + 1; r < stop; ++r) {
+      t += static_cast<uint64_t>(ts[slot++]);
+      ts[r] = static_cast<int64_t>(t);
+    }
   }
   return Status::OK();
 }

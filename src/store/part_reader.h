@@ -103,6 +103,7 @@ class PartReader {
   PartReader() = default;
   Status ParseFooter();
   Result<std::string_view> Chunk(size_t block, int column, DecodeContext* ctx) const;
+  Status DecodePackedTimestamps(size_t block, const CustomerRuns& runs, std::vector<int64_t>* out) const;
   Status Corrupt(size_t block, int column, std::string_view what) const;
 
   std::string name_;

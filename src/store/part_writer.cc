@@ -1,10 +1,9 @@
 #include "store/part_writer.h"
 
-// For ZSTD_c_literalCompressionMode (part_columns.h: timestamp chunks).
-#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -84,16 +83,9 @@ class PartWriter::Impl {
     }
     zctx_ = ZSTD_createCCtx();
     ZSTD_CCtx_setParameter(zctx_, ZSTD_c_compressionLevel, kZstdLevel);
-    // Timestamp chunks: byte planes whose low planes are noise; entropy-coding
-    // them gains little and makes decoding 2.5x slower, so only matches
-    // (the quiet high planes) are compressed.
-    ts_zctx_ = ZSTD_createCCtx();
-    ZSTD_CCtx_setParameter(ts_zctx_, ZSTD_c_compressionLevel, kZstdLevel);
-    ZSTD_CCtx_setParameter(ts_zctx_, ZSTD_c_literalCompressionMode, ZSTD_ps_disable);
   }
   ~Impl() {
     ZSTD_freeCCtx(zctx_);
-    ZSTD_freeCCtx(ts_zctx_);
   }
 
   // REQUIRES: `batch` is in part order.
@@ -232,13 +224,17 @@ class PartWriter::Impl {
     ++info_.customers;
 
     if (block_rows_ == 0) block_first_ts_ = B(0).timestamp_ms[R(0)];
-    int64_t prev = block_customers_ == 1 ? block_first_ts_ : prev_customer_first_ts_;
-    prev_customer_first_ts_ = B(0).timestamp_ms[R(0)];
+    const int64_t first = B(0).timestamp_ms[R(0)];
+    // Differences in unsigned arithmetic: wrapping, never overflowing.
+    if (block_customers_ > 1) {
+      ts_firsts_.push_back(ZigZag(static_cast<int64_t>(static_cast<uint64_t>(first) - static_cast<uint64_t>(prev_customer_first_ts_))));
+    }
+    prev_customer_first_ts_ = first;
+    int64_t prev = first;
     for (size_t k = 0; k < n; ++k) {
       const int64_t t = B(k).timestamp_ms[R(k)];
-      const uint64_t delta = ZigZag(t - prev);
-      ts_deltas_.push_back(delta);
-      ts_max_delta_ |= delta;
+      // Rows are in time order within a customer, so these are >= 0.
+      if (k > 0) ts_inner_.push_back(static_cast<uint64_t>(t) - static_cast<uint64_t>(prev));
       prev = t;
       if (block_rows_ == 0 && k == 0) {
         block_.min_ts = block_.max_ts = t;
@@ -364,7 +360,13 @@ class PartWriter::Impl {
   }
 
   Status WriteChunk(std::string_view raw, ColumnKind kind, ChunkRef* ref) {
-    TP_RETURN_IF_ERROR(Compress(raw, &scratch_, kind == ColumnKind::kTimestamp ? ts_zctx_ : zctx_));
+    // Bit-packed timestamp deltas are stored as they are: zstd would find
+    // little in them and cost a copy to read (part_columns.h).
+    if (kind == ColumnKind::kTimestamp) {
+      scratch_.assign(raw);
+    } else {
+      TP_RETURN_IF_ERROR(Compress(raw, &scratch_, zctx_));
+    }
     ref->kind = kind;
     ref->offset = offset_;
     ref->size = scratch_.size();
@@ -407,25 +409,54 @@ class PartWriter::Impl {
     block_rows_ = 0;
     block_customers_ = 0;
     prev_customer_first_ts_ = 0;
-    ts_deltas_.clear();
-    ts_max_delta_ = 0;
+    ts_firsts_.clear();
+    ts_inner_.clear();
     return Status::OK();
   }
 
-  // The block's timestamp chunk (part_columns.h, kTimestampHeaderBytes):
-  // byte b of every delta, then byte b + 1 of every delta, ...
+  // The block's timestamp chunk, version 3 (part_columns.h): the customers'
+  // first timestamps as varints, the other rows' deltas bit-packed at the
+  // width that minimises the chunk, wider deltas patched from a list.
   void EncodeTimestamps(std::string* raw) const {
-    size_t width = 1;
-    while (width < 8 && (ts_max_delta_ >> (8 * width)) != 0) ++width;
-    const size_t rows = ts_deltas_.size();
-    raw->reserve(kTimestampHeaderBytes + width * rows);
+    const size_t m = ts_inner_.size();
+    size_t longer[65] = {};  // deltas by significant bits
+    for (uint64_t d : ts_inner_) ++longer[64 - std::countl_zero(d)];
+    // cost(b) in bits: m * b, plus per exception its index gap and high part.
+    size_t width = 0, best = SIZE_MAX;
+    for (size_t b = 0; b <= kMaxTimestampBits; ++b) {
+      size_t bits = m * b;
+      for (size_t l = b + 1; l <= 64; ++l) bits += longer[l] * 8 * (2 + (l - b + 6) / 7);
+      if (bits < best) {
+        best = bits;
+        width = b;
+      }
+    }
+    std::string patches;
+    uint64_t exceptions = 0;
+    size_t last = 0;
+    for (size_t k = 0; k < m; ++k) {
+      if ((ts_inner_[k] >> width) == 0) continue;
+      PutVarint64(&patches, k - last);
+      PutVarint64(&patches, ts_inner_[k] >> width);
+      last = k;
+      ++exceptions;
+    }
     raw->push_back(static_cast<char>(width));
     PutFixed64(raw, static_cast<uint64_t>(block_first_ts_));
-    raw->resize(kTimestampHeaderBytes + width * rows);
-    char* planes = raw->data() + kTimestampHeaderBytes;
-    for (size_t b = 0; b < width; ++b) {
-      char* plane = planes + b * rows;
-      for (size_t r = 0; r < rows; ++r) plane[r] = static_cast<char>(ts_deltas_[r] >> (8 * b));
+    PutVarint64(raw, exceptions);
+    for (uint64_t f : ts_firsts_) PutVarint64(raw, f);
+    raw->append(patches);
+    // LSB-first bit stream, then kTimestampPadding zero bytes so the reader's
+    // 8-byte loads never leave the chunk.
+    const size_t at = raw->size();
+    raw->resize(at + (m * width + 7) / 8 + kTimestampPadding, '\0');
+    auto* out = reinterpret_cast<uint8_t*>(raw->data() + at);
+    const uint64_t mask = width == 64 ? ~0ULL : (1ULL << width) - 1;
+    for (size_t k = 0, bit = 0; k < m; ++k, bit += width) {
+      uint64_t word;
+      std::memcpy(&word, out + (bit >> 3), 8);
+      word |= (ts_inner_[k] & mask) << (bit & 7);
+      std::memcpy(out + (bit >> 3), &word, 8);
     }
   }
 
@@ -453,18 +484,17 @@ class PartWriter::Impl {
   std::optional<AppendFile> file_;  // absent: bytes go to memory_
   std::string memory_;
   ZSTD_CCtx* zctx_ = nullptr;
-  ZSTD_CCtx* ts_zctx_ = nullptr;  // timestamp chunks: literals left uncompressed
   std::vector<ColumnBuffer> columns_;
   std::vector<BlockMeta> blocks_;
   BlockMeta block_;
   size_t block_rows_ = 0;
   size_t block_customers_ = 0;
   int64_t prev_customer_first_ts_ = 0;
-  // The block's timestamps as zigzag deltas: a customer's first row from the
-  // previous customer's first row (the block's first row from itself), every
+  // The block's timestamps as deltas: each customer's first row after the
+  // block's first from the previous customer's first row (zigzag), every
   // other row from the row before it.
-  std::vector<uint64_t> ts_deltas_;
-  uint64_t ts_max_delta_ = 0;
+  std::vector<uint64_t> ts_firsts_;
+  std::vector<uint64_t> ts_inner_;
   int64_t block_first_ts_ = 0;
   uint64_t offset_ = 0;
   PartInfo info_;

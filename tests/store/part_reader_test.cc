@@ -1,11 +1,14 @@
-// PartReader across format versions: a version 1 part (varint timestamps),
-// written by the build before version 2 from tests/data/part_v1/events.csv,
-// must still decode to exactly those rows; the same rows written today
-// (version 2, fixed-width timestamps) must decode the same.
+// PartReader across format versions: a version 1 part (varint timestamps)
+// and a version 2 part (byte-plane timestamps), written by the builds of
+// their day from tests/data/part_v1/events.csv, must still decode to exactly
+// those rows; the same rows written today (version 3, bit-packed
+// timestamps) must decode the same, and so must many customers whose gaps
+// range from equal timestamps to decades.
 #include "store/part_reader.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -79,7 +82,16 @@ TEST(PartReader, ReadsVersionOneParts) {
   ExpectRows(ReadAll(**part));
 }
 
-TEST(PartReader, VersionTwoRoundTripsTheSameRows) {
+TEST(PartReader, ReadsVersionTwoParts) {
+  auto part = PartReader::Open(std::string(TP_SOURCE_DIR) + "/tests/data/part_v2/part_v2.tpp");
+  ASSERT_TRUE(part.ok()) << part.status().ToString();
+  EXPECT_EQ((*part)->format_version(), 2u);
+  EXPECT_EQ((*part)->min_ts(), 946641600000);
+  EXPECT_EQ((*part)->max_ts(), 1735689600001);
+  ExpectRows(ReadAll(**part));
+}
+
+TEST(PartReader, TodaysVersionRoundTripsTheSameRows) {
   EventBatch b;
   for (const Row& r : Expected()) {
     EventRow row;
@@ -98,6 +110,59 @@ TEST(PartReader, VersionTwoRoundTripsTheSameRows) {
   ASSERT_TRUE(part.ok()) << part.status().ToString();
   EXPECT_EQ((*part)->format_version(), kPartFormatVersion);
   ExpectRows(ReadAll(**part));
+}
+
+// Several blocks of customers with gaps of every size: equal timestamps,
+// milliseconds, days, and a few of decades (exceptions to the packed width),
+// before and after 1970.
+TEST(PartReader, PackedTimestampsRoundTripEveryGap) {
+  EventBatch b;
+  std::vector<std::pair<std::string, int64_t>> want;
+  uint64_t x = 88172645463325252ULL;  // xorshift64: a fixed pseudo-random sequence
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int c = 0; c < 3000; ++c) {
+    const std::string id = "c" + std::to_string(c);
+    int64_t t = -2208988800000 + static_cast<int64_t>(next() % 4000000000000ULL);  // 1900 .. 2026
+    const int rows = 1 + static_cast<int>(next() % 20);
+    for (int r = 0; r < rows; ++r) {
+      const uint64_t kind = next() % 100;
+      if (kind < 10) {
+        // equal timestamp
+      } else if (kind < 60) {
+        t += static_cast<int64_t>(next() % 60000);
+      } else if (kind < 98) {
+        t += static_cast<int64_t>(next() % (30 * 86400000ULL));
+      } else {
+        t += static_cast<int64_t>(next() % (40 * 365 * 86400000ULL));
+      }
+      EventRow row;
+      row.customer_id = id;
+      row.timestamp_ms = t;
+      row.event = "page_view";
+      b.Append(row);
+      want.emplace_back(id, t);
+    }
+  }
+  TempDir dir;
+  const std::string path = dir.path() + "/part.tpp";
+  PartInfo info;
+  ASSERT_TRUE(PartWriter::WriteSorted(path, b, &info).ok());
+  auto part = PartReader::Open(path);
+  ASSERT_TRUE(part.ok()) << part.status().ToString();
+  ASSERT_GT((*part)->blocks().size(), 1u);
+  EventBatch got;
+  DecodeContext ctx;
+  for (size_t i = 0; i < (*part)->blocks().size(); ++i) ASSERT_TRUE(ReadBlockAsBatch(**part, i, &ctx, &got).ok());
+  std::vector<std::pair<std::string, int64_t>> rows;
+  for (size_t i = 0; i < got.size(); ++i) rows.emplace_back(std::string(got.customer_id.Get(i)), got.timestamp_ms[i]);
+  std::sort(rows.begin(), rows.end());
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(rows, want);
 }
 
 }  // namespace
