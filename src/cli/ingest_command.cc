@@ -10,6 +10,9 @@
 #include "cli/commands.h"
 #include "engine/config.h"
 #include "engine/ingest_job.h"
+#include "store/store.h"
+#include "util/file.h"
+#include "util/spawn.h"
 
 namespace touchpoint::cli {
 namespace {
@@ -17,8 +20,30 @@ namespace {
 struct IngestFlags {
   std::string db, config, input_format = "auto", tz, format = "table";
   std::vector<std::string> files, maps;
-  bool force = false, strict = false, quiet = false;
+  bool force = false, strict = false, quiet = false, no_merge = false;
 };
+
+// A load of more than one part (over 1M rows) leaves each customer spread
+// over all of them; a background `compact --parts` merges them into
+// hash-disjoint parts, holding the write lock it inherits from us, so this
+// command returns as soon as the load is committed (docs/store.md).
+Status StartBackgroundMerge(store::Store* store, const std::vector<std::vector<uint64_t>>& runs) {
+  TP_ASSIGN_OR_RETURN(std::string self, SelfExecutable());
+  std::vector<std::string> argv = {self, "compact", "--db", store->dir(), "--inherited-lock"};
+  for (const auto& ids : runs) {
+    std::string list;
+    for (uint64_t id : ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+    argv.push_back("--parts");
+    argv.push_back(list);
+  }
+  TP_RETURN_IF_ERROR(store->NoteBackgroundMerge());
+  auto pid = SpawnDetached(argv, store->lock_fd(), JoinPath(store->dir(), "merge.log"));
+  if (!pid.ok()) {
+    (void)store->ClearBackgroundMerge();
+    return pid.status();
+  }
+  return Status::OK();
+}
 
 // Progress on stderr, redrawn in place at most a few times a second.
 class ProgressLine {
@@ -67,6 +92,7 @@ int Run(const IngestFlags& f) {
   uint64_t total_rejected = 0;
   int status = kExitOk;
   std::string json = "{\"loads\":[";
+  std::vector<std::vector<uint64_t>> merge_runs;
   for (size_t i = 0; i < f.files.size(); ++i) {
     const std::string& file = f.files[i];
     engine::IngestRequest req;
@@ -90,6 +116,7 @@ int Run(const IngestFlags& f) {
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const store::LoadEntry& l = result.load;
     total_rejected += l.rejected;
+    if (result.part_ids.size() > 1) merge_runs.push_back(result.part_ids);
     std::vector<std::pair<std::string, uint64_t>> reasons(result.reject_reasons.begin(), result.reject_reasons.end());
     std::sort(reasons.begin(), reasons.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     if (f.format == "json") {
@@ -111,6 +138,12 @@ int Run(const IngestFlags& f) {
     }
   }
   if (f.format == "json") std::printf("%s]}\n", json.c_str());
+  if (!merge_runs.empty() && config->merge_after_load && !f.no_merge) {
+    std::fflush(stdout);  // the child shares nothing of ours but the lock
+    Status s = StartBackgroundMerge(store->get(), merge_runs);
+    // The loads are committed either way; `touchpoint compact` merges later.
+    if (!s.ok()) std::fprintf(stderr, "touchpoint: background merge not started: %s\n", s.ToString().c_str());
+  }
   if (status == kExitOk && f.strict && total_rejected > 0) {
     std::fprintf(stderr, "touchpoint: --strict: %llu rows were rejected\n",
                  static_cast<unsigned long long>(total_rejected));
@@ -135,6 +168,8 @@ void RegisterIngest(CLI::App& app, Action* run) {
   cmd->add_flag("--force", flags->force, "Load a file even if the same bytes were loaded before");
   cmd->add_flag("--strict", flags->strict, "Exit non-zero (3) when any row was rejected");
   cmd->add_flag("--quiet", flags->quiet, "No progress display");
+  cmd->add_flag("--no-merge", flags->no_merge,
+                "Leave a load of several parts unmerged (default: merged in the background; config ingest.merge_after_load)");
   cmd->callback([flags, run] { *run = [flags] { return Run(*flags); }; });
 }
 

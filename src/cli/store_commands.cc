@@ -1,23 +1,66 @@
 // Store maintenance: compact, delete (right to erasure), alias.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "store/alias_table.h"
+#include "util/spawn.h"
 
 namespace touchpoint::cli {
 
+namespace {
+
+// "3,4,5" -> {3, 4, 5}.
+Result<std::vector<uint64_t>> ParseIds(const std::string& text) {
+  std::vector<uint64_t> ids;
+  size_t begin = 0;
+  while (begin <= text.size()) {
+    const size_t comma = std::min(text.find(',', begin), text.size());
+    const std::string item = text.substr(begin, comma - begin);
+    char* end = nullptr;
+    const unsigned long long id = std::strtoull(item.c_str(), &end, 10);
+    if (item.empty() || *end != '\0') return Status::InvalidArgument("--parts: '" + item + "' is not a part id");
+    ids.push_back(id);
+    begin = comma + 1;
+  }
+  return ids;
+}
+
+}  // namespace
+
 void RegisterCompact(CLI::App& app, Action* run) {
   auto db = std::make_shared<std::string>();
+  auto runs = std::make_shared<std::vector<std::string>>();
+  auto inherited = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand("compact", "Flush the log and merge all parts into as few as possible");
   cmd->add_option("--db", *db, "Store directory")->required();
+  // How `ingest` starts its background merge (docs/store.md); not for users.
+  cmd->add_option("--parts", *runs, "Merge only this run of parts (ids, comma-separated; repeatable)")->group("");
+  cmd->add_flag("--inherited-lock", *inherited, "Descriptor 3 holds the store's write lock")->group("");
   cmd->callback([=] {
     *run = [=] {
-      auto store = OpenStore(*db, true);
+      store::StoreOptions options;
+      if (*inherited) options.inherited_lock_fd = kInheritedFd;
+      auto store = store::Store::Open(*db, options);
       if (!store.ok()) return Fail(store.status());
       store::CompactStats stats;
-      Status s = (*store)->Compact(&stats);
+      Status s;
+      if (runs->empty()) {
+        s = (*store)->Compact(&stats);
+      } else {
+        for (const std::string& r : *runs) {
+          auto ids = ParseIds(r);
+          s = ids.ok() ? (*store)->MergeRun(*ids, &stats) : ids.status();
+          if (!s.ok()) break;
+        }
+      }
+      if (*inherited) {
+        const Status cleared = (*store)->ClearBackgroundMerge();
+        if (s.ok()) s = cleared;
+      }
       if (!s.ok()) return Fail(s);
       std::printf("compacted %zu parts into %zu (%s events)\n", stats.parts_before, stats.parts_after,
                   WithThousands(stats.rows).c_str());

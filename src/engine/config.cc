@@ -100,8 +100,9 @@ Result<Config> LoadConfig(const std::string& path_in, const std::string& store_d
     }
   }
   if (const toml::table* ing = root["ingest"].as_table()) {
-    TP_RETURN_IF_ERROR(CheckKeys(path, *ing, "ingest", {"tz"}));
+    TP_RETURN_IF_ERROR(CheckKeys(path, *ing, "ingest", {"tz", "merge_after_load"}));
     TP_RETURN_IF_ERROR(Get(path, *ing, "tz", &config.ingest_tz));
+    TP_RETURN_IF_ERROR(Get(path, *ing, "merge_after_load", &config.merge_after_load));
   }
   if (const toml::table* met = root["metrics"].as_table()) {
     TP_RETURN_IF_ERROR(CheckKeys(path, *met, "metrics",

@@ -22,6 +22,7 @@ struct Config {
   FieldMapping mapping;
   // [ingest]
   std::string ingest_tz;  // zone for timestamps without offset; "" = UTC
+  bool merge_after_load = true;  // merge a load's parts in the background (docs/store.md)
   // [metrics] (read by the measure catalogue)
   std::string report_tz;
   int64_t session_timeout_s = 1800;

@@ -164,7 +164,9 @@ Status IngestFile(store::Store* store, const IngestRequest& request, IngestResul
   TP_RETURN_IF_ERROR(read_status);
   TP_RETURN_IF_ERROR(reject_status);
   result->bytes_read = stats.bytes_read;
-  return load->Commit(&result->load);
+  TP_RETURN_IF_ERROR(load->Commit(&result->load));
+  for (const store::PartEntry& p : load->parts()) result->part_ids.push_back(p.id);
+  return Status::OK();
 }
 
 }  // namespace touchpoint::engine

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <vector>
 #include <string>
 
 #include "ingest/event_reader.h"
@@ -30,6 +31,7 @@ struct IngestResult {
   store::LoadEntry load;
   uint64_t bytes_read = 0;
   std::map<std::string, uint64_t> reject_reasons;  // reason kind -> count
+  std::vector<uint64_t> part_ids;  // the parts the load wrote, in manifest order
 };
 
 Status IngestFile(store::Store* store, const IngestRequest& request, IngestResult* result);

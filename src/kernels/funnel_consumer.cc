@@ -393,6 +393,15 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
   masks_.clear();
   excl_ts_.clear();
   excl_masks_.clear();
+  // Nothing to attribute, time or export: count the customer here and leave
+  // the scratch empty, so Consume has nothing more to do.
+  if (spec_.by.empty() && spec_.dropped_at != 1) {
+    if (depth == 1) {
+      ++counts_[0].reached[0];
+      ++counts_[0].customers[0];
+    }
+    return true;
+  }
   // The chain's start: the first step-1 event (unordered: the first step event).
   const uint32_t starts = unordered ? ~0u : 1u;
   for (size_t i = 0; i < c.size && depth == 1; ++i) {

@@ -48,6 +48,8 @@ class LoadWriter {
 
   uint64_t accepted() const { return accepted_; }
   uint64_t duplicates() const { return duplicates_; }
+  // The parts this load wrote, in manifest order (after Commit).
+  const std::vector<PartEntry>& parts() const { return parts_; }
 
  private:
   friend class Store;

@@ -68,6 +68,10 @@ inline constexpr std::array<WellKnownColumn, kWellKnownColumnCount> kWellKnownCo
 inline constexpr size_t kTimestampHeaderBytes = 1 + 8;
 inline constexpr size_t kMaxTimestampBits = 56;  // with a shift of up to 7, one 8-byte load
 inline constexpr size_t kTimestampPadding = 8;
+// Zero bytes after bit-packed event codes (ColumnKind::kPackedDict), for the same loads.
+inline constexpr size_t kPackedPadding = 8;
+// At most 2^32 - 1 distinct events in a part.
+inline constexpr size_t kMaxPackedCodeBits = 32;
 
 inline uint64_t ZigZag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
 inline int64_t UnZigZag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }

@@ -29,6 +29,9 @@ enum class ColumnKind : uint8_t {
   kDict = 2,
   kPlain = 3,
   kF64 = 4,
+  // Per chunk only (version 3): dictionary codes bit-packed and stored
+  // without zstd, for the event column that every analysis reads.
+  kPackedDict = 5,
 };
 
 // Well-known column names as stored. Properties are stored as "p:<name>".

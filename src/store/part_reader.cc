@@ -77,6 +77,40 @@ void UnpackBits(const uint8_t* p, size_t width, size_t n, uint64_t* out) {
   kUnpack[width](p, n, out);
 }
 
+// Codes of `width` bits into 32-bit slots, and their maximum (checked
+// against the dictionary by the caller).
+template <size_t W>
+void UnpackCodesOf(const uint8_t* p, size_t n, uint32_t* out, uint32_t* max_code) {
+  constexpr uint64_t kMask = W == 0 ? 0 : ~0ULL >> (64 - W);
+  uint32_t top = 0;
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8, p += W) {
+    for (size_t j = 0; j < 8; ++j) {
+      uint64_t word;
+      std::memcpy(&word, p + j * W / 8, 8);
+      out[k + j] = static_cast<uint32_t>(word >> (j * W % 8) & kMask);
+      top = std::max(top, out[k + j]);
+    }
+  }
+  for (size_t j = 0; k < n; ++k, ++j) {
+    uint64_t word;
+    std::memcpy(&word, p + j * W / 8, 8);
+    out[k] = static_cast<uint32_t>(word >> (j * W % 8) & kMask);
+    top = std::max(top, out[k]);
+  }
+  *max_code = top;
+}
+
+template <size_t... W>
+constexpr auto UnpackCodesTable(std::index_sequence<W...>) {
+  return std::array<void (*)(const uint8_t*, size_t, uint32_t*, uint32_t*), sizeof...(W)>{&UnpackCodesOf<W>...};
+}
+
+void UnpackCodes(const uint8_t* p, size_t width, size_t n, uint32_t* out, uint32_t* max_code) {
+  static constexpr auto kUnpack = UnpackCodesTable(std::make_index_sequence<kMaxPackedCodeBits + 1>());
+  kUnpack[width](p, n, out, max_code);
+}
+
 bool GetZigZag(std::string_view* in, int64_t* v) {
   uint64_t raw;
   if (!GetVarint64(in, &raw)) return false;
@@ -409,26 +443,38 @@ Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std
     return Status::OK();
   }
   out->resize(b.rows);  // every entry is written below
-  if (ch.kind != ColumnKind::kDict) return Corrupt(block, column, "expected a dictionary-encoded chunk");
-  TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));
-  if (in.empty()) return Corrupt(block, column, "empty codes");
-  const size_t width = static_cast<uint8_t>(in[0]);
-  in.remove_prefix(1);
-  if ((width != 1 && width != 2 && width != 4) || in.size() != width * b.rows) {
-    return Corrupt(block, column, "codes have the wrong size");
-  }
-  const size_t dict_size = columns_[column].dictionary.size();
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
   uint32_t* dst = out->data();
-  if (width == 1) {
-    for (size_t r = 0; r < b.rows; ++r) dst[r] = p[r];
-  } else if (width == 2) {
-    for (size_t r = 0; r < b.rows; ++r) dst[r] = static_cast<uint32_t>(p[2 * r] | (p[2 * r + 1] << 8));
-  } else {
-    std::memcpy(dst, p, 4 * b.rows);
-  }
+  const size_t dict_size = columns_[column].dictionary.size();
   uint32_t max_code = 0;
-  for (size_t r = 0; r < b.rows; ++r) max_code = std::max(max_code, dst[r]);
+  if (ch.kind == ColumnKind::kPackedDict) {
+    // Read in place from the mapping, checksum first (part_columns.h).
+    const std::string_view chunk(data_ + ch.offset, ch.size);
+    if (Checksum(chunk) != ch.checksum) return Corrupt(block, column, "checksum mismatch");
+    if (chunk.empty()) return Corrupt(block, column, "empty codes");
+    const size_t width = static_cast<uint8_t>(chunk[0]);
+    if (width > kMaxPackedCodeBits || chunk.size() != 1 + (b.rows * width + 7) / 8 + kPackedPadding) {
+      return Corrupt(block, column, "codes have the wrong size");
+    }
+    UnpackCodes(reinterpret_cast<const uint8_t*>(chunk.data() + 1), width, b.rows, dst, &max_code);
+  } else {
+    if (ch.kind != ColumnKind::kDict) return Corrupt(block, column, "expected a dictionary-encoded chunk");
+    TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));
+    if (in.empty()) return Corrupt(block, column, "empty codes");
+    const size_t width = static_cast<uint8_t>(in[0]);
+    in.remove_prefix(1);
+    if ((width != 1 && width != 2 && width != 4) || in.size() != width * b.rows) {
+      return Corrupt(block, column, "codes have the wrong size");
+    }
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(in.data());
+    if (width == 1) {
+      for (size_t r = 0; r < b.rows; ++r) dst[r] = p[r];
+    } else if (width == 2) {
+      for (size_t r = 0; r < b.rows; ++r) dst[r] = static_cast<uint32_t>(p[2 * r] | (p[2 * r + 1] << 8));
+    } else {
+      std::memcpy(dst, p, 4 * b.rows);
+    }
+    for (size_t r = 0; r < b.rows; ++r) max_code = std::max(max_code, dst[r]);
+  }
   if (max_code >= dict_size && b.rows > 0) return Corrupt(block, column, "code outside the dictionary");
   return Status::OK();
 }
@@ -439,7 +485,7 @@ Status PartReader::DecodeStrings(size_t block, int column, DecodeContext* ctx,
   const ChunkInfo& ch = b.chunks[column];
   out->assign(b.rows, std::string_view());
   if (ch.size == 0) return Status::OK();
-  if (ch.kind == ColumnKind::kDict) {
+  if (ch.kind == ColumnKind::kDict || ch.kind == ColumnKind::kPackedDict) {
     std::vector<uint32_t> codes;
     TP_RETURN_IF_ERROR(DecodeCodes(block, column, ctx, &codes));
     const auto& dict = columns_[column].dictionary;

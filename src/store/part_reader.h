@@ -91,7 +91,7 @@ class PartReader {
   Status DecodeTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
                           std::vector<int64_t>* out) const;
   // Dictionary codes of a dict column (all zero when absent in the block).
-  // REQUIRES: the column's block chunk is kDict or absent.
+  // REQUIRES: the column's block chunk is kDict, kPackedDict or absent.
   Status DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out) const;
   // Values of any string column (dict or plain) as views; "" when absent.
   Status DecodeStrings(size_t block, int column, DecodeContext* ctx, std::vector<std::string_view>* out) const;

@@ -99,8 +99,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
     }
   }
   if (!options.read_only) {
-    TP_ASSIGN_OR_RETURN(FileLock lock, FileLock::Acquire(JoinPath(dir, kLockFile)));
-    s->lock_.emplace(std::move(lock));
+    const std::string lock_path = JoinPath(dir, kLockFile);
+    const std::string merging_path = JoinPath(dir, kMergingFile);
+    if (options.inherited_lock_fd >= 0) {
+      s->lock_.emplace(FileLock::Adopt(options.inherited_lock_fd));
+    } else {
+      auto lock = FileLock::Acquire(lock_path);
+      // A background merge holds it: it ends on its own, so wait for it.
+      if (!lock.ok() && lock.status().code() == Status::Code::kBusy && FileExists(merging_path)) {
+        lock = FileLock::Acquire(lock_path, /*wait=*/true);
+      }
+      if (!lock.ok()) return lock.status();
+      s->lock_.emplace(std::move(lock).value());
+      // Holding the lock, no merge runs: a marker left by one that was killed goes.
+      TP_RETURN_IF_ERROR(RemoveFile(merging_path));
+    }
     for (std::string_view sub : {kPartsDir, kLogDir, kRejectedDir}) {
       TP_RETURN_IF_ERROR(CreateDirIfMissing(JoinPath(dir, sub)));
     }
@@ -313,17 +326,44 @@ Status Store::MaybeMerge() {
       best = i + 1 - width;
     }
   }
-  const auto first = manifest_.parts.begin() + static_cast<long>(best);
-  const std::vector<PartEntry> inputs(first, first + static_cast<long>(width));
+  return MergeInPlace(best, width);
+}
+
+Status Store::MergeInPlace(size_t first, size_t count) {
+  const auto begin = manifest_.parts.begin() + static_cast<long>(first);
+  const std::vector<PartEntry> inputs(begin, begin + static_cast<long>(count));
   std::vector<PartEntry> outputs;
   uint64_t skipped = 0;
   TP_RETURN_IF_ERROR(MergeParts(inputs, &outputs, std::string_view(), &skipped));
   Manifest next = manifest_;
-  const auto at = next.parts.erase(next.parts.begin() + static_cast<long>(best),
-                                   next.parts.begin() + static_cast<long>(best + width));
+  const auto at = next.parts.erase(next.parts.begin() + static_cast<long>(first),
+                                   next.parts.begin() + static_cast<long>(first + count));
   next.parts.insert(at, outputs.begin(), outputs.end());
   TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
   for (const PartEntry& p : inputs) TP_RETURN_IF_ERROR(RemoveFile(PartPath(p.id)));
+  return Status::OK();
+}
+
+Status Store::NoteBackgroundMerge() {
+  return WriteFileAtomic(JoinPath(dir_, kMergingFile), "a background merge holds the write lock\n");
+}
+
+Status Store::ClearBackgroundMerge() { return RemoveFile(JoinPath(dir_, kMergingFile)); }
+
+Status Store::MergeRun(const std::vector<uint64_t>& ids, CompactStats* stats) {
+  stats->parts_before = stats->parts_after = manifest_.parts.size();
+  if (ids.size() < 2) return Status::OK();
+  const auto& parts = manifest_.parts;
+  const auto at = std::find_if(parts.begin(), parts.end(), [&](const PartEntry& p) { return p.id == ids[0]; });
+  const auto first = static_cast<size_t>(at - parts.begin());
+  if (at == parts.end() || first + ids.size() > parts.size()) return Status::OK();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (parts[first + i].id != ids[i]) return Status::OK();
+  }
+  TP_RETURN_IF_ERROR(MergeInPlace(first, ids.size()));
+  stats->parts_after = manifest_.parts.size();
+  stats->rows = 0;
+  for (const PartEntry& p : manifest_.parts) stats->rows += p.info.rows;
   return Status::OK();
 }
 

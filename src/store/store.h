@@ -4,7 +4,7 @@
 // the crash-safety argument.
 //
 // Writers: one process at a time (an flock on LOCK; a second writer gets
-// Busy). Readers: any number, without the lock; a snapshot sees every
+// Busy, or waits while a background merge holds it). Readers: any number, without the lock; a snapshot sees every
 // acknowledged event, including those only in the log.
 // A Store object is not thread-safe; snapshots are.
 #ifndef TOUCHPOINT_STORE_STORE_H_
@@ -32,7 +32,15 @@ inline constexpr size_t kMaxPartsBeforeMerge = 16;
 struct StoreOptions {
   bool create_if_missing = true;
   bool read_only = false;  // no lock, no recovery writes; snapshots only
+  // A background merge (SpawnBackgroundMerge) adopts the lock of the writer
+  // that started it: this descriptor, inherited, already holds it.
+  int inherited_lock_fd = -1;
 };
+
+// The marker a writer leaves while a background merge it started holds the
+// lock; a second writer that finds the lock held and this file present waits
+// instead of failing with Busy.
+inline constexpr std::string_view kMergingFile = "MERGING";
 
 class LoadWriter;
 class WalWriter;
@@ -80,6 +88,22 @@ class Store {
   // Merges all parts into as few as possible (one per ~kCompactPartRows rows).
   Status Compact(CompactStats* stats);
 
+  // Merges the parts with these ids, in their place, into parts that cover
+  // disjoint ranges of the customer-hash space, so a scan reads each of their
+  // customers from one part. Does nothing unless they are all live and a
+  // consecutive run of the manifest (as a load's parts are when it commits);
+  // merges since then have already rearranged them.
+  Status MergeRun(const std::vector<uint64_t>& ids, CompactStats* stats);
+
+  // Background merges (docs/store.md): the writer that starts one leaves the
+  // note before it does, holding the lock; the merge clears it when done.
+  Status NoteBackgroundMerge();
+  Status ClearBackgroundMerge();
+
+  // The descriptor holding the write lock (-1 when read-only), for a
+  // background merge to inherit.
+  int lock_fd() const { return lock_ ? lock_->fd() : -1; }
+
   // Removes every event, alias, derived value and rejected row of a customer
   // (the right to erasure), rewriting the affected parts.
   Status DeleteCustomer(std::string_view customer_id, DeleteStats* stats);
@@ -99,6 +123,8 @@ class Store {
   Status MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs,
                     std::string_view skip_customer, uint64_t* rows_skipped);
   Status MaybeMerge();
+  // Merges manifest_.parts[first, first + count) in place.
+  Status MergeInPlace(size_t first, size_t count);
 
   std::string dir_;
   StoreOptions options_;

@@ -133,10 +133,14 @@ std::string JoinPath(std::string_view dir, std::string_view name) {
   return out;
 }
 
-Result<FileLock> FileLock::Acquire(const std::string& path) {
+Result<FileLock> FileLock::Acquire(const std::string& path, bool wait) {
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return Status::FromErrno("open lock", path, errno);
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+  int rc;
+  do {
+    rc = ::flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB);
+  } while (rc != 0 && errno == EINTR);
+  if (rc != 0) {
     int err = errno;
     ::close(fd);
     if (err == EWOULDBLOCK) {

@@ -41,8 +41,13 @@ std::string JoinPath(std::string_view dir, std::string_view name);
 // lock behind. Move-only.
 class FileLock {
  public:
-  // Busy when another process holds it.
-  static Result<FileLock> Acquire(const std::string& path);
+  // Busy when another process holds it; with `wait`, blocks until it is free.
+  static Result<FileLock> Acquire(const std::string& path, bool wait = false);
+  // Takes over a descriptor whose open file already holds the lock (one
+  // inherited from the process that took it: the lock lives as long as any
+  // descriptor of that open file does).
+  static FileLock Adopt(int fd) { return FileLock(fd); }
+  int fd() const { return fd_; }
   FileLock(FileLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
   FileLock& operator=(FileLock&& other) noexcept;
   FileLock(const FileLock&) = delete;

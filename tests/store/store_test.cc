@@ -2,6 +2,11 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "store/alias_table.h"
 #include "store/derived_table.h"
@@ -210,6 +215,69 @@ TEST(Store, CompactMergesPartsAndKeepsEveryRow) {
     }
   }
   EXPECT_EQ(ListDir(dir.Sub("parts"))->size(), 1u);
+}
+
+TEST(Store, MergeRunMergesOnlyAConsecutiveRunInPlace) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(Load(store.get(), Batch(i * 100, 100, "c"), 20 + i).ok());
+  std::vector<uint64_t> ids;
+  for (const PartEntry& p : store->manifest().parts) ids.push_back(p.id);
+  ASSERT_EQ(ids.size(), 4u);
+  CompactStats stats;
+  // Not a run of the manifest (a gap, the wrong order, a missing id): nothing happens.
+  for (const std::vector<uint64_t>& bad : {std::vector<uint64_t>{ids[0], ids[2]}, {ids[2], ids[1]}, {ids[3], 999}}) {
+    ASSERT_TRUE(store->MergeRun(bad, &stats).ok());
+    EXPECT_EQ(store->manifest().parts.size(), 4u);
+  }
+  // The middle two: merged into one part that takes their place.
+  ASSERT_TRUE(store->MergeRun({ids[1], ids[2]}, &stats).ok());
+  const auto& parts = store->manifest().parts;
+  ASSERT_EQ(parts.size(), 3u);
+  EXPECT_EQ(parts[0].id, ids[0]);
+  EXPECT_EQ(parts[1].info.rows, 200u);
+  EXPECT_EQ(parts[2].id, ids[3]);
+  EXPECT_EQ(stats.rows, 400u);
+  EXPECT_EQ(AllRows(*store).size(), 400u);
+  EXPECT_EQ(ListDir(dir.Sub("parts"))->size(), 3u);
+}
+
+// A background merge adopts the lock its parent holds (here: a descriptor
+// of the same open file, as a child inherits it); a writer that finds the
+// lock held and the MERGING note present waits instead of failing.
+TEST(Store, AWriterWaitsForABackgroundMerge) {
+  TempDir dir;
+  auto parent = OpenOrDie(dir.path());
+  ASSERT_TRUE(parent->NoteBackgroundMerge().ok());
+  StoreOptions adopt;
+  adopt.inherited_lock_fd = ::dup(parent->lock_fd());
+  auto merge = Store::Open(dir.path(), adopt);
+  ASSERT_TRUE(merge.ok()) << merge.status().ToString();
+  parent.reset();  // the merge's descriptor still holds the lock
+  std::atomic<bool> opened{false};
+  std::thread writer([&] {
+    auto s = Store::Open(dir.path(), StoreOptions{});
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    opened = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_FALSE(opened);  // still waiting: the merge holds the lock
+  ASSERT_TRUE((*merge)->ClearBackgroundMerge().ok());
+  merge->reset();  // done: the lock is released
+  writer.join();
+  EXPECT_TRUE(opened);
+  EXPECT_FALSE(FileExists(dir.path() + "/MERGING"));
+}
+
+TEST(Store, AStaleMergeNoteNeitherBlocksNorStays) {
+  TempDir dir;
+  { auto store = OpenOrDie(dir.path()); }
+  ASSERT_TRUE(WriteFileAtomic(dir.path() + "/MERGING", "left by a killed merge\n").ok());
+  auto store = OpenOrDie(dir.path());  // the lock is free: no wait
+  EXPECT_FALSE(FileExists(dir.path() + "/MERGING"));
+  auto second = Store::Open(dir.path(), StoreOptions{});  // held by a writer, no note: Busy
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), Status::Code::kBusy);
 }
 
 TEST(Store, DeleteCustomerErasesEverything) {
