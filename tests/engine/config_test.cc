@@ -1,0 +1,107 @@
+// Config: the defaults, every section's keys as docs/config.md writes them,
+// and errors that name the file, the line and the key.
+#include "engine/config.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "util/file.h"
+
+namespace touchpoint::engine {
+namespace {
+
+using touchpoint::testing::TempDir;
+
+Result<Config> LoadText(const TempDir& dir, const std::string& text) {
+  const std::string path = dir.Sub(kConfigFileName);
+  EXPECT_TRUE(WriteFileAtomic(path, text).ok());
+  return LoadConfig("", dir.path());
+}
+
+TEST(Config, DefaultsWithoutAFile) {
+  TempDir dir;
+  auto c = LoadConfig("", dir.path());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->source, "");
+  EXPECT_EQ(c->ingest_tz, "");
+  EXPECT_TRUE(c->merge_after_load);
+  EXPECT_EQ(c->session_timeout_s, 1800);
+  EXPECT_EQ(c->conversion_events, std::vector<std::string>{"purchase"});
+  EXPECT_EQ(c->activation_window_days, 7);
+  EXPECT_TRUE(c->mapping.empty());
+}
+
+TEST(Config, ReadsEverySection) {
+  TempDir dir;
+  auto c = LoadText(dir, R"(
+[mapping]
+columns = { user = "customer_id" }
+events = { order_completed = "purchase" }
+
+[ingest]
+tz = "Europe/Berlin"
+merge_after_load = false
+
+[metrics]
+tz = "America/New_York"
+session_timeout_s = 600
+conversion_events = ["purchase", "signup"]
+activation_window_days = 14
+churn_inactivity_days = 45
+csat_satisfied_min = 5
+ces_higher_is_easier = false
+inactive_events = ["impression"]
+)");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->source, dir.Sub(kConfigFileName));
+  EXPECT_EQ(c->mapping.Column("user"), "customer_id");
+  EXPECT_EQ(c->mapping.Event("order_completed"), "purchase");
+  EXPECT_EQ(c->ingest_tz, "Europe/Berlin");
+  EXPECT_FALSE(c->merge_after_load);
+  EXPECT_EQ(c->report_tz, "America/New_York");
+  EXPECT_EQ(c->session_timeout_s, 600);
+  EXPECT_EQ(c->conversion_events, (std::vector<std::string>{"purchase", "signup"}));
+  EXPECT_EQ(c->activation_window_days, 14);
+  EXPECT_EQ(c->churn_inactivity_days, 45);
+  EXPECT_DOUBLE_EQ(c->csat_satisfied_min, 5);
+  EXPECT_FALSE(c->ces_higher_is_easier);
+  EXPECT_EQ(c->inactive_events, std::vector<std::string>{"impression"});
+  const kernels::Definitions d = DefinitionsFromConfig(*c);
+  EXPECT_EQ(d.session_timeout_ms, 600 * 1000);
+  EXPECT_EQ(d.activation_window_ms, 14LL * 86400 * 1000);
+}
+
+TEST(Config, ErrorsNameTheFileLineAndKey) {
+  TempDir dir;
+  const std::string file = dir.Sub(kConfigFileName);
+  auto unknown = LoadText(dir, "[ingest]\ntz = \"UTC\"\nmerge_after_lod = true\n");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find(file + ":3"), std::string::npos) << unknown.status().message();
+  EXPECT_NE(unknown.status().message().find("merge_after_lod"), std::string::npos);
+  auto wrong_type = LoadText(dir, "[ingest]\nmerge_after_load = \"yes\"\n");
+  ASSERT_FALSE(wrong_type.ok());
+  EXPECT_NE(wrong_type.status().message().find(file + ":2"), std::string::npos) << wrong_type.status().message();
+  EXPECT_NE(wrong_type.status().message().find("merge_after_load"), std::string::npos);
+  auto section = LoadText(dir, "[ingests]\ntz = \"UTC\"\n");
+  ASSERT_FALSE(section.ok());
+  EXPECT_NE(section.status().message().find("ingests"), std::string::npos);
+  auto syntax = LoadText(dir, "[metrics]\nsession_timeout_s = = 5\n");
+  ASSERT_FALSE(syntax.ok());
+  EXPECT_NE(syntax.status().message().find(file + ":2"), std::string::npos) << syntax.status().message();
+  auto list = LoadText(dir, "[metrics]\nconversion_events = \"purchase\"\n");
+  ASSERT_FALSE(list.ok());
+  EXPECT_NE(list.status().message().find("must be a list"), std::string::npos);
+}
+
+TEST(Config, AnExplicitPathWinsOverTheStoresFile) {
+  TempDir dir;
+  ASSERT_TRUE(WriteFileAtomic(dir.Sub(kConfigFileName), "[ingest]\ntz = \"Europe/Berlin\"\n").ok());
+  ASSERT_TRUE(WriteFileAtomic(dir.Sub("other.toml"), "[ingest]\ntz = \"Asia/Tokyo\"\n").ok());
+  auto c = LoadConfig(dir.Sub("other.toml"), dir.path());
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->ingest_tz, "Asia/Tokyo");
+  EXPECT_FALSE(LoadConfig(dir.Sub("missing.toml"), dir.path()).ok());
+}
+
+}  // namespace
+}  // namespace touchpoint::engine
