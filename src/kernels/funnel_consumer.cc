@@ -114,13 +114,17 @@ int FunnelConsumer::Deepest(size_t begin, size_t end) const {
     }
     return best;
   }
-  return OrderedDepth([&](size_t e) { return masks_[e]; }, [&](size_t e) { return ts_[e]; }, begin, end);
+  // Raw pointers, so the loop does not reload the vectors' storage per event.
+  const uint32_t* masks = masks_.data();
+  const int64_t* times = ts_.data();
+  return OrderedDepth([masks](size_t e) { return masks[e]; }, [times](size_t e) { return times[e]; }, begin, end);
 }
 
 template <class MaskOf, class TimeOf>
 int FunnelConsumer::OrderedDepth(const MaskOf& mask_of, const TimeOf& time_of, size_t begin, size_t end) const {
   const int k = static_cast<int>(spec_.steps.size());
   const bool strict = spec_.mode == FunnelMode::kStrict;
+  const int64_t window = spec_.window_ms;
   const uint32_t last_level = 1u << (k - 1);
   int64_t start[kMaxFunnelSteps];
   uint32_t alive = 0;  // bit i: start[i] holds a chain
@@ -139,7 +143,7 @@ int FunnelConsumer::OrderedDepth(const MaskOf& mask_of, const TimeOf& time_of, s
     // Highest step first, so start[i - 1] is still the value before the event.
     for (uint32_t bits = m & ~1u & (before << 1); bits != 0; bits &= ~(1u << (31 - __builtin_clz(bits)))) {
       const int i = 31 - __builtin_clz(bits);
-      if (t > start[i - 1] + spec_.window_ms) continue;
+      if (t > start[i - 1] + window) continue;
       start[i] = alive >> i & 1 ? std::max(start[i], start[i - 1]) : start[i - 1];
       alive |= 1u << i;
       deepest = std::max(deepest, i + 1);
@@ -335,7 +339,7 @@ void FunnelConsumer::Gather(const scan::CustomerView& c) {
   size_t n = 0;
   if (spec_.where == nullptr && !exclusions) {
     for (size_t i = 0; i < c.size; ++i) {
-      const uint32_t m = spec_.steps.Match(c, i);
+      const uint32_t m = spec_.steps.Match(c, i) & reachable_;
       rows_[n] = static_cast<uint32_t>(i);
       ts_[n] = c.timestamp[i];
       masks_[n] = m;
@@ -352,7 +356,7 @@ void FunnelConsumer::Gather(const scan::CustomerView& c) {
           excl_masks_.push_back(x);
         }
       }
-      const uint32_t m = spec_.steps.Match(c, i);
+      const uint32_t m = spec_.steps.Match(c, i) & reachable_;
       rows_[n] = static_cast<uint32_t>(i);
       ts_[n] = c.timestamp[i];
       masks_[n] = m;
@@ -381,6 +385,11 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
     // Customers with events of step 2 go to the full gather straight away:
     // most of them reach it, and the gathered arrays are shorter to walk.
     const uint32_t any = spec_.steps.MatchAny(c, c.size);
+    // Ordered chains fill steps in order, so none gets past the first step
+    // the customer has no event of: the gather drops the later steps' bits,
+    // and the chain machinery walks fewer levels (strict mode needs every
+    // bit: another step's event breaks a chain).
+    if (spec_.mode == FunnelMode::kOrdered && ~any != 0) reachable_ = (1u << __builtin_ctz(~any)) - 1;
     if (unordered ? __builtin_popcount(any) > 1 : (any & 2) != 0) return false;
     depth = unordered ? __builtin_popcount(any) : static_cast<int>(any & 1);
   } else {
@@ -417,6 +426,7 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
 }
 
 void FunnelConsumer::Consume(const scan::CustomerView& c) {
+  reachable_ = ~0u;
   if (!GatherShallow(c)) Gather(c);
   const size_t n = rows_.size();
   if (n == 0) return;

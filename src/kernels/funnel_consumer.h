@@ -153,6 +153,9 @@ class FunnelConsumer : public scan::CustomerConsumer {
   std::vector<uint32_t> excl_masks_;
   // The customer's deepest step and first chain per group, over its units.
   std::vector<std::pair<uint32_t, Chain>> best_;
+  // The steps the customer's ordered chains can reach at all (GatherShallow);
+  // the gather keeps only their bits.
+  uint32_t reachable_ = ~0u;
   // StrictReach's memo over (event - memo_base_, step) for one start.
   std::vector<int8_t> memo_;
   size_t memo_base_ = 0;

@@ -6,15 +6,25 @@
 
 namespace touchpoint::kernels {
 
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
-  const double rank = p / 100.0 * static_cast<double>(v.size() - 1);
-  const size_t lo = static_cast<size_t>(std::floor(rank));
-  // Two order statistics, not a sort: the lo-th, then the least above it.
-  std::nth_element(v.begin(), v.begin() + static_cast<ptrdiff_t>(lo), v.end());
-  const double low = v[lo];
-  const double high = lo + 1 < v.size() ? *std::min_element(v.begin() + static_cast<ptrdiff_t>(lo) + 1, v.end()) : low;
-  return low + (high - low) * (rank - static_cast<double>(lo));
+double Percentile(std::vector<double> v, double p) { return Percentiles(std::move(v), {p})[0]; }
+
+std::vector<double> Percentiles(std::vector<double> v, const std::vector<double>& ps) {
+  std::vector<double> out(ps.size(), std::numeric_limits<double>::quiet_NaN());
+  if (v.empty()) return out;
+  // Order statistics by selection, in increasing rank: each selection runs
+  // on the part above the previous one (REQUIRES: ps ascending).
+  auto from = v.begin();
+  for (size_t k = 0; k < ps.size(); ++k) {
+    const double rank = ps[k] / 100.0 * static_cast<double>(v.size() - 1);
+    const size_t lo = static_cast<size_t>(std::floor(rank));
+    const auto at = v.begin() + static_cast<ptrdiff_t>(lo);
+    std::nth_element(from, at, v.end());
+    const double low = *at;
+    const double high = lo + 1 < v.size() ? *std::min_element(at + 1, v.end()) : low;
+    out[k] = low + (high - low) * (rank - static_cast<double>(lo));
+    from = at;
+  }
+  return out;
 }
 
 std::vector<FunnelStepResult> SummarizeFunnel(const FunnelSteps& steps, const FunnelCounts& c) {
@@ -32,8 +42,9 @@ std::vector<FunnelStepResult> SummarizeFunnel(const FunnelSteps& steps, const Fu
     r.conversion_from_first = first ? 100.0 * static_cast<double>(r.count) / static_cast<double>(first) : nan;
     r.ci_from_previous = WilsonPercent(r.count, prev);
     r.ci_from_first = WilsonPercent(r.count, first);
-    r.median_time_to_convert_s = Percentile(c.from_previous_s[i], 50);
-    r.p90_time_to_convert_s = Percentile(c.from_previous_s[i], 90);
+    const std::vector<double> q = Percentiles(c.from_previous_s[i], {50, 90});
+    r.median_time_to_convert_s = q[0];
+    r.p90_time_to_convert_s = q[1];
     r.median_time_from_first_s = Percentile(c.from_first_s[i], 50);
     out.push_back(std::move(r));
   }

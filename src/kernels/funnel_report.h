@@ -46,6 +46,8 @@ struct FunnelReport {
 
 // Percentile (0-100) by linear interpolation between order statistics.
 double Percentile(std::vector<double> values, double p);
+// Several percentiles of one sample, `ps` ascending: one copy, selections only.
+std::vector<double> Percentiles(std::vector<double> values, const std::vector<double>& ps);
 
 std::vector<FunnelStepResult> SummarizeFunnel(const FunnelSteps& steps, const FunnelCounts& counts);
 

@@ -52,15 +52,17 @@ inline constexpr std::array<WellKnownColumn, kWellKnownColumnCount> kWellKnownCo
 
 // Timestamp chunks, version 3 (written today), stored without zstd:
 //   [width b: 1 byte, 0..kMaxTimestampBits][block's first timestamp: fixed64]
-//   [exception count E: varint]
-//   [customers - 1 varints: each later customer's first timestamp, zigzag
-//    delta from the previous customer's first]
+//   [exception count E: varint][byte length F of the next section: varint]
+//   [customers - 1 varints in F bytes: each later customer's first
+//    timestamp, zigzag delta from the previous customer's first]
 //   [E pairs of varints: index gap from the previous exception (the first
 //    from 0), and the delta's bits above b]
 //   [the other rows' deltas from the row before (>= 0), in row order, b bits
 //    each, least significant bit first][kTimestampPadding zero bytes]
-// b minimises the chunk, so the rare long gaps (weeks between visits)
-// become exceptions rather than widening every row. A delta is one 8-byte
+// b minimises the chunk (an exception counted twice, for its decoding), so
+// the rare long gaps (weeks between visits) become exceptions rather than
+// widening every row. Every section's place is known from the header, so
+// each is read once. A delta is one 8-byte
 // load, a shift and a mask: no serial varint chain, no decompression.
 // Version 2: [width w: 1 byte, 1..8][first timestamp: fixed64][w byte planes
 // of `rows` bytes of zigzag deltas, a customer's first row from the

@@ -378,41 +378,40 @@ Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs
   const auto first_ts = static_cast<int64_t>(DecodeFixed64(chunk.data() + 1));
   const auto* p = reinterpret_cast<const uint8_t*>(chunk.data() + kTimestampHeaderBytes);
   const auto* end = reinterpret_cast<const uint8_t*>(chunk.data() + chunk.size());
-  uint64_t exceptions = 0;
-  if (!GetVarint64Fast(&p, end, &exceptions)) return Corrupt(block, kColTimestamp, "timestamps truncated");
+  uint64_t exceptions = 0, firsts_bytes = 0;
+  if (!GetVarint64Fast(&p, end, &exceptions) || !GetVarint64Fast(&p, end, &firsts_bytes)) {
+    return Corrupt(block, kColTimestamp, "timestamps truncated");
+  }
   const size_t inner = b.rows - customers;  // rows after each customer's first
   if (exceptions > inner) return Corrupt(block, kColTimestamp, "more exceptions than deltas");
+  // The sections: firsts [p, patches), exceptions [patches, packed), packed.
+  const size_t packed_bytes = (inner * width + 7) / 8 + kTimestampPadding;
+  if (firsts_bytes > static_cast<size_t>(end - p) || packed_bytes > static_cast<size_t>(end - p) - firsts_bytes) {
+    return Corrupt(block, kColTimestamp, "timestamps have the wrong size");
+  }
+  const uint8_t* firsts = p;
+  const uint8_t* const patches = p + firsts_bytes;
+  const uint8_t* const packed = end - packed_bytes;
   out->resize(b.rows);  // every entry is written below
   int64_t* ts = out->data();
-  // Each later customer's first timestamp: checked here, summed below.
-  const uint8_t* firsts = p;
-  for (size_t c = 1; c < customers; ++c) {
-    uint64_t skip;
-    if (!GetVarint64Fast(&p, end, &skip)) return Corrupt(block, kColTimestamp, "timestamps truncated");
-  }
-  const uint8_t* patches = p;
-  for (uint64_t e = 0; e < 2 * exceptions; ++e) {
-    uint64_t skip;
-    if (!GetVarint64Fast(&p, end, &skip)) return Corrupt(block, kColTimestamp, "timestamps truncated");
-  }
-  const size_t packed_bytes = (inner * width + 7) / 8 + kTimestampPadding;
-  if (static_cast<size_t>(end - p) != packed_bytes) return Corrupt(block, kColTimestamp, "timestamps have the wrong size");
   // The deltas, unpacked into the tail of `out`: delta k goes to slot
   // customers + k, at or after the row it belongs to (row k + c + 1 for
   // customer c), so the running sum below reads each slot before any
   // write reaches it.
   auto* deltas = reinterpret_cast<uint64_t*>(ts + customers);
-  UnpackBits(p, width, inner, deltas);
+  UnpackBits(packed, width, inner, deltas);
   const uint8_t* q = patches;
   uint64_t k = 0;
   for (uint64_t e = 0; e < exceptions; ++e) {
     uint64_t gap, high;
-    GetVarint64Fast(&q, end, &gap);  // both checked above
-    GetVarint64Fast(&q, end, &high);
+    if (!GetVarint64Fast(&q, packed, &gap) || !GetVarint64Fast(&q, packed, &high)) {
+      return Corrupt(block, kColTimestamp, "timestamp exceptions truncated");
+    }
     k += gap;
     if (k >= inner || (e > 0 && gap == 0)) return Corrupt(block, kColTimestamp, "timestamp exception out of range");
     deltas[k] |= high << width;
   }
+  if (q != packed) return Corrupt(block, kColTimestamp, "timestamp exceptions have the wrong size");
   // Slot `begin` of a customer is free by now: the delta it held belongs to
   // an earlier customer.
   size_t slot = customers;
@@ -420,7 +419,7 @@ Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs
   for (size_t c = 0; c < customers; ++c) {
     if (c > 0) {
       uint64_t raw;
-      GetVarint64Fast(&firsts, end, &raw);  // checked above
+      if (!GetVarint64Fast(&firsts, patches, &raw)) return Corrupt(block, kColTimestamp, "first timestamps truncated");
       first += static_cast<uint64_t>(UnZigZag(raw));
     }
     const uint32_t begin = runs.start[c], stop = runs.start[c + 1];
@@ -432,6 +431,7 @@ Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs
       ts[r] = static_cast<int64_t>(t);
     }
   }
+  if (firsts != patches) return Corrupt(block, kColTimestamp, "first timestamps have the wrong size");
   return Status::OK();
 }
 

@@ -444,11 +444,13 @@ class PartWriter::Impl {
     const size_t m = ts_inner_.size();
     size_t longer[65] = {};  // deltas by significant bits
     for (uint64_t d : ts_inner_) ++longer[64 - std::countl_zero(d)];
-    // cost(b) in bits: m * b, plus per exception its index gap and high part.
+    // cost(b) in bits: m * b, plus per exception its index gap and high
+    // part, and as much again for the two varints it costs to decode: a
+    // width with fewer exceptions wins when the bytes are close.
     size_t width = 0, best = SIZE_MAX;
     for (size_t b = 0; b <= kMaxTimestampBits; ++b) {
       size_t bits = m * b;
-      for (size_t l = b + 1; l <= 64; ++l) bits += longer[l] * 8 * (2 + (l - b + 6) / 7);
+      for (size_t l = b + 1; l <= 64; ++l) bits += longer[l] * 2 * 8 * (2 + (l - b + 6) / 7);
       if (bits < best) {
         best = bits;
         width = b;
@@ -464,10 +466,13 @@ class PartWriter::Impl {
       last = k;
       ++exceptions;
     }
+    std::string firsts;
+    for (uint64_t f : ts_firsts_) PutVarint64(&firsts, f);
     raw->push_back(static_cast<char>(width));
     PutFixed64(raw, static_cast<uint64_t>(block_first_ts_));
     PutVarint64(raw, exceptions);
-    for (uint64_t f : ts_firsts_) PutVarint64(raw, f);
+    PutVarint64(raw, firsts.size());
+    raw->append(firsts);
     raw->append(patches);
     // LSB-first bit stream, then kTimestampPadding zero bytes so the reader's
     // 8-byte loads never leave the chunk.
