@@ -368,6 +368,49 @@ void FunnelConsumer::Gather(const scan::CustomerView& c) {
   masks_.resize(n);
 }
 
+void FunnelConsumer::ClearScratch() {
+  rows_.clear();
+  ts_.clear();
+  masks_.clear();
+  excl_ts_.clear();
+  excl_masks_.clear();
+}
+
+// Ordered chains that can fill steps 1 and 2 only: the earliest-starting
+// chain that reaches step 2 starts at the first step-1 event whose next
+// step-2 event (a later one: one event fills one step) lies in its window,
+// so one forward pass finds it, with no gather and no state machine. The
+// same chain and times as EvaluateUnit (tests/engine/funnel_query_test.cc).
+void FunnelConsumer::CountFirstTwoSteps(const scan::CustomerView& c) {
+  ClearScratch();
+  const int64_t window = spec_.window_ms;
+  size_t start = c.size, next = 0;  // next: the first step-2 event after the current start
+  for (size_t i = 0; i < c.size; ++i) {
+    if (!(spec_.steps.Match(c, i) & 1)) continue;
+    if (start == c.size) start = i;  // depth 1 at least: the first step-1 event starts the chain
+    if (next <= i) {
+      next = i + 1;
+      while (next < c.size && !(spec_.steps.Match(c, next) & 2)) ++next;
+    }
+    if (next == c.size) break;  // no step 2 after this start, nor after any later one
+    if (c.timestamp[next] <= c.timestamp[i] + window) {
+      FunnelCounts& fc = counts_[0];
+      const double seconds = static_cast<double>(c.timestamp[next] - c.timestamp[i]) / 1000.0;
+      for (int level = 0; level < 2; ++level) {
+        ++fc.reached[level];
+        ++fc.customers[level];
+      }
+      fc.from_previous_s[1].push_back(seconds);
+      fc.from_first_s[1].push_back(seconds);
+      return;
+    }
+  }
+  if (start < c.size) {
+    ++counts_[0].reached[0];
+    ++counts_[0].customers[0];
+  }
+}
+
 // Most customers never get past step 1. Their depth comes straight from the
 // view, and only the event that starts their chain is kept; the full gather
 // (every step event, for times and exclusions) is for the others. Without
@@ -390,6 +433,10 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
     // and the chain machinery walks fewer levels (strict mode needs every
     // bit: another step's event breaks a chain).
     if (spec_.mode == FunnelMode::kOrdered && ~any != 0) reachable_ = (1u << __builtin_ctz(~any)) - 1;
+    if (reachable_ == 3u && spec_.by.empty() && spec_.dropped_at != 1 && spec_.dropped_at != 2) {
+      CountFirstTwoSteps(c);
+      return true;
+    }
     if (unordered ? __builtin_popcount(any) > 1 : (any & 2) != 0) return false;
     depth = unordered ? __builtin_popcount(any) : static_cast<int>(any & 1);
   } else {
@@ -397,11 +444,7 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
     depth = OrderedDepth(mask_of, [&](size_t i) { return c.timestamp[i]; }, 0, c.size);
     if (depth > 1) return false;
   }
-  rows_.clear();
-  ts_.clear();
-  masks_.clear();
-  excl_ts_.clear();
-  excl_masks_.clear();
+  ClearScratch();
   // Nothing to attribute, time or export: count the customer here and leave
   // the scratch empty, so Consume has nothing more to do.
   if (spec_.by.empty() && spec_.dropped_at != 1) {

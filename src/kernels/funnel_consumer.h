@@ -126,6 +126,9 @@ class FunnelConsumer : public scan::CustomerConsumer {
   int OrderedDepth(const MaskOf& mask_of, const TimeOf& time_of, size_t begin, size_t end) const;
   // Fills the scratch for customers whose depth is at most 1; false for the others.
   bool GatherShallow(const scan::CustomerView& c);
+  // Counts a customer whose ordered chains can reach steps 1 and 2 only.
+  void CountFirstTwoSteps(const scan::CustomerView& c);
+  void ClearScratch();
   // The greedy chain from the event at `start`, filling at most `limit` steps.
   void ChainFrom(size_t start, size_t end, int limit, Chain* chain);
   void StrictChainFrom(size_t start, size_t end, int limit, Chain* chain);

@@ -367,5 +367,49 @@ TEST(FunnelShallowTest, CustomersWhoStopAtTheFirstStep) {
   EXPECT_EQ(reached(web, "ordered", "channel = 'ads'"), (V{0, 0, 0}));
 }
 
+// Customers whose chains can reach steps 1 and 2 only (no event of step 3)
+// take a one-pass shortcut; with --by they take the general path, which must
+// agree. Steps page_view, add_to_cart, purchase; 7-day window:
+//   P: page_view 0, page_view 1 day, cart 3 days: the earliest start, 3 days
+//   Q: page_view 0, cart 10 days (outside), page_view 12 days, cart 13 days: 1 day
+//   R: cart 0, page_view 1 s: no cart after the page view, depth 1
+//   S: page_view and cart at the same instant: depth 2, 0 s
+TEST(FunnelShallowTest, CustomersWhoCanReachTwoSteps) {
+  TempDir dir;
+  EventBatch b;
+  AddEvent(&b, "P", kT0, "page_view", "web");
+  AddEvent(&b, "P", kT0 + kDay, "page_view", "web");
+  AddEvent(&b, "P", kT0 + 3 * kDay, "add_to_cart", "web");
+  AddEvent(&b, "Q", kT0, "page_view", "web");
+  AddEvent(&b, "Q", kT0 + 10 * kDay, "add_to_cart", "web");
+  AddEvent(&b, "Q", kT0 + 12 * kDay, "page_view", "web");
+  AddEvent(&b, "Q", kT0 + 13 * kDay, "add_to_cart", "web");
+  AddEvent(&b, "R", kT0, "add_to_cart", "web");
+  AddEvent(&b, "R", kT0 + kS, "page_view", "web");
+  AddEvent(&b, "S", kT0, "page_view", "web");
+  AddEvent(&b, "S", kT0, "add_to_cart", "web");
+  auto snapshot = LoadFixture(dir.path(), b);
+  for (const std::string& by : {std::string(), std::string("channel")}) {
+    for (const std::string& steps : {std::string("page_view,add_to_cart,purchase"), std::string("page_view,add_to_cart")}) {
+      FunnelRequest req;
+      req.steps = steps;
+      req.by = by;
+      req.window_ms = 7 * kDay;
+      auto r = RunFunnel(snapshot, req);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      SCOPED_TRACE(steps + " by '" + by + "'");
+      EXPECT_EQ(r->steps[0].customers, 4u);
+      EXPECT_EQ(r->steps[1].customers, 3u);
+      if (r->steps.size() > 2) {
+        EXPECT_EQ(r->steps[2].customers, 0u);
+      }
+      // From the previous step: P 3 days, Q 1 day, S 0.
+      EXPECT_DOUBLE_EQ(r->steps[1].median_time_to_convert_s, 86400);
+      EXPECT_DOUBLE_EQ(r->steps[1].p90_time_to_convert_s, 86400 + 0.8 * (3 * 86400 - 86400));
+      EXPECT_DOUBLE_EQ(r->steps[1].median_time_from_first_s, 86400);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace touchpoint::engine
