@@ -77,38 +77,45 @@ void UnpackBits(const uint8_t* p, size_t width, size_t n, uint64_t* out) {
   kUnpack[width](p, n, out);
 }
 
-// Codes of `width` bits into 32-bit slots, and their maximum (checked
-// against the dictionary by the caller).
+// Codes of `width` bits into 32-bit slots, and whether any is at least
+// `limit` (outside the dictionary). Eight codes fill W bytes: for W <= 8 one
+// 8-byte load holds all eight.
 template <size_t W>
-void UnpackCodesOf(const uint8_t* p, size_t n, uint32_t* out, uint32_t* max_code) {
+bool UnpackCodesOf(const uint8_t* p, size_t n, uint32_t* out, uint32_t limit) {
   constexpr uint64_t kMask = W == 0 ? 0 : ~0ULL >> (64 - W);
-  uint32_t top = 0;
   size_t k = 0;
   for (; k + 8 <= n; k += 8, p += W) {
-    for (size_t j = 0; j < 8; ++j) {
+    if constexpr (W <= 8) {
       uint64_t word;
-      std::memcpy(&word, p + j * W / 8, 8);
-      out[k + j] = static_cast<uint32_t>(word >> (j * W % 8) & kMask);
-      top = std::max(top, out[k + j]);
+      std::memcpy(&word, p, 8);
+      for (size_t j = 0; j < 8; ++j) out[k + j] = static_cast<uint32_t>(word >> (j * W) & kMask);
+    } else {
+      for (size_t j = 0; j < 8; ++j) {
+        uint64_t word;
+        std::memcpy(&word, p + j * W / 8, 8);
+        out[k + j] = static_cast<uint32_t>(word >> (j * W % 8) & kMask);
+      }
     }
   }
   for (size_t j = 0; k < n; ++k, ++j) {
     uint64_t word;
     std::memcpy(&word, p + j * W / 8, 8);
     out[k] = static_cast<uint32_t>(word >> (j * W % 8) & kMask);
-    top = std::max(top, out[k]);
   }
-  *max_code = top;
+  uint32_t over = 0;  // a separate pass: no dependency chain in the unpacking
+  for (size_t r = 0; r < n; ++r) over |= out[r] >= limit;
+  return over != 0;
 }
 
 template <size_t... W>
 constexpr auto UnpackCodesTable(std::index_sequence<W...>) {
-  return std::array<void (*)(const uint8_t*, size_t, uint32_t*, uint32_t*), sizeof...(W)>{&UnpackCodesOf<W>...};
+  return std::array<bool (*)(const uint8_t*, size_t, uint32_t*, uint32_t), sizeof...(W)>{&UnpackCodesOf<W>...};
 }
 
-void UnpackCodes(const uint8_t* p, size_t width, size_t n, uint32_t* out, uint32_t* max_code) {
+// True when a code is outside a dictionary of `limit` entries.
+bool UnpackCodes(const uint8_t* p, size_t width, size_t n, uint32_t* out, uint32_t limit) {
   static constexpr auto kUnpack = UnpackCodesTable(std::make_index_sequence<kMaxPackedCodeBits + 1>());
-  kUnpack[width](p, n, out, max_code);
+  return kUnpack[width](p, n, out, limit);
 }
 
 bool GetZigZag(std::string_view* in, int64_t* v) {
@@ -455,7 +462,11 @@ Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std
     if (width > kMaxPackedCodeBits || chunk.size() != 1 + (b.rows * width + 7) / 8 + kPackedPadding) {
       return Corrupt(block, column, "codes have the wrong size");
     }
-    UnpackCodes(reinterpret_cast<const uint8_t*>(chunk.data() + 1), width, b.rows, dst, &max_code);
+    if (UnpackCodes(reinterpret_cast<const uint8_t*>(chunk.data() + 1), width, b.rows, dst,
+                    static_cast<uint32_t>(dict_size))) {
+      return Corrupt(block, column, "code outside the dictionary");
+    }
+    return Status::OK();
   } else {
     if (ch.kind != ColumnKind::kDict) return Corrupt(block, column, "expected a dictionary-encoded chunk");
     TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));

@@ -66,7 +66,7 @@ inline bool GetVarint64(std::string_view* in, uint64_t* value) {
 // decode loops. With 8 bytes left it reads them as one word and finds the
 // varint's end from the stop bits, so a 1-8 byte varint costs no per-byte
 // branch; otherwise (and for 9-10 byte varints) it takes the checked path.
-inline bool GetVarint64Fast(const uint8_t** p, const uint8_t* end, uint64_t* value) {
+[[gnu::always_inline]] inline bool GetVarint64Fast(const uint8_t** p, const uint8_t* end, uint64_t* value) {
   static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "the word read assumes little-endian");
   if (end - *p >= 8) {
     uint64_t x;
