@@ -47,7 +47,8 @@ Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> s
             [](const auto& a, const auto& b) { return a.customer_id < b.customer_id; });
   for (size_t g = 1; g < counts.size(); ++g) {
     const std::string& key = run.consumer->groups()[g];
-    report.groups.push_back({key == kernels::kFunnelNotReached ? key : spec.group.Name(analysis.catalog(), key),
+    const bool not_reached = g == run.consumer->not_reached_group();
+    report.groups.push_back({not_reached ? std::string(kernels::kFunnelNotReached) : spec.group.Name(analysis.catalog(), key),
                              kernels::SummarizeFunnel(spec.steps, counts[g]), counts[g].excluded});
   }
   std::sort(report.groups.begin(), report.groups.end(), [](const auto& a, const auto& b) {

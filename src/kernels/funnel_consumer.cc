@@ -256,24 +256,34 @@ bool FunnelConsumer::Excluded(const Chain& chain) const {
 }
 
 uint32_t FunnelConsumer::GroupOf(const scan::CustomerView& c, const Chain& chain) {
-  std::string key;
   int level = 0;
   switch (spec_.attribution) {
     case FunnelAttribution::kFirstTouch: level = 0; break;
     case FunnelAttribution::kLastTouch: level = chain.depth - 1; break;
     case FunnelAttribution::kStep: level = spec_.attribution_step; break;
   }
-  if (level < chain.depth) {
-    key = spec_.group.Key(c, rows_[chain.event[level]]);
-  } else {
-    key = kFunnelNotReached;
-  }
+  if (level >= chain.depth) return NotReachedGroup();
+  return KeyGroup(spec_.group.Key(c, rows_[chain.event[level]]));
+}
+
+uint32_t FunnelConsumer::KeyGroup(const std::string& key) {
   auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
   if (inserted) {
     keys_.push_back(key);
     counts_.emplace_back(spec_.steps.size());
   }
   return it->second;
+}
+
+// Apart from the keyed groups, so a --by value that reads "(not reached)"
+// stays a group of its own.
+uint32_t FunnelConsumer::NotReachedGroup() {
+  if (not_reached_ == 0) {
+    not_reached_ = static_cast<uint32_t>(keys_.size());
+    keys_.emplace_back(kFunnelNotReached);
+    counts_.emplace_back(spec_.steps.size());
+  }
+  return not_reached_;
 }
 
 void FunnelConsumer::Record(const scan::CustomerView& c, const Chain& chain) {
@@ -516,12 +526,8 @@ void FunnelConsumer::Merge(scan::CustomerConsumer& other_base) {
   auto& other = static_cast<FunnelConsumer&>(other_base);
   counts_[0].Merge(other.counts_[0]);
   for (size_t g = 1; g < other.keys_.size(); ++g) {
-    auto [it, inserted] = key_index_.try_emplace(other.keys_[g], static_cast<uint32_t>(keys_.size()));
-    if (inserted) {
-      keys_.push_back(other.keys_[g]);
-      counts_.emplace_back(spec_.steps.size());
-    }
-    counts_[it->second].Merge(other.counts_[g]);
+    const uint32_t mine = g == other.not_reached_ ? NotReachedGroup() : KeyGroup(other.keys_[g]);
+    counts_[mine].Merge(other.counts_[g]);
   }
 }
 

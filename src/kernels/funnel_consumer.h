@@ -46,7 +46,8 @@ enum class FunnelAttribution { kFirstTouch, kLastTouch, kStep };
 // "first", "last" or "step:N" (N 1-based, at most `steps`).
 Status ParseFunnelAttribution(std::string_view text, size_t steps, FunnelAttribution* attribution, int* step);
 
-// The --by key of units that never reach the attributed step.
+// The --by label of units that never reach the attributed step (a group of
+// its own, whatever the column's values).
 inline constexpr std::string_view kFunnelNotReached = "(not reached)";
 
 // An exclusion: a unit whose chain has an exclusion event strictly between
@@ -109,6 +110,8 @@ class FunnelConsumer : public scan::CustomerConsumer {
   const std::vector<FunnelCounts>& counts() const { return counts_; }
   std::vector<FunnelCounts>& mutable_counts() { return counts_; }  // to move results out
   const std::vector<std::string>& groups() const { return keys_; }
+  // The group of units that never reached the attributed step; 0 = none.
+  uint32_t not_reached_group() const { return not_reached_; }
 
  private:
   // A chain over the scratch arrays: for each filled step, the index of its
@@ -138,6 +141,8 @@ class FunnelConsumer : public scan::CustomerConsumer {
   bool EarliestChain(size_t begin, size_t end, int depth, Chain* chain);
   bool Excluded(const Chain& chain) const;
   uint32_t GroupOf(const scan::CustomerView& c, const Chain& chain);
+  uint32_t KeyGroup(const std::string& key);
+  uint32_t NotReachedGroup();
   void Record(const scan::CustomerView& c, const Chain& chain);
   void EvaluateUnit(const scan::CustomerView& c, size_t begin, size_t end);
   void Gather(const scan::CustomerView& c);
@@ -146,6 +151,7 @@ class FunnelConsumer : public scan::CustomerConsumer {
   std::vector<FunnelCounts> counts_;
   std::vector<std::string> keys_;
   std::unordered_map<std::string, uint32_t> key_index_;
+  uint32_t not_reached_ = 0;  // see not_reached_group()
   SessionBuilder sessions_;
   // Per-customer scratch: the events matching a step (row, time, step mask),
   // and those matching an exclusion (time, exclusion mask).

@@ -230,6 +230,30 @@ TEST_F(FunnelOptionsTest, ConditionsReadDerivedColumns) {
   EXPECT_EQ(Counts(only_vips->steps), (std::vector<uint64_t>{2, 2, 1}));  // G buys, H does not
 }
 
+TEST_F(FunnelOptionsTest, AValueThatReadsNotReachedIsAGroupOfItsOwn) {
+  // Attributed to the purchase step: H never buys (not reached); G buys and
+  // its segment's value happens to read "(not reached)".
+  store::DerivedColumn segment{
+      "segment", snapshot_->data_stamp, {{"G", std::string(kernels::kFunnelNotReached)}, {"H", "vip"}, {"I", "vip"}, {"J", "vip"}}};
+  ASSERT_TRUE(store::DerivedTable::Write(dir_.path(), segment).ok());
+  FunnelRequest req;
+  req.by = "derived:segment";
+  req.attribution = "step:3";
+  kernels::FunnelReport r = Run(req);
+  ASSERT_EQ(r.groups.size(), 3u);
+  size_t labelled = 0;
+  for (const auto& g : r.groups) {
+    if (g.key == kernels::kFunnelNotReached) {
+      ++labelled;
+      EXPECT_EQ(g.steps[0].count, 1u);  // G alone, and H alone
+    } else {
+      EXPECT_EQ(g.key, "vip");
+      EXPECT_EQ(g.steps[0].count, 2u);  // I and J
+    }
+  }
+  EXPECT_EQ(labelled, 2u);
+}
+
 TEST_F(FunnelOptionsTest, CountBySessions) {
   FunnelRequest req;
   req.count = "sessions";
