@@ -21,44 +21,6 @@ uint64_t Mark(uint32_t group, size_t period, uint64_t bits) {
 uint32_t MarkGroup(uint64_t m) { return static_cast<uint32_t>(m >> kGroupShift); }
 size_t MarkPeriod(uint64_t m) { return static_cast<size_t>((m >> kPeriodShift) & kPeriodMask); }
 
-uint64_t Pair(uint32_t group, size_t index) { return (static_cast<uint64_t>(group) << 32) | index; }
-
-// Sorts and ORs the bits of equal (group, period) marks together.
-void SortUnique(std::vector<uint64_t>* marks) {
-  std::sort(marks->begin(), marks->end());
-  size_t out = 0;
-  for (size_t i = 0; i < marks->size(); ++i) {
-    uint64_t m = (*marks)[i];
-    if (out > 0 && ((*marks)[out - 1] >> kPeriodShift) == (m >> kPeriodShift)) {
-      (*marks)[out - 1] |= m & ((1u << kPeriodShift) - 1);
-    } else {
-      (*marks)[out++] = m;
-    }
-  }
-  marks->resize(out);
-}
-
-void SumByKey(std::vector<std::pair<uint64_t, double>>* v) {
-  std::sort(v->begin(), v->end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  size_t out = 0;
-  for (size_t i = 0; i < v->size(); ++i) {
-    if (out > 0 && (*v)[out - 1].first == (*v)[i].first) {
-      (*v)[out - 1].second += (*v)[i].second;
-    } else {
-      (*v)[out++] = (*v)[i];
-    }
-  }
-  v->resize(out);
-}
-
-double RevenueAt(const std::vector<std::pair<uint64_t, double>>& v, uint64_t key) {
-  auto it = std::lower_bound(v.begin(), v.end(), key, [](const auto& a, uint64_t k) { return a.first < k; });
-  return it != v.end() && it->first == key ? it->second : 0;
-}
-
-bool Has(const std::vector<uint64_t>& sorted, uint64_t key) {
-  return std::binary_search(sorted.begin(), sorted.end(), key);
-}
 
 }  // namespace
 
@@ -140,6 +102,104 @@ uint32_t MeasureConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
   return id;
 }
 
+// One customer's marks arrive in time order, so each group sees its periods,
+// days and months in increasing order: a (group, period) cell is complete
+// when the group's next period starts, and whether the customer came back in
+// the next period is known right then. No per-customer sorting.
+void MeasureConsumer::AddMark(GroupMarks& st, uint32_t g, size_t p, uint64_t bits, double revenue) {
+  if (st.period != static_cast<int64_t>(p)) {
+    if (st.period >= 0) CloseMark(g, &st);
+    st.period = static_cast<int64_t>(p);
+    st.bits = 0;
+    st.revenue = 0;
+  }
+  st.bits |= bits;
+  st.revenue += revenue;
+}
+
+void MeasureConsumer::CountMark(uint32_t g, size_t p, uint64_t bits) {
+  MeasureCell& cell = Cell(g, p);
+  if (bits & kActive) ++cell.customers;
+  if (bits & kVisitor) ++cell.visitors;
+  if (bits & kConverter) ++cell.converters;
+  if (bits & kPurchaser) {
+    ++cell.purchasers;
+    cell.purchaser_lifespan_days += lifespan_days_;
+  }
+}
+
+// Series churn: active in one period and not in the next.
+void MeasureConsumer::ChurnAfter(uint32_t g, const GroupMarks& st, bool still) {
+  const size_t pp = static_cast<size_t>(st.prev_period);
+  if (!st.prev_active || pp + 1 >= spec_.series.size()) return;
+  MeasureCell& next = Cell(g, pp + 1);
+  ++next.churn_base;
+  next.churn_base_revenue += st.prev_revenue;
+  if (!still) {
+    ++next.churned;
+    next.churned_revenue += st.prev_revenue;
+  }
+}
+
+void MeasureConsumer::CloseMark(uint32_t g, GroupMarks* st) {
+  const size_t p = static_cast<size_t>(st->period);
+  CountMark(g, p, st->bits);
+  if (p >= 1 || !spec_.has_series()) st->in_range_bits |= st->bits;  // period 0 of a series is the look-back
+  if (spec_.has_series()) {
+    if (st->prev_period >= 0) ChurnAfter(g, *st, st->period == st->prev_period + 1 && (st->bits & kActive));
+    st->prev_period = st->period;
+    st->prev_active = (st->bits & kActive) != 0;
+    st->prev_revenue = st->revenue;
+  }
+}
+
+void MeasureConsumer::AddDay(GroupMarks& st, uint32_t g, size_t d) {
+  if (st.day == static_cast<int64_t>(d)) return;
+  st.day = static_cast<int64_t>(d);
+  // Active days (distinct customer-days), per period and the whole range.
+  const int sp = spec_.series.Index(std::max(spec_.days.start(d), spec_.from_ms));
+  if (sp >= 0) ++Cell(g, static_cast<size_t>(sp)).active_days;
+  if (spec_.has_series()) ++Cell(g, spec_.all_index()).active_days;
+}
+
+void MeasureConsumer::AddMonth(GroupMarks& st, uint32_t g, size_t m, double revenue) {
+  if (st.month != static_cast<int64_t>(m)) {
+    if (st.month >= 0) CloseMonth(g, st, static_cast<int64_t>(m));
+    st.month = static_cast<int64_t>(m);
+    st.month_revenue = 0;
+  }
+  st.month_revenue += revenue;
+}
+
+// Whole-range churn and monthly actives over calendar months.
+void MeasureConsumer::CloseMonth(uint32_t g, const GroupMarks& st, int64_t next_month) {
+  const size_t mi = static_cast<size_t>(st.month);
+  MeasureCell& whole = Cell(g, spec_.all_index());
+  if (mi >= 1) ++whole.monthly_actives;
+  if (mi + 1 < spec_.months.size()) {
+    ++whole.churn_base;
+    whole.churn_base_revenue += st.month_revenue;
+    if (next_month != st.month + 1) {
+      ++whole.churned;
+      whole.churned_revenue += st.month_revenue;
+    }
+  }
+}
+
+void MeasureConsumer::FinishMarks() {
+  for (uint32_t g : touched_) {
+    GroupMarks& st = marks_state_[g];
+    if (st.period >= 0) CloseMark(g, &st);
+    if (spec_.has_series()) {
+      if (st.prev_period >= 0) ChurnAfter(g, st, false);
+      if (st.in_range_bits != 0) CountMark(g, spec_.all_index(), st.in_range_bits);
+    }
+    if (st.month >= 0) CloseMonth(g, st, -1);
+    st.touched = false;
+  }
+  touched_.clear();
+}
+
 void MeasureConsumer::Consume(const scan::CustomerView& c) {
   const MeasureSpec& s = spec_;
   const EventRoles& roles = s.roles;
@@ -169,12 +229,9 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     last_ts = ts[i];
   }
 
-  marks_.clear();
-  day_marks_.clear();
-  month_marks_.clear();
-  period_revenue_.clear();
-  month_revenue_.clear();
+  touched_.clear();
   feature_marks_.clear();
+  lifespan_days_ = static_cast<double>(last_ts - first_ts) / 86400000.0;
 
   const size_t begin = static_cast<size_t>(std::lower_bound(ts, ts + n, std::min(range_lo, s.months.start(0))) - ts);
   size_t p = 0, d = 0, m = 0;
@@ -186,12 +243,15 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     const bool active = !(f & kIsInactive);
     const uint32_t g = by ? GroupOf(c, i) : 0;
     group_[i] = g;
+    if (marks_state_.size() < groups_.size()) marks_state_.resize(groups_.size());  // before taking references
+    GroupMarks& sg = Touch(g);
+    GroupMarks* s0 = by ? &Touch(0) : nullptr;
     // Calendar months (overall churn and MAU).
     if (active && t >= s.months.start(0)) {
       while (m + 1 < s.months.size() && t >= s.months.start(m + 1)) ++m;
-      const uint64_t mk = Pair(g, m);
-      if (month_marks_.empty() || month_marks_.back() != mk) month_marks_.push_back(mk);  // time order: runs
-      if (f & kIsPurchase && !std::isnan(c.revenue[i])) month_revenue_.emplace_back(Pair(g, m), c.revenue[i]);
+      const double rev = f & kIsPurchase && !std::isnan(c.revenue[i]) ? c.revenue[i] : 0;
+      AddMonth(sg, g, m, rev);
+      if (by) AddMonth(*s0, 0, m, rev);
     }
     if (t < range_lo) continue;
     while (p + 1 < s.series.size() && t >= s.series.start(p + 1)) ++p;
@@ -213,10 +273,7 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     if (f & kIsPurchase) {
       ++cell.purchases;
       bits |= kPurchaser;
-      if (!std::isnan(c.revenue[i])) {
-        cell.revenue += c.revenue[i];
-        period_revenue_.emplace_back(Pair(g, p), c.revenue[i]);
-      }
+      if (!std::isnan(c.revenue[i])) cell.revenue += c.revenue[i];
     }
     if ((f & kIsRefund) && !std::isnan(c.revenue[i])) {
       ++cell.refunds;
@@ -248,49 +305,20 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
       }
     }
     if (bits != 0) {
-      // Events come in time order, so equal (group, period) marks arrive in
-      // runs: fold them here and keep the per-customer sort small.
-      const uint64_t mk = Mark(g, p, bits);
-      if (!marks_.empty() && (marks_.back() >> kPeriodShift) == (mk >> kPeriodShift)) {
-        marks_.back() |= bits;
-      } else {
-        marks_.push_back(mk);
-      }
+      const double rev = f & kIsPurchase && !std::isnan(c.revenue[i]) ? c.revenue[i] : 0;
+      AddMark(sg, g, p, bits, rev);
+      if (by) AddMark(*s0, 0, p, bits, rev);
     }
     if (active && t >= s.from_ms) {
       while (d + 1 < s.days.size() && t >= s.days.start(d + 1)) ++d;
-      const uint64_t dk = Pair(g, d);
-      if (day_marks_.empty() || day_marks_.back() != dk) day_marks_.push_back(dk);
+      AddDay(sg, g, d);
+      if (by) AddDay(*s0, 0, d);
     }
   }
 
-  // Distinct customers per cell: marks of (g, p) also count for the
-  // all-groups row and, inside the range, for the whole-range column.
-  SortUnique(&marks_);
-  const size_t unique = marks_.size();
-  for (size_t k = 0; k < unique; ++k) {
-    const uint64_t mk = marks_[k];
-    const uint32_t g = MarkGroup(mk);
-    const size_t pp = MarkPeriod(mk);
-    const uint64_t bits = mk & ((1u << kPeriodShift) - 1);
-    const bool in_range = pp >= 1 || !s.has_series();  // period 0 of a series is the look-back
-    if (by) marks_.push_back(Mark(0, pp, bits));
-    if (in_range && s.has_series()) {
-      marks_.push_back(Mark(g, all, bits));
-      if (by) marks_.push_back(Mark(0, all, bits));
-    }
-  }
-  SortUnique(&marks_);
-  for (uint64_t mk : marks_) {
-    MeasureCell& cell = Cell(MarkGroup(mk), MarkPeriod(mk));
-    if (mk & kActive) ++cell.customers;
-    if (mk & kVisitor) ++cell.visitors;
-    if (mk & kConverter) ++cell.converters;
-    if (mk & kPurchaser) {
-      ++cell.purchasers;
-      cell.purchaser_lifespan_days += static_cast<double>(last_ts - first_ts) / 86400000.0;
-    }
-  }
+  // Distinct customers per cell, active days, churn: each group's open
+  // marks close now (marks.h, "streamed in time order").
+  FinishMarks();
   // Feature adopters.
   if (!feature_marks_.empty()) {
     const size_t fm = feature_marks_.size();
@@ -312,84 +340,6 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
       ++cell.features[feature].adopters;
     }
   }
-  // Active days (distinct customer-days), per period and the whole range.
-  std::sort(day_marks_.begin(), day_marks_.end());
-  day_marks_.erase(std::unique(day_marks_.begin(), day_marks_.end()), day_marks_.end());
-  if (by) {
-    const size_t dm = day_marks_.size();
-    for (size_t k = 0; k < dm; ++k) day_marks_.push_back(Pair(0, day_marks_[k] & 0xFFFFFFFFu));
-    std::sort(day_marks_.begin(), day_marks_.end());
-    day_marks_.erase(std::unique(day_marks_.begin(), day_marks_.end()), day_marks_.end());
-  }
-  for (uint64_t dk : day_marks_) {
-    const uint32_t g = static_cast<uint32_t>(dk >> 32);
-    const int sp = s.series.Index(std::max(s.days.start(dk & 0xFFFFFFFFu), s.from_ms));
-    if (sp >= 0) ++Cell(g, static_cast<size_t>(sp)).active_days;
-    if (s.has_series()) ++Cell(g, all).active_days;
-  }
-
-  // Series churn: active in the previous period, and not in this one.
-  if (s.has_series()) {
-    if (by) {
-      const size_t pr = period_revenue_.size();
-      for (size_t k = 0; k < pr; ++k) {
-        period_revenue_.emplace_back(Pair(0, period_revenue_[k].first & 0xFFFFFFFFu), period_revenue_[k].second);
-      }
-    }
-    SumByKey(&period_revenue_);
-    for (size_t k = 0; k < marks_.size(); ++k) {
-      const uint64_t mk = marks_[k];
-      if (!(mk & kActive)) continue;
-      const uint32_t g = MarkGroup(mk);
-      const size_t pp = MarkPeriod(mk);
-      if (pp + 1 >= s.series.size()) continue;
-      const double rev = RevenueAt(period_revenue_, Pair(g, pp));
-      MeasureCell& next = Cell(g, pp + 1);
-      ++next.churn_base;
-      next.churn_base_revenue += rev;
-      bool still = false;  // an active mark for (g, pp + 1)?
-      for (size_t j = k + 1; j < marks_.size() && MarkGroup(marks_[j]) == g; ++j) {
-        if (MarkPeriod(marks_[j]) == pp + 1) {
-          still = (marks_[j] & kActive) != 0;
-          break;
-        }
-      }
-      if (!still) {
-        ++next.churned;
-        next.churned_revenue += rev;
-      }
-    }
-  }
-  // Whole-range churn and monthly actives over calendar months.
-  std::sort(month_marks_.begin(), month_marks_.end());
-  month_marks_.erase(std::unique(month_marks_.begin(), month_marks_.end()), month_marks_.end());
-  if (by) {
-    const size_t mr = month_revenue_.size();
-    for (size_t k = 0; k < mr; ++k) {
-      month_revenue_.emplace_back(Pair(0, month_revenue_[k].first & 0xFFFFFFFFu), month_revenue_[k].second);
-    }
-    const size_t mm = month_marks_.size();
-    for (size_t k = 0; k < mm; ++k) month_marks_.push_back(Pair(0, month_marks_[k] & 0xFFFFFFFFu));
-    std::sort(month_marks_.begin(), month_marks_.end());
-    month_marks_.erase(std::unique(month_marks_.begin(), month_marks_.end()), month_marks_.end());
-  }
-  SumByKey(&month_revenue_);
-  for (uint64_t mk : month_marks_) {
-    const uint32_t g = static_cast<uint32_t>(mk >> 32);
-    const size_t mi = mk & 0xFFFFFFFFu;
-    MeasureCell& whole = Cell(g, all);
-    if (mi >= 1) ++whole.monthly_actives;
-    if (mi + 1 < s.months.size()) {
-      const double rev = RevenueAt(month_revenue_, mk);
-      ++whole.churn_base;
-      whole.churn_base_revenue += rev;
-      if (!Has(month_marks_, Pair(g, mi + 1))) {
-        ++whole.churned;
-        whole.churned_revenue += rev;
-      }
-    }
-  }
-
   // New customers, activation, and the window before the range.
   if (first_row < n) {
     const uint32_t g = by ? GroupOf(c, first_row) : 0;

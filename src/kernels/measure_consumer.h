@@ -90,8 +90,43 @@ class MeasureConsumer : public scan::CustomerConsumer {
   std::vector<int32_t> period_;
   std::vector<uint32_t> group_;
   std::vector<Session> session_list_;
-  std::vector<uint64_t> marks_, day_marks_, month_marks_;
-  std::vector<std::pair<uint64_t, double>> period_revenue_, month_revenue_;
+  // Distinct-customer bookkeeping of the customer being consumed, per group
+  // (0 = every group): the open (period, day, month) and what it holds.
+  struct GroupMarks {
+    bool touched = false;
+    int64_t period = -1;  // open mark
+    uint64_t bits = 0;
+    double revenue = 0;
+    int64_t prev_period = -1;  // the last closed mark, for series churn
+    bool prev_active = false;
+    double prev_revenue = 0;
+    uint64_t in_range_bits = 0;  // the whole-range column
+    int64_t day = -1;
+    int64_t month = -1;
+    double month_revenue = 0;
+  };
+  // The group's state for this customer, fresh on first use. REQUIRES:
+  // marks_state_ covers g.
+  GroupMarks& Touch(uint32_t g) {
+    GroupMarks& st = marks_state_[g];
+    if (!st.touched) {
+      st = GroupMarks{};
+      st.touched = true;
+      touched_.push_back(g);
+    }
+    return st;
+  }
+  void AddMark(GroupMarks& st, uint32_t g, size_t p, uint64_t bits, double revenue);
+  void CountMark(uint32_t g, size_t p, uint64_t bits);
+  void CloseMark(uint32_t g, GroupMarks* st);
+  void ChurnAfter(uint32_t g, const GroupMarks& st, bool still);
+  void AddDay(GroupMarks& st, uint32_t g, size_t d);
+  void AddMonth(GroupMarks& st, uint32_t g, size_t m, double revenue);
+  void CloseMonth(uint32_t g, const GroupMarks& st, int64_t next_month);
+  void FinishMarks();
+  std::vector<GroupMarks> marks_state_;
+  std::vector<uint32_t> touched_;
+  double lifespan_days_ = 0;  // the customer's last_ts - first_ts, in days
   std::vector<std::pair<uint64_t, uint32_t>> feature_marks_;
 };
 
