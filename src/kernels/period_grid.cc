@@ -99,10 +99,6 @@ int PeriodGrid::Index(int64_t ts) const {
   return static_cast<int>(it - starts_.begin()) - 1;
 }
 
-double PeriodGrid::Days(size_t i) const {
-  return static_cast<double>(end(i) - start(i)) / (86400.0 * 1000.0);
-}
-
 PeriodGrid MonthsWithPrevious(int64_t from_ms, int64_t to_ms, const date::time_zone* zone) {
   date::local_days first = Floor(date::floor<date::days>(ToLocal(from_ms, zone)), Interval::kMonth);
   date::year_month_day ymd{first};

@@ -34,8 +34,6 @@ class PeriodGrid {
   int64_t natural_end(size_t i) const { return i + 1 < starts_.size() ? starts_[i + 1] : natural_end_; }
   // Period index of `ts`, or -1 when outside [first start, end).
   int Index(int64_t ts) const;
-  // Calendar days of period i in the zone (for DAU averages).
-  double Days(size_t i) const;
 
  private:
   std::vector<int64_t> starts_;
