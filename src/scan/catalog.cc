@@ -23,6 +23,7 @@ Catalog Catalog::Build(const store::Snapshot& snapshot) {
   }
   std::set<std::string> props;
   c.remap_.resize(snapshot.parts.size());
+  c.identity_.assign(snapshot.parts.size(), std::vector<bool>(kDictColumnCount, false));
   for (size_t p = 0; p < snapshot.parts.size(); ++p) {
     const auto& columns = snapshot.parts[p]->columns();
     c.remap_[p].resize(kDictColumnCount);
@@ -35,6 +36,9 @@ Catalog Catalog::Build(const store::Snapshot& snapshot) {
         if (inserted) c.values_[col].push_back(dict[local]);
         remap[local] = it->second;
       }
+      bool identity = true;
+      for (size_t local = 0; local < remap.size() && identity; ++local) identity = remap[local] == local;
+      c.identity_[p][col] = identity;
     }
     for (size_t i = store::kWellKnownColumnCount; i < columns.size(); ++i) {
       props.insert(columns[i].name.substr(store::kPropertyPrefix.size()));

@@ -27,6 +27,8 @@ class Catalog {
   size_t size(DictColumn column) const { return values_[column].size(); }  // codes 0..size-1
   // part-local code -> catalog code, for part `part` of the snapshot.
   const std::vector<uint32_t>& Remap(size_t part, DictColumn column) const { return remap_[part][column]; }
+  // Whether Remap(part, column) maps every code to itself.
+  bool IsIdentity(size_t part, DictColumn column) const { return identity_[part][column]; }
   // Property names present in any part.
   const std::vector<std::string>& properties() const { return properties_; }
 
@@ -34,6 +36,7 @@ class Catalog {
   std::vector<std::string> values_[kDictColumnCount];
   std::unordered_map<std::string, uint32_t> codes_[kDictColumnCount];
   std::vector<std::vector<std::vector<uint32_t>>> remap_;  // [part][column][local]
+  std::vector<std::vector<bool>> identity_;                // [part][column]
   std::vector<std::string> properties_;
 };
 

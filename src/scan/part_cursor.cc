@@ -36,10 +36,11 @@ Status PartCursor::DecodeBlock(size_t block) {
   TP_RETURN_IF_ERROR(part_.DecodeTimestamps(block, runs_, &ctx_, &arrays_.timestamp));
   for (int c = 0; c < kDictColumnCount; ++c) {
     if (!(cols & (1u << c))) continue;
-    std::vector<uint32_t>& out = arrays_.dict[c];
-    TP_RETURN_IF_ERROR(part_.DecodeCodes(block, kStoredDict[c], &ctx_, &out));
-    const std::vector<uint32_t>& remap = catalog_.Remap(part_index_, static_cast<DictColumn>(c));
-    for (uint32_t& code : out) code = remap[code];
+    // The part's codes become the catalog's as they are decoded; most parts'
+    // dictionaries are the catalog's order already, and need no translation.
+    const auto column = static_cast<DictColumn>(c);
+    const uint32_t* remap = catalog_.IsIdentity(part_index_, column) ? nullptr : catalog_.Remap(part_index_, column).data();
+    TP_RETURN_IF_ERROR(part_.DecodeCodes(block, kStoredDict[c], &ctx_, &arrays_.dict[c], remap));
   }
   if (cols & kColumnRevenue) TP_RETURN_IF_ERROR(part_.DecodeF64(block, store::kColRevenue, &ctx_, &arrays_.revenue));
   if (cols & kColumnScore) TP_RETURN_IF_ERROR(part_.DecodeF64(block, store::kColScore, &ctx_, &arrays_.score));

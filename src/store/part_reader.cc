@@ -77,11 +77,26 @@ void UnpackBits(const uint8_t* p, size_t width, size_t n, uint64_t* out) {
   kUnpack[width](p, n, out);
 }
 
+// True when a code is `limit` or more; with `remap`, codes become remap[code].
+bool CheckAndRemap(uint32_t* codes, size_t n, uint32_t limit, const uint32_t* remap) {
+  uint32_t over = 0;
+  if (remap == nullptr) {
+    for (size_t r = 0; r < n; ++r) over |= codes[r] >= limit;
+  } else {
+    for (size_t r = 0; r < n; ++r) {
+      const uint32_t code = codes[r];
+      over |= code >= limit;
+      codes[r] = remap[code < limit ? code : 0];
+    }
+  }
+  return over != 0;
+}
+
 // Codes of `width` bits into 32-bit slots, and whether any is at least
 // `limit` (outside the dictionary). Eight codes fill W bytes: for W <= 8 one
 // 8-byte load holds all eight.
 template <size_t W>
-bool UnpackCodesOf(const uint8_t* p, size_t n, uint32_t* out, uint32_t limit) {
+bool UnpackCodesOf(const uint8_t* p, size_t n, uint32_t* out, uint32_t limit, const uint32_t* remap) {
   constexpr uint64_t kMask = W == 0 ? 0 : ~0ULL >> (64 - W);
   size_t k = 0;
   for (; k + 8 <= n; k += 8, p += W) {
@@ -102,20 +117,21 @@ bool UnpackCodesOf(const uint8_t* p, size_t n, uint32_t* out, uint32_t limit) {
     std::memcpy(&word, p + j * W / 8, 8);
     out[k] = static_cast<uint32_t>(word >> (j * W % 8) & kMask);
   }
-  uint32_t over = 0;  // a separate pass: no dependency chain in the unpacking
-  for (size_t r = 0; r < n; ++r) over |= out[r] >= limit;
-  return over != 0;
+  // A separate pass, no dependency chain in the unpacking: the dictionary
+  // bound, and the caller's code translation (a code outside reads entry 0).
+  return CheckAndRemap(out, n, limit, remap);
 }
 
 template <size_t... W>
 constexpr auto UnpackCodesTable(std::index_sequence<W...>) {
-  return std::array<bool (*)(const uint8_t*, size_t, uint32_t*, uint32_t), sizeof...(W)>{&UnpackCodesOf<W>...};
+  return std::array<bool (*)(const uint8_t*, size_t, uint32_t*, uint32_t, const uint32_t*), sizeof...(W)>{
+      &UnpackCodesOf<W>...};
 }
 
 // True when a code is outside a dictionary of `limit` entries.
-bool UnpackCodes(const uint8_t* p, size_t width, size_t n, uint32_t* out, uint32_t limit) {
+bool UnpackCodes(const uint8_t* p, size_t width, size_t n, uint32_t* out, uint32_t limit, const uint32_t* remap) {
   static constexpr auto kUnpack = UnpackCodesTable(std::make_index_sequence<kMaxPackedCodeBits + 1>());
-  return kUnpack[width](p, n, out, limit);
+  return kUnpack[width](p, n, out, limit, remap);
 }
 
 bool GetZigZag(std::string_view* in, int64_t* v) {
@@ -442,17 +458,17 @@ Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs
   return Status::OK();
 }
 
-Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out) const {
+Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out,
+                               const uint32_t* remap) const {
   const BlockInfo& b = blocks_[block];
   const ChunkInfo& ch = b.chunks[column];
   if (ch.size == 0) {
-    out->assign(b.rows, 0);
+    out->assign(b.rows, remap != nullptr ? remap[0] : 0);
     return Status::OK();
   }
   out->resize(b.rows);  // every entry is written below
   uint32_t* dst = out->data();
   const size_t dict_size = columns_[column].dictionary.size();
-  uint32_t max_code = 0;
   if (ch.kind == ColumnKind::kPackedDict) {
     // Read in place from the mapping, checksum first (part_columns.h).
     const std::string_view chunk(data_ + ch.offset, ch.size);
@@ -463,7 +479,7 @@ Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std
       return Corrupt(block, column, "codes have the wrong size");
     }
     if (UnpackCodes(reinterpret_cast<const uint8_t*>(chunk.data() + 1), width, b.rows, dst,
-                    static_cast<uint32_t>(dict_size))) {
+                    static_cast<uint32_t>(dict_size), remap)) {
       return Corrupt(block, column, "code outside the dictionary");
     }
     return Status::OK();
@@ -484,9 +500,10 @@ Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std
     } else {
       std::memcpy(dst, p, 4 * b.rows);
     }
-    for (size_t r = 0; r < b.rows; ++r) max_code = std::max(max_code, dst[r]);
+    if (CheckAndRemap(dst, b.rows, static_cast<uint32_t>(dict_size), remap)) {
+      return Corrupt(block, column, "code outside the dictionary");
+    }
   }
-  if (max_code >= dict_size && b.rows > 0) return Corrupt(block, column, "code outside the dictionary");
   return Status::OK();
 }
 

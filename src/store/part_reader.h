@@ -92,7 +92,10 @@ class PartReader {
                           std::vector<int64_t>* out) const;
   // Dictionary codes of a dict column (all zero when absent in the block).
   // REQUIRES: the column's block chunk is kDict, kPackedDict or absent.
-  Status DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out) const;
+  // With `remap` (one entry per dictionary code), the codes come out as
+  // remap[code]: a scan's catalog codes in the same pass.
+  Status DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out,
+                     const uint32_t* remap = nullptr) const;
   // Values of any string column (dict or plain) as views; "" when absent.
   Status DecodeStrings(size_t block, int column, DecodeContext* ctx, std::vector<std::string_view>* out) const;
   Status DecodeF64(size_t block, int column, DecodeContext* ctx, std::vector<double>* out) const;
