@@ -18,6 +18,20 @@ PartCursor::PartCursor(const store::PartReader& part, size_t part_index, const C
   for (const std::string& name : spec.properties) {
     property_columns_.push_back(part.FindColumn(std::string(store::kPropertyPrefix) + name));
   }
+  // The chunks each block read takes (PartReader::ReadBlockChunks).
+  chunk_columns_ = {store::kColTimestamp, store::kColCustomer};
+  for (int c = 0; c < kDictColumnCount; ++c) {
+    if (spec.columns & (1u << c)) chunk_columns_.push_back(kStoredDict[c]);
+  }
+  for (auto [flag, column] : {std::pair{kColumnRevenue, store::kColRevenue}, std::pair{kColumnScore, store::kColScore},
+                              std::pair{kColumnEventId, store::kColEventId},
+                              std::pair{kColumnSessionId, store::kColSessionId},
+                              std::pair{kColumnComment, store::kColComment}}) {
+    if (spec.columns & flag) chunk_columns_.push_back(column);
+  }
+  for (int column : property_columns_) {
+    if (column >= 0) chunk_columns_.push_back(column);
+  }
   const auto& blocks = part.blocks();
   // Blocks are in hash order: skip those wholly below the shard.
   next_block_ = static_cast<size_t>(
@@ -28,6 +42,7 @@ PartCursor::PartCursor(const store::PartReader& part, size_t part_index, const C
 }
 
 Status PartCursor::DecodeBlock(size_t block) {
+  TP_RETURN_IF_ERROR(part_.ReadBlockChunks(block, chunk_columns_, &ctx_));
   TP_RETURN_IF_ERROR(part_.DecodeCustomers(block, &ctx_, &runs_));
   const uint32_t cols = spec_.columns;
   // No Clear(): every requested column is overwritten by its decoder, and

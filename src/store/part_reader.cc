@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cerrno>
@@ -182,7 +183,7 @@ Result<std::unique_ptr<PartReader>> PartReader::Open(const std::string& path) {
     r->mapping_ = m;
     r->data_ = static_cast<const char*>(m);
   }
-  ::close(fd);
+  r->fd_ = fd;
   TP_RETURN_IF_ERROR(r->ParseFooter());
   return r;
 }
@@ -199,6 +200,48 @@ Result<std::unique_ptr<PartReader>> PartReader::FromBuffer(std::string bytes, st
 
 PartReader::~PartReader() {
   if (mapping_ != nullptr) ::munmap(mapping_, size_);
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::string_view PartReader::Bytes(const ChunkInfo& ch, const DecodeContext* ctx) const {
+  if (ctx != nullptr && ctx->span_owner_ == this && ch.offset >= ctx->span_begin_ &&
+      ch.offset + ch.size <= ctx->span_end_) {
+    return std::string_view(ctx->span_.data() + (ch.offset - ctx->span_begin_), ch.size);
+  }
+  return std::string_view(data_ + ch.offset, ch.size);
+}
+
+Status PartReader::ReadBlockChunks(size_t block, const std::vector<int>& columns, DecodeContext* ctx) const {
+  ctx->span_owner_ = nullptr;
+  if (fd_ < 0) return Status::OK();
+  const BlockInfo& b = blocks_[block];
+  // The chunks in file order; the read stops before a gap of more than
+  // kMaxGap bytes (columns not asked for), leaving the rest to the mapping.
+  constexpr uint64_t kMaxGap = 64 << 10;
+  std::pair<uint64_t, uint64_t> ranges[64];
+  size_t n = 0;
+  for (int c : columns) {
+    if (c < 0 || static_cast<size_t>(c) >= b.chunks.size() || n == 64) continue;
+    const ChunkInfo& ch = b.chunks[static_cast<size_t>(c)];
+    if (ch.size > 0) ranges[n++] = {ch.offset, ch.offset + ch.size};
+  }
+  if (n == 0) return Status::OK();
+  std::sort(ranges, ranges + n);
+  const uint64_t begin = ranges[0].first;
+  uint64_t end = ranges[0].second;
+  for (size_t i = 1; i < n && ranges[i].first <= end + kMaxGap; ++i) end = std::max(end, ranges[i].second);
+  ctx->span_.resize(end - begin);
+  for (uint64_t done = 0; done < end - begin;) {
+    const ssize_t got = ::pread(fd_, ctx->span_.data() + done, end - begin - done, static_cast<off_t>(begin + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return Status::FromErrno("read", name_, errno);
+    if (got == 0) return Status::Corruption(name_ + ": block " + std::to_string(block) + " ends past the file");
+    done += static_cast<uint64_t>(got);
+  }
+  ctx->span_owner_ = this;
+  ctx->span_begin_ = begin;
+  ctx->span_end_ = end;
+  return Status::OK();
 }
 
 int PartReader::FindColumn(std::string_view name) const {
@@ -305,7 +348,7 @@ Status PartReader::ParseFooter() {
 
 Result<std::string_view> PartReader::Chunk(size_t block, int column, DecodeContext* ctx) const {
   const ChunkInfo& ch = blocks_[block].chunks[column];
-  std::string_view compressed(data_ + ch.offset, ch.size);
+  const std::string_view compressed = Bytes(ch, ctx);
   if (Checksum(compressed) != ch.checksum) return Corrupt(block, column, "checksum mismatch");
   auto raw = ctx->Decompress(compressed, static_cast<size_t>(column));
   if (!raw.ok()) return Corrupt(block, column, raw.status().message());
@@ -338,7 +381,7 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
                                     std::vector<int64_t>* out) const {
   const BlockInfo& b = blocks_[block];
   const size_t customers = runs.start.size() - 1;
-  if (version_ >= 3) return DecodePackedTimestamps(block, runs, out);
+  if (version_ >= 3) return DecodePackedTimestamps(block, runs, ctx, out);
   TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, kColTimestamp, ctx));
   out->resize(b.rows);  // every entry is written below
   int64_t* ts = out->data();
@@ -384,11 +427,12 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
   return Status::OK();
 }
 
-// Version 3 (part_columns.h): read in place from the mapping, no copy.
-Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs, std::vector<int64_t>* out) const {
+// Version 3 (part_columns.h): read in place, no decompression.
+Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
+                                          std::vector<int64_t>* out) const {
   const BlockInfo& b = blocks_[block];
   const ChunkInfo& ch = b.chunks[kColTimestamp];
-  const std::string_view chunk(data_ + ch.offset, ch.size);
+  const std::string_view chunk = Bytes(ch, ctx);
   if (Checksum(chunk) != ch.checksum) return Corrupt(block, kColTimestamp, "checksum mismatch");
   const size_t customers = runs.start.size() - 1;
   if (b.rows == 0) {
@@ -470,8 +514,8 @@ Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std
   uint32_t* dst = out->data();
   const size_t dict_size = columns_[column].dictionary.size();
   if (ch.kind == ColumnKind::kPackedDict) {
-    // Read in place from the mapping, checksum first (part_columns.h).
-    const std::string_view chunk(data_ + ch.offset, ch.size);
+    // Read in place, checksum first (part_columns.h).
+    const std::string_view chunk = Bytes(ch, ctx);
     if (Checksum(chunk) != ch.checksum) return Corrupt(block, column, "checksum mismatch");
     if (chunk.empty()) return Corrupt(block, column, "empty codes");
     const size_t width = static_cast<uint8_t>(chunk[0]);

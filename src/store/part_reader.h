@@ -52,6 +52,8 @@ struct CustomerRuns {
 
 // Scratch space of one decoding thread. Views handed out by PartReader point
 // into it and stay valid until the same buffer slot is used again.
+class PartReader;
+
 class DecodeContext {
  public:
   DecodeContext();
@@ -62,8 +64,13 @@ class DecodeContext {
   Result<std::string_view> Decompress(std::string_view compressed, size_t slot);
 
  private:
+  friend class PartReader;
   void* dctx_;
   std::deque<std::string> buffers_;  // a deque: growing it never moves a buffer that views point into
+  // A block's chunks read by PartReader::ReadBlockChunks: file bytes [begin, end) of `owner`.
+  std::string span_;
+  const PartReader* span_owner_ = nullptr;
+  uint64_t span_begin_ = 0, span_end_ = 0;
 };
 
 class PartReader {
@@ -87,6 +94,12 @@ class PartReader {
   // Index of the column called `name` ("event", "p:device"), or -1.
   int FindColumn(std::string_view name) const;
 
+  // Reads the chunks of `columns` (part column indices) of a block into
+  // `ctx` with one read, so the decoders below take them from there: the
+  // bytes arrive in cache by a copy, instead of page by page through faults
+  // on the mapping (and its teardown at exit). Chunks far from the others
+  // stay on the mapping. A no-op for in-memory parts.
+  Status ReadBlockChunks(size_t block, const std::vector<int>& columns, DecodeContext* ctx) const;
   Status DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRuns* out) const;
   Status DecodeTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
                           std::vector<int64_t>* out) const;
@@ -106,13 +119,17 @@ class PartReader {
   PartReader() = default;
   Status ParseFooter();
   Result<std::string_view> Chunk(size_t block, int column, DecodeContext* ctx) const;
-  Status DecodePackedTimestamps(size_t block, const CustomerRuns& runs, std::vector<int64_t>* out) const;
+  // A chunk's stored bytes: from ctx's block read when it holds them, else the mapping.
+  std::string_view Bytes(const ChunkInfo& ch, const DecodeContext* ctx) const;
+  Status DecodePackedTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
+                                std::vector<int64_t>* out) const;
   Status Corrupt(size_t block, int column, std::string_view what) const;
 
   std::string name_;
   const char* data_ = nullptr;
   size_t size_ = 0;
   void* mapping_ = nullptr;  // mmap base, or null for in-memory parts
+  int fd_ = -1;              // for ReadBlockChunks; -1 for in-memory parts
   std::string owned_;        // in-memory parts
   uint64_t rows_ = 0, customers_ = 0;
   uint64_t version_ = 0;  // the part's format version (timestamp encoding)
