@@ -17,6 +17,14 @@ namespace {
 
 using touchpoint::testing::TempDir;
 
+// Waits for the spawned child (ours, though in its own session): exit 0.
+void ExpectExitsCleanly(const Result<long>& pid) {
+  ASSERT_TRUE(pid.ok()) << pid.status().ToString();
+  int status = 0;
+  ASSERT_EQ(::waitpid(static_cast<pid_t>(*pid), &status, 0), static_cast<pid_t>(*pid));
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+
 TEST(SpawnDetached, OutputGoesToTheFileAndTheDescriptorArrivesAsThree) {
   TempDir dir;
   const std::string passed = dir.Sub("passed.txt"), output = dir.Sub("output.txt");
@@ -26,10 +34,7 @@ TEST(SpawnDetached, OutputGoesToTheFileAndTheDescriptorArrivesAsThree) {
   auto pid = SpawnDetached({"/bin/sh", "-c", "echo out; echo err >&2; echo three >&3; ps -o sid= -p $$ >&3; echo $$ >&3"},
                            fd, output);
   ::close(fd);
-  ASSERT_TRUE(pid.ok()) << pid.status().ToString();
-  int status = 0;
-  ASSERT_EQ(::waitpid(static_cast<pid_t>(*pid), &status, 0), static_cast<pid_t>(*pid));
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  ExpectExitsCleanly(pid);
   EXPECT_EQ(ReadFileToString(output).value(), "out\nerr\n");
   const std::string three = ReadFileToString(passed).value();
   ASSERT_EQ(three.substr(0, 6), "three\n");
@@ -62,10 +67,7 @@ TEST(SpawnDetached, PassesItsOwnDescriptorThreeToo) {
     ::dup3(saved, kInheritedFd, O_CLOEXEC);
     ::close(saved);
   }
-  ASSERT_TRUE(pid.ok()) << pid.status().ToString();
-  int status = 0;
-  ASSERT_EQ(::waitpid(static_cast<pid_t>(*pid), &status, 0), static_cast<pid_t>(*pid));
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  ExpectExitsCleanly(pid);
   EXPECT_EQ(ReadFileToString(passed).value(), "three\n");
 }
 
