@@ -18,7 +18,7 @@ namespace {
 using touchpoint::testing::TempDir;
 
 // Waits for the spawned child (ours, though in its own session): exit 0.
-void ExpectExitsCleanly(const Result<long>& pid) {
+void ExpectExitsCleanly(Result<long>& pid) {
   ASSERT_TRUE(pid.ok()) << pid.status().ToString();
   int status = 0;
   ASSERT_EQ(::waitpid(static_cast<pid_t>(*pid), &status, 0), static_cast<pid_t>(*pid));
