@@ -1,10 +1,12 @@
 // The victim of crash_test: writes to a store forever and reports on stdout
 // each batch the store has acknowledged. crash_test SIGKILLs it at random
 // points. Modes: "append" (write-ahead log), "load" (whole-file loads),
-// "mixed" (both, with log flushes, compactions and deletions in between).
+// "mixed" (both, with log flushes, compactions and merges of the last parts
+// in between).
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "store/load_writer.h"
 #include "store/store.h"
@@ -71,6 +73,16 @@ int main(int argc, char** argv) {
       if (s.ok() && n % 11 == 0) {
         touchpoint::store::CompactStats stats;
         s = (*store)->Compact(&stats);
+      }
+      if (s.ok() && n % 5 == 0) {
+        // As the background merge after a load does: the last parts merged in place.
+        const auto& parts = (*store)->manifest().parts;
+        if (parts.size() >= 3) {
+          std::vector<uint64_t> run;
+          for (size_t i = parts.size() - 3; i < parts.size(); ++i) run.push_back(parts[i].id);
+          touchpoint::store::CompactStats stats;
+          s = (*store)->MergeRun(run, &stats);
+        }
       }
       if (!s.ok()) {
         std::fprintf(stderr, "maintenance: %s\n", s.ToString().c_str());
