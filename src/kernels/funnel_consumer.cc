@@ -347,14 +347,15 @@ void FunnelConsumer::Gather(const scan::CustomerView& c) {
   ts_.resize(c.size);
   masks_.resize(c.size);
   size_t n = 0;
+  const auto put = [&](size_t i) {
+    const uint32_t m = spec_.steps.Match(c, i) & reachable_;
+    rows_[n] = static_cast<uint32_t>(i);
+    ts_[n] = c.timestamp[i];
+    masks_[n] = m;
+    n += m != 0;
+  };
   if (spec_.where == nullptr && !exclusions) {
-    for (size_t i = 0; i < c.size; ++i) {
-      const uint32_t m = spec_.steps.Match(c, i) & reachable_;
-      rows_[n] = static_cast<uint32_t>(i);
-      ts_[n] = c.timestamp[i];
-      masks_[n] = m;
-      n += m != 0;
-    }
+    for (size_t i = 0; i < c.size; ++i) put(i);
   } else {
     for (size_t i = 0; i < c.size; ++i) {
       if (spec_.where != nullptr && !spec_.where->Matches(c, i)) continue;
@@ -366,11 +367,7 @@ void FunnelConsumer::Gather(const scan::CustomerView& c) {
           excl_masks_.push_back(x);
         }
       }
-      const uint32_t m = spec_.steps.Match(c, i) & reachable_;
-      rows_[n] = static_cast<uint32_t>(i);
-      ts_[n] = c.timestamp[i];
-      masks_[n] = m;
-      n += m != 0;
+      put(i);
     }
   }
   rows_.resize(n);
@@ -404,29 +401,34 @@ void FunnelConsumer::CountFirstTwoSteps(const scan::CustomerView& c) {
     }
     if (next == c.size) break;  // no step 2 after this start, nor after any later one
     if (c.timestamp[next] <= c.timestamp[i] + window) {
-      FunnelCounts& fc = counts_[0];
-      const double seconds = static_cast<double>(c.timestamp[next] - c.timestamp[i]) / 1000.0;
-      for (int level = 0; level < 2; ++level) {
-        ++fc.reached[level];
-        ++fc.customers[level];
-      }
-      fc.from_previous_s[1].push_back(seconds);
-      fc.from_first_s[1].push_back(seconds);
+      CountShallow(2, static_cast<double>(c.timestamp[next] - c.timestamp[i]) / 1000.0);
       return;
     }
   }
-  if (start < c.size) {
-    ++counts_[0].reached[0];
-    ++counts_[0].customers[0];
+  CountShallow(start < c.size ? 1 : 0, 0);
+}
+
+// What Record and Consume count for a customer of depth <= 2 with no --by,
+// no exclusion and nothing to export; `seconds` is step 1 to step 2.
+void FunnelConsumer::CountShallow(int depth, double seconds) {
+  FunnelCounts& fc = counts_[0];
+  for (int level = 0; level < depth; ++level) {
+    ++fc.reached[level];
+    ++fc.customers[level];
+  }
+  if (depth == 2) {
+    fc.from_previous_s[1].push_back(seconds);
+    fc.from_first_s[1].push_back(seconds);
   }
 }
 
-// Most customers never get past step 1. Their depth comes straight from the
-// view, and only the event that starts their chain is kept; the full gather
-// (every step event, for times and exclusions) is for the others. Without
-// --where, the union of the rows' step masks settles most customers with no
-// state machine at all: no event of step 2 (unordered: events of at most one
-// step) means a depth of at most 1.
+// Most customers never get past step 1 or 2, and are settled here without
+// the full gather (every step event, for times and exclusions). Without
+// --where, the union of the rows' step masks decides: no event of step 2
+// (unordered: events of at most one step) means a depth of at most 1, and
+// ordered chains that can reach steps 1 and 2 only take CountFirstTwoSteps.
+// With nothing to attribute or export the customer is counted at once;
+// otherwise only the event that starts its chain is kept.
 bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
   if (spec_.count != FunnelCount::kCustomers || !spec_.exclusions.empty()) return false;
   const bool unordered = spec_.mode == FunnelMode::kUnordered;
@@ -435,8 +437,6 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
   };
   int depth = 0;
   if (spec_.where == nullptr) {
-    // Customers with events of step 2 go to the full gather straight away:
-    // most of them reach it, and the gathered arrays are shorter to walk.
     const uint32_t any = spec_.steps.MatchAny(c, c.size);
     // Ordered chains fill steps in order, so none gets past the first step
     // the customer has no event of: the gather drops the later steps' bits,
@@ -458,10 +458,7 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
   // Nothing to attribute, time or export: count the customer here and leave
   // the scratch empty, so Consume has nothing more to do.
   if (spec_.by.empty() && spec_.dropped_at != 1) {
-    if (depth == 1) {
-      ++counts_[0].reached[0];
-      ++counts_[0].customers[0];
-    }
+    CountShallow(depth, 0);
     return true;
   }
   // The chain's start: the first step-1 event (unordered: the first step event).

@@ -127,10 +127,12 @@ class FunnelConsumer : public scan::CustomerConsumer {
   // step masks (0 = not a funnel event) and times.
   template <class MaskOf, class TimeOf>
   int OrderedDepth(const MaskOf& mask_of, const TimeOf& time_of, size_t begin, size_t end) const;
-  // Fills the scratch for customers whose depth is at most 1; false for the others.
+  // Settles customers of depth <= 1 (and, ordered, those that can reach
+  // steps 1-2 only); false for the others, which take the full gather.
   bool GatherShallow(const scan::CustomerView& c);
   // Counts a customer whose ordered chains can reach steps 1 and 2 only.
   void CountFirstTwoSteps(const scan::CustomerView& c);
+  void CountShallow(int depth, double seconds);
   void ClearScratch();
   // The greedy chain from the event at `start`, filling at most `limit` steps.
   void ChainFrom(size_t start, size_t end, int limit, Chain* chain);

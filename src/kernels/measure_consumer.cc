@@ -246,12 +246,12 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     if (marks_state_.size() < groups_.size()) marks_state_.resize(groups_.size());  // before taking references
     GroupMarks& sg = Touch(g);
     GroupMarks* s0 = by ? &Touch(0) : nullptr;
+    const double purchase_revenue = f & kIsPurchase && !std::isnan(c.revenue[i]) ? c.revenue[i] : 0;
     // Calendar months (overall churn and MAU).
     if (active && t >= s.months.start(0)) {
       while (m + 1 < s.months.size() && t >= s.months.start(m + 1)) ++m;
-      const double rev = f & kIsPurchase && !std::isnan(c.revenue[i]) ? c.revenue[i] : 0;
-      AddMonth(sg, g, m, rev);
-      if (by) AddMonth(*s0, 0, m, rev);
+      AddMonth(sg, g, m, purchase_revenue);
+      if (by) AddMonth(*s0, 0, m, purchase_revenue);
     }
     if (t < range_lo) continue;
     while (p + 1 < s.series.size() && t >= s.series.start(p + 1)) ++p;
@@ -273,7 +273,7 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     if (f & kIsPurchase) {
       ++cell.purchases;
       bits |= kPurchaser;
-      if (!std::isnan(c.revenue[i])) cell.revenue += c.revenue[i];
+      cell.revenue += purchase_revenue;
     }
     if ((f & kIsRefund) && !std::isnan(c.revenue[i])) {
       ++cell.refunds;
@@ -305,9 +305,8 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
       }
     }
     if (bits != 0) {
-      const double rev = f & kIsPurchase && !std::isnan(c.revenue[i]) ? c.revenue[i] : 0;
-      AddMark(sg, g, p, bits, rev);
-      if (by) AddMark(*s0, 0, p, bits, rev);
+      AddMark(sg, g, p, bits, purchase_revenue);
+      if (by) AddMark(*s0, 0, p, bits, purchase_revenue);
     }
     if (active && t >= s.from_ms) {
       while (d + 1 < s.days.size() && t >= s.days.start(d + 1)) ++d;
@@ -317,7 +316,7 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
   }
 
   // Distinct customers per cell, active days, churn: each group's open
-  // marks close now (marks.h, "streamed in time order").
+  // marks close now (AddMark: streamed in time order).
   FinishMarks();
   // Feature adopters.
   if (!feature_marks_.empty()) {

@@ -47,7 +47,6 @@ class PartCursor {
   store::DecodeContext ctx_;
   store::CustomerRuns runs_;
   ColumnArrays arrays_;
-  std::vector<uint32_t> codes_;
   std::vector<int> property_columns_;  // part column index per spec property, or -1
   std::vector<int> chunk_columns_;     // the part columns a block read takes
   size_t next_block_ = 0;

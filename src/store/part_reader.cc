@@ -49,36 +49,45 @@ void GatherPlanes(const uint8_t* planes, size_t width, size_t rows, uint64_t* ou
 
 // out[k] = the k-th W-bit field of the LSB-first bit stream at p. Eight
 // fields take exactly W bytes, so within a group every load offset and
-// shift is a constant. REQUIRES: 8 readable bytes past the last field.
-template <size_t W>
-void UnpackBitsOf(const uint8_t* p, size_t n, uint64_t* out) {
+// shift is a constant, and for W <= 8 one 8-byte load holds all eight.
+// REQUIRES: 8 readable bytes past the last field.
+template <size_t W, class T>
+void UnpackFieldsOf(const uint8_t* p, size_t n, T* out) {
   constexpr uint64_t kMask = W == 0 ? 0 : ~0ULL >> (64 - W);
   size_t k = 0;
   for (; k + 8 <= n; k += 8, p += W) {
-    for (size_t j = 0; j < 8; ++j) {
+    if constexpr (W <= 8) {
       uint64_t word;
-      std::memcpy(&word, p + j * W / 8, 8);
-      out[k + j] = word >> (j * W % 8) & kMask;
+      std::memcpy(&word, p, 8);
+      for (size_t j = 0; j < 8; ++j) out[k + j] = static_cast<T>(word >> (j * W) & kMask);
+    } else {
+      for (size_t j = 0; j < 8; ++j) {
+        uint64_t word;
+        std::memcpy(&word, p + j * W / 8, 8);
+        out[k + j] = static_cast<T>(word >> (j * W % 8) & kMask);
+      }
     }
   }
   for (size_t j = 0; k < n; ++k, ++j) {
     uint64_t word;
     std::memcpy(&word, p + j * W / 8, 8);
-    out[k] = word >> (j * W % 8) & kMask;
+    out[k] = static_cast<T>(word >> (j * W % 8) & kMask);
   }
 }
 
-template <size_t... W>
-constexpr auto UnpackTable(std::index_sequence<W...>) {
-  return std::array<void (*)(const uint8_t*, size_t, uint64_t*), sizeof...(W)>{&UnpackBitsOf<W>...};
-}
-
-void UnpackBits(const uint8_t* p, size_t width, size_t n, uint64_t* out) {
-  static constexpr auto kUnpack = UnpackTable(std::make_index_sequence<kMaxTimestampBits + 1>());
+// UnpackFieldsOf for a width known only at run time: one instance per width.
+template <class T, size_t... W>
+void UnpackFieldsWith(std::index_sequence<W...>, const uint8_t* p, size_t width, size_t n, T* out) {
+  static constexpr std::array<void (*)(const uint8_t*, size_t, T*), sizeof...(W)> kUnpack{&UnpackFieldsOf<W, T>...};
   kUnpack[width](p, n, out);
 }
 
+void UnpackBits(const uint8_t* p, size_t width, size_t n, uint64_t* out) {
+  UnpackFieldsWith(std::make_index_sequence<kMaxTimestampBits + 1>(), p, width, n, out);
+}
+
 // True when a code is `limit` or more; with `remap`, codes become remap[code].
+// A pass of its own, so the unpacking has no dependency chain.
 bool CheckAndRemap(uint32_t* codes, size_t n, uint32_t limit, const uint32_t* remap) {
   uint32_t over = 0;
   if (remap == nullptr) {
@@ -87,52 +96,10 @@ bool CheckAndRemap(uint32_t* codes, size_t n, uint32_t limit, const uint32_t* re
     for (size_t r = 0; r < n; ++r) {
       const uint32_t code = codes[r];
       over |= code >= limit;
-      codes[r] = remap[code < limit ? code : 0];
+      codes[r] = remap[code < limit ? code : 0];  // a code outside reads entry 0; the caller fails
     }
   }
   return over != 0;
-}
-
-// Codes of `width` bits into 32-bit slots, and whether any is at least
-// `limit` (outside the dictionary). Eight codes fill W bytes: for W <= 8 one
-// 8-byte load holds all eight.
-template <size_t W>
-bool UnpackCodesOf(const uint8_t* p, size_t n, uint32_t* out, uint32_t limit, const uint32_t* remap) {
-  constexpr uint64_t kMask = W == 0 ? 0 : ~0ULL >> (64 - W);
-  size_t k = 0;
-  for (; k + 8 <= n; k += 8, p += W) {
-    if constexpr (W <= 8) {
-      uint64_t word;
-      std::memcpy(&word, p, 8);
-      for (size_t j = 0; j < 8; ++j) out[k + j] = static_cast<uint32_t>(word >> (j * W) & kMask);
-    } else {
-      for (size_t j = 0; j < 8; ++j) {
-        uint64_t word;
-        std::memcpy(&word, p + j * W / 8, 8);
-        out[k + j] = static_cast<uint32_t>(word >> (j * W % 8) & kMask);
-      }
-    }
-  }
-  for (size_t j = 0; k < n; ++k, ++j) {
-    uint64_t word;
-    std::memcpy(&word, p + j * W / 8, 8);
-    out[k] = static_cast<uint32_t>(word >> (j * W % 8) & kMask);
-  }
-  // A separate pass, no dependency chain in the unpacking: the dictionary
-  // bound, and the caller's code translation (a code outside reads entry 0).
-  return CheckAndRemap(out, n, limit, remap);
-}
-
-template <size_t... W>
-constexpr auto UnpackCodesTable(std::index_sequence<W...>) {
-  return std::array<bool (*)(const uint8_t*, size_t, uint32_t*, uint32_t, const uint32_t*), sizeof...(W)>{
-      &UnpackCodesOf<W>...};
-}
-
-// True when a code is outside a dictionary of `limit` entries.
-bool UnpackCodes(const uint8_t* p, size_t width, size_t n, uint32_t* out, uint32_t limit, const uint32_t* remap) {
-  static constexpr auto kUnpack = UnpackCodesTable(std::make_index_sequence<kMaxPackedCodeBits + 1>());
-  return kUnpack[width](p, n, out, limit, remap);
 }
 
 bool GetZigZag(std::string_view* in, int64_t* v) {
@@ -346,10 +313,15 @@ Status PartReader::ParseFooter() {
   return Status::OK();
 }
 
-Result<std::string_view> PartReader::Chunk(size_t block, int column, DecodeContext* ctx) const {
+Result<std::string_view> PartReader::StoredChunk(size_t block, int column, const DecodeContext* ctx) const {
   const ChunkInfo& ch = blocks_[block].chunks[column];
-  const std::string_view compressed = Bytes(ch, ctx);
-  if (Checksum(compressed) != ch.checksum) return Corrupt(block, column, "checksum mismatch");
+  const std::string_view bytes = Bytes(ch, ctx);
+  if (Checksum(bytes) != ch.checksum) return Corrupt(block, column, "checksum mismatch");
+  return bytes;
+}
+
+Result<std::string_view> PartReader::Chunk(size_t block, int column, DecodeContext* ctx) const {
+  TP_ASSIGN_OR_RETURN(const std::string_view compressed, StoredChunk(block, column, ctx));
   auto raw = ctx->Decompress(compressed, static_cast<size_t>(column));
   if (!raw.ok()) return Corrupt(block, column, raw.status().message());
   return raw.value();
@@ -431,9 +403,7 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
 Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
                                           std::vector<int64_t>* out) const {
   const BlockInfo& b = blocks_[block];
-  const ChunkInfo& ch = b.chunks[kColTimestamp];
-  const std::string_view chunk = Bytes(ch, ctx);
-  if (Checksum(chunk) != ch.checksum) return Corrupt(block, kColTimestamp, "checksum mismatch");
+  TP_ASSIGN_OR_RETURN(const std::string_view chunk, StoredChunk(block, kColTimestamp, ctx));
   const size_t customers = runs.start.size() - 1;
   if (b.rows == 0) {
     out->clear();
@@ -514,16 +484,16 @@ Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std
   uint32_t* dst = out->data();
   const size_t dict_size = columns_[column].dictionary.size();
   if (ch.kind == ColumnKind::kPackedDict) {
-    // Read in place, checksum first (part_columns.h).
-    const std::string_view chunk = Bytes(ch, ctx);
-    if (Checksum(chunk) != ch.checksum) return Corrupt(block, column, "checksum mismatch");
+    // Read in place, no decompression (part_columns.h).
+    TP_ASSIGN_OR_RETURN(const std::string_view chunk, StoredChunk(block, column, ctx));
     if (chunk.empty()) return Corrupt(block, column, "empty codes");
     const size_t width = static_cast<uint8_t>(chunk[0]);
     if (width > kMaxPackedCodeBits || chunk.size() != 1 + (b.rows * width + 7) / 8 + kPackedPadding) {
       return Corrupt(block, column, "codes have the wrong size");
     }
-    if (UnpackCodes(reinterpret_cast<const uint8_t*>(chunk.data() + 1), width, b.rows, dst,
-                    static_cast<uint32_t>(dict_size), remap)) {
+    UnpackFieldsWith(std::make_index_sequence<kMaxPackedCodeBits + 1>(),
+                     reinterpret_cast<const uint8_t*>(chunk.data() + 1), width, b.rows, dst);
+    if (CheckAndRemap(dst, b.rows, static_cast<uint32_t>(dict_size), remap)) {
       return Corrupt(block, column, "code outside the dictionary");
     }
     return Status::OK();

@@ -118,6 +118,8 @@ class PartReader {
  private:
   PartReader() = default;
   Status ParseFooter();
+  // A chunk's stored bytes, checksum verified (then decompressed by Chunk).
+  Result<std::string_view> StoredChunk(size_t block, int column, const DecodeContext* ctx) const;
   Result<std::string_view> Chunk(size_t block, int column, DecodeContext* ctx) const;
   // A chunk's stored bytes: from ctx's block read when it holds them, else the mapping.
   std::string_view Bytes(const ChunkInfo& ch, const DecodeContext* ctx) const;

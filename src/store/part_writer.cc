@@ -69,20 +69,29 @@ void AppendCodes(const std::vector<uint32_t>& codes, size_t dict_size, std::stri
   }
 }
 
+// Appends the low `width` bits (at most 56) of each value as an LSB-first bit
+// stream, then `padding` (>= 8) zero bytes, so the readers' 8-byte loads
+// never leave the chunk (part_columns.h).
+template <class T>
+void AppendBits(const std::vector<T>& values, size_t width, size_t padding, std::string* out) {
+  const size_t start = out->size();
+  out->resize(start + (values.size() * width + 7) / 8 + padding, '\0');
+  auto* p = reinterpret_cast<uint8_t*>(out->data() + start);
+  const uint64_t mask = (uint64_t{1} << width) - 1;
+  for (size_t k = 0, bit = 0; k < values.size(); ++k, bit += width) {
+    uint64_t word;
+    std::memcpy(&word, p + (bit >> 3), 8);
+    word |= (static_cast<uint64_t>(values[k]) & mask) << (bit & 7);
+    std::memcpy(p + (bit >> 3), &word, 8);
+  }
+}
+
 // The event column's codes (ColumnKind::kPackedDict): [width byte][codes,
-// `width` bits each, least significant bit first][kPackedPadding zero bytes].
+// `width` bits each][kPackedPadding zero bytes].
 void AppendPackedCodes(const std::vector<uint32_t>& codes, size_t dict_size, std::string* out) {
   const size_t width = dict_size <= 1 ? 0 : 64 - static_cast<size_t>(std::countl_zero(dict_size - 1));
   out->push_back(static_cast<char>(width));
-  const size_t start = out->size();
-  out->resize(start + (codes.size() * width + 7) / 8 + kPackedPadding, '\0');
-  auto* p = reinterpret_cast<uint8_t*>(out->data() + start);
-  for (size_t k = 0, bit = 0; k < codes.size(); ++k, bit += width) {
-    uint64_t word;
-    std::memcpy(&word, p + (bit >> 3), 8);
-    word |= static_cast<uint64_t>(codes[k]) << (bit & 7);
-    std::memcpy(p + (bit >> 3), &word, 8);
-  }
+  AppendBits(codes, width, kPackedPadding, out);
 }
 
 }  // namespace
@@ -100,9 +109,7 @@ class PartWriter::Impl {
     zctx_ = ZSTD_createCCtx();
     ZSTD_CCtx_setParameter(zctx_, ZSTD_c_compressionLevel, kZstdLevel);
   }
-  ~Impl() {
-    ZSTD_freeCCtx(zctx_);
-  }
+  ~Impl() { ZSTD_freeCCtx(zctx_); }
 
   // REQUIRES: `batch` is in part order.
   Status Add(const EventBatch& batch) {
@@ -169,7 +176,7 @@ class PartWriter::Impl {
     PutFixed32(&footer, id_chunk.checksum);
 
     std::string compressed;
-    TP_RETURN_IF_ERROR(Compress(footer, &compressed, zctx_));
+    TP_RETURN_IF_ERROR(Compress(footer, &compressed));
     std::string trailer;
     PutFixed32(&trailer, static_cast<uint32_t>(compressed.size()));
     PutFixed32(&trailer, Checksum(compressed));
@@ -367,9 +374,9 @@ class PartWriter::Impl {
   }
 
  private:
-  Status Compress(std::string_view raw, std::string* out, ZSTD_CCtx* ctx) {
+  Status Compress(std::string_view raw, std::string* out) {
     out->resize(ZSTD_compressBound(raw.size()));
-    size_t n = ZSTD_compress2(ctx, out->data(), out->size(), raw.data(), raw.size());
+    size_t n = ZSTD_compress2(zctx_, out->data(), out->size(), raw.data(), raw.size());
     if (ZSTD_isError(n)) return Status::IOError(std::string("zstd: ") + ZSTD_getErrorName(n));
     out->resize(n);
     return Status::OK();
@@ -381,7 +388,7 @@ class PartWriter::Impl {
     if (kind == ColumnKind::kTimestamp || kind == ColumnKind::kPackedDict) {
       scratch_.assign(raw);
     } else {
-      TP_RETURN_IF_ERROR(Compress(raw, &scratch_, zctx_));
+      TP_RETURN_IF_ERROR(Compress(raw, &scratch_));
     }
     ref->kind = kind;
     ref->offset = offset_;
@@ -474,18 +481,7 @@ class PartWriter::Impl {
     PutVarint64(raw, firsts.size());
     raw->append(firsts);
     raw->append(patches);
-    // LSB-first bit stream, then kTimestampPadding zero bytes so the reader's
-    // 8-byte loads never leave the chunk.
-    const size_t at = raw->size();
-    raw->resize(at + (m * width + 7) / 8 + kTimestampPadding, '\0');
-    auto* out = reinterpret_cast<uint8_t*>(raw->data() + at);
-    const uint64_t mask = width == 64 ? ~0ULL : (1ULL << width) - 1;
-    for (size_t k = 0, bit = 0; k < m; ++k, bit += width) {
-      uint64_t word;
-      std::memcpy(&word, out + (bit >> 3), 8);
-      word |= (ts_inner_[k] & mask) << (bit & 7);
-      std::memcpy(out + (bit >> 3), &word, 8);
-    }
+    AppendBits(ts_inner_, width, kTimestampPadding, raw);
   }
 
   // Dictionary-encodes a property block when its values are few, else plain.

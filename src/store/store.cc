@@ -352,6 +352,8 @@ Status Store::ClearBackgroundMerge() { return RemoveFile(JoinPath(dir_, kMerging
 
 Status Store::MergeRun(const std::vector<uint64_t>& ids, CompactStats* stats) {
   stats->parts_before = stats->parts_after = manifest_.parts.size();
+  stats->rows = 0;
+  for (const PartEntry& p : manifest_.parts) stats->rows += p.info.rows;  // a merge keeps every row
   if (ids.size() < 2) return Status::OK();
   const auto& parts = manifest_.parts;
   const auto at = std::find_if(parts.begin(), parts.end(), [&](const PartEntry& p) { return p.id == ids[0]; });
@@ -362,8 +364,6 @@ Status Store::MergeRun(const std::vector<uint64_t>& ids, CompactStats* stats) {
   }
   TP_RETURN_IF_ERROR(MergeInPlace(first, ids.size()));
   stats->parts_after = manifest_.parts.size();
-  stats->rows = 0;
-  for (const PartEntry& p : manifest_.parts) stats->rows += p.info.rows;
   return Status::OK();
 }
 

@@ -4,8 +4,9 @@
 // the crash-safety argument.
 //
 // Writers: one process at a time (an flock on LOCK; a second writer gets
-// Busy, or waits while a background merge holds it). Readers: any number, without the lock; a snapshot sees every
-// acknowledged event, including those only in the log.
+// Busy, or waits while a background merge holds it). Readers: any number,
+// without the lock; a snapshot sees every acknowledged event, including
+// those only in the log.
 // A Store object is not thread-safe; snapshots are.
 #ifndef TOUCHPOINT_STORE_STORE_H_
 #define TOUCHPOINT_STORE_STORE_H_
@@ -32,8 +33,9 @@ inline constexpr size_t kMaxPartsBeforeMerge = 16;
 struct StoreOptions {
   bool create_if_missing = true;
   bool read_only = false;  // no lock, no recovery writes; snapshots only
-  // A background merge (SpawnBackgroundMerge) adopts the lock of the writer
-  // that started it: this descriptor, inherited, already holds it.
+  // A background merge (`ingest` starts one, cli/ingest_command.cc) adopts
+  // the lock of the writer that started it: this descriptor, inherited,
+  // already holds it.
   int inherited_lock_fd = -1;
 };
 

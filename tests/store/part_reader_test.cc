@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -44,10 +45,26 @@ std::vector<Row> Expected() {
   };
 }
 
-std::vector<Row> ReadAll(const PartReader& part) {
+// Every row of the part, block after block.
+EventBatch ReadBatch(const PartReader& part) {
   EventBatch b;
   DecodeContext ctx;
   for (size_t i = 0; i < part.blocks().size(); ++i) EXPECT_TRUE(ReadBlockAsBatch(part, i, &ctx, &b).ok());
+  return b;
+}
+
+// `batch` written as a part today (in `dir`) and opened again.
+std::unique_ptr<PartReader> WriteAndOpen(const EventBatch& batch, const TempDir& dir) {
+  const std::string path = dir.path() + "/part.tpp";
+  PartInfo info;
+  EXPECT_TRUE(PartWriter::WriteSorted(path, batch, &info).ok());
+  auto part = PartReader::Open(path);
+  EXPECT_TRUE(part.ok()) << part.status().ToString();
+  return part.ok() ? std::move(part).value() : nullptr;
+}
+
+std::vector<Row> ReadAll(const PartReader& part) {
+  const EventBatch b = ReadBatch(part);
   std::vector<Row> rows;
   for (size_t i = 0; i < b.size(); ++i) {
     rows.push_back({std::string(b.customer_id.Get(i)), b.timestamp_ms[i], std::string(b.event.Get(i)),
@@ -99,13 +116,10 @@ TEST(PartReader, TodaysVersionRoundTripsTheSameRows) {
     b.Append(row);
   }
   TempDir dir;
-  const std::string path = dir.path() + "/part.tpp";
-  PartInfo info;
-  ASSERT_TRUE(PartWriter::WriteSorted(path, b, &info).ok());
-  auto part = PartReader::Open(path);
-  ASSERT_TRUE(part.ok()) << part.status().ToString();
-  EXPECT_EQ((*part)->format_version(), kPartFormatVersion);
-  ExpectRows(ReadAll(**part));
+  auto part = WriteAndOpen(b, dir);
+  ASSERT_NE(part, nullptr);
+  EXPECT_EQ(part->format_version(), kPartFormatVersion);
+  ExpectRows(ReadAll(*part));
 }
 
 // Several blocks of customers with gaps of every size: equal timestamps,
@@ -145,15 +159,10 @@ TEST(PartReader, PackedTimestampsRoundTripEveryGap) {
     }
   }
   TempDir dir;
-  const std::string path = dir.path() + "/part.tpp";
-  PartInfo info;
-  ASSERT_TRUE(PartWriter::WriteSorted(path, b, &info).ok());
-  auto part = PartReader::Open(path);
-  ASSERT_TRUE(part.ok()) << part.status().ToString();
-  ASSERT_GT((*part)->blocks().size(), 1u);
-  EventBatch got;
-  DecodeContext ctx;
-  for (size_t i = 0; i < (*part)->blocks().size(); ++i) ASSERT_TRUE(ReadBlockAsBatch(**part, i, &ctx, &got).ok());
+  auto part = WriteAndOpen(b, dir);
+  ASSERT_NE(part, nullptr);
+  ASSERT_GT(part->blocks().size(), 1u);
+  const EventBatch got = ReadBatch(*part);
   std::vector<std::pair<std::string, int64_t>> rows;
   for (size_t i = 0; i < got.size(); ++i) rows.emplace_back(std::string(got.customer_id.Get(i)), got.timestamp_ms[i]);
   std::sort(rows.begin(), rows.end());
