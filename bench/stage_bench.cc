@@ -77,7 +77,7 @@ void BM_MeasureScan(benchmark::State& state) {
   spec.from_ms = (*snap)->parts[0]->min_ts();
   spec.to_ms = (*snap)->parts[0]->max_ts() + 1;
   std::vector<std::string> props;
-  spec.Prepare(scanner.catalog(), &props);
+  if (!spec.Prepare(scanner.catalog(), &props).ok()) return;
   scan::ScanSpec scan_spec = spec.ScanSpecFor(props);
   scan_spec.threads = static_cast<size_t>(state.range(0));
   for (auto _ : state) {

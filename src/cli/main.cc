@@ -1,35 +1,84 @@
-// touchpoint: the command-line interface. Thin: parses flags with CLI11 and
-// hands over to engine/; each command lives in its own file.
+// touchpoint: the command-line interface. Thin: the analyses' subcommands
+// come from the registry (engine/analysis_registry.h), the store commands
+// from their files; each hands over to engine/.
 #include <CLI/CLI.hpp>
+#include <cstdio>
+#include <string>
+#include <vector>
 
+#include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "engine/analysis_registry.h"
+#include "util/suggest.h"
+
+namespace {
+
+using touchpoint::cli::kExitUsage;
+
+std::vector<std::string> SubcommandNames(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+  return names;
+}
+
+// An unknown flag: the nearest flags of the chosen subcommand.
+std::string FlagSuggestions(const CLI::App& app, const std::vector<std::string>& extras) {
+  const CLI::App* sub = nullptr;
+  for (const CLI::App* s : app.get_subcommands()) sub = s;
+  if (sub == nullptr) return "";
+  std::vector<std::string> flags;
+  for (const CLI::Option* o : sub->get_options()) {
+    for (const std::string& n : o->get_lnames()) flags.push_back("--" + n);
+  }
+  std::string out;
+  for (const std::string& e : extras) {
+    if (!e.starts_with("-")) continue;
+    const std::string name = e.substr(0, e.find('='));
+    out += "touchpoint: unknown flag " + name + touchpoint::DidYouMean(name, flags) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Touchpoint: customer interaction analytics", "touchpoint"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "touchpoint 0.1.0");
+  app.footer("Run `touchpoint COMMAND --help` for a command's flags, defaults and examples.");
   touchpoint::cli::Action run;
   touchpoint::cli::RegisterGenerate(app, &run);
   touchpoint::cli::RegisterIngest(app, &run);
   touchpoint::cli::RegisterInfo(app, &run);
+  for (const touchpoint::engine::AnalysisDef* def : touchpoint::engine::Analyses()) {
+    touchpoint::cli::RegisterAnalysis(app, *def, &run);
+  }
+  touchpoint::cli::RegisterAlerts(app, &run);
+  touchpoint::cli::RegisterDerived(app, &run);
   touchpoint::cli::RegisterCompact(app, &run);
   touchpoint::cli::RegisterDelete(app, &run);
   touchpoint::cli::RegisterAlias(app, &run);
-  touchpoint::cli::RegisterMetrics(app, &run);
-  touchpoint::cli::RegisterAlerts(app, &run);
-  touchpoint::cli::RegisterFunnel(app, &run);
-  touchpoint::cli::RegisterAttribution(app, &run);
-  touchpoint::cli::RegisterRetention(app, &run);
-  touchpoint::cli::RegisterLifecycle(app, &run);
-  touchpoint::cli::RegisterDerived(app, &run);
-  touchpoint::cli::RegisterPaths(app, &run);
+  // A mistyped command gets the nearest ones, as git does.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::vector<std::string> names = SubcommandNames(app);
+    const std::string cmd = argv[1];
+    if (std::find(names.begin(), names.end(), cmd) == names.end()) {
+      std::fprintf(stderr, "touchpoint: unknown command '%s'%s\n", cmd.c_str(),
+                   touchpoint::DidYouMean(cmd, names).c_str());
+      return kExitUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
+  } catch (const CLI::ExtrasError& e) {
+    const std::string hints = FlagSuggestions(app, app.remaining());
+    std::fprintf(stderr, "%s", hints.empty() ? (std::string("touchpoint: ") + e.what() + "\n").c_str() : hints.c_str());
+    return kExitUsage;
   } catch (const CLI::ParseError& e) {
-    // CLI11 prints the message; bad usage exits 2 whatever CLI11's own code
-    // (cli/cli_util.h), --help and --version exit 0.
+    // CLI11 prints the message; bad usage exits 2 whatever CLI11's own code,
+    // --help and --version exit 0.
     const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return code == 0 ? 0 : kExitUsage;
   }
   return run ? run() : 0;
 }

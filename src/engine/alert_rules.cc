@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "util/file.h"
+#include "util/suggest.h"
 
 namespace touchpoint::engine {
 namespace {
@@ -96,13 +97,18 @@ Result<std::vector<AlertFiring>> CheckAlerts(std::shared_ptr<const store::Snapsh
     MetricsRequest req = base;
     req.to_ms = data_end;
     req.from_ms = *req.to_ms - int64_t{rule.last_days} * 86400 * 1000;
-    req.by = rule.by;
-    req.where = rule.where;
+    req.by.clear();
+    if (!rule.by.empty()) req.by = {rule.by};
+    req.where.clear();
+    if (!rule.where.empty()) req.where = {rule.where};
     req.interval = kernels::Interval::kNone;
     if (rule.significant_change) req.compare = "previous";
     TP_ASSIGN_OR_RETURN(kernels::MetricsReport report, RunMetrics(snapshot, req));
     if (report.metrics.Find(rule.measure) == nullptr) {
-      return Status::InvalidArgument("rule '" + rule.name + "': unknown measure '" + rule.measure + "'");
+      std::vector<std::string> measures;
+      for (const auto& v : report.metrics.values) measures.push_back(v.name);
+      return Status::Usage("rule '" + rule.name + "': unknown measure '" + rule.measure + "'" +
+                           DidYouMean(rule.measure, measures));
     }
     Check(rule, "", report.metrics, &fired);
     for (const auto& g : report.groups) Check(rule, g.key, g.metrics, &fired);

@@ -11,7 +11,6 @@
 
 #include "engine/analysis_request.h"
 #include "kernels/attribution_report.h"
-#include "kernels/definitions.h"
 #include "store/snapshot.h"
 #include "util/status.h"
 
@@ -21,17 +20,15 @@ namespace touchpoint::engine {
 // timestamp arithmetic far from overflow and covers any real lookback.
 inline constexpr int64_t kMaxAttributionDurationMs = 3650 * 86400 * 1000LL;
 
-// The range (conversions counted in [from, to)), --by (the touchpoint
-// dimension: channel, campaign, page or a property; default channel),
-// --where and threads are AnalysisRequest's.
+// The range counts conversions in [from, to); --by is the touchpoint
+// dimension (one of channel, campaign, page or a property; default
+// channel); the definitions give the session rules and the conversion events.
 struct AttributionRequest : AnalysisRequest {
-  AttributionRequest() { by = "channel"; }
+  AttributionRequest() { by = {"channel"}; }
 
   int64_t window_ms = 30 * 86400 * 1000LL;    // lookback before each conversion
   int64_t half_life_ms = 7 * 86400 * 1000LL;  // time-decay model
   std::string value = "revenue";              // or conversions
-  std::string conversion;                     // event name; "" = the purchase role
-  kernels::Definitions definitions;  // session rules (from the config)
   // Tests pin the Markov solver; kAuto picks dense up to MarkovChain::kDenseMaxStates.
   kernels::MarkovChain::Solver solver = kernels::MarkovChain::Solver::kAuto;
 };

@@ -1,6 +1,7 @@
 // ParseDurationMs: the duration flags of the analysis commands (funnel
 // --window, attribution --window / --half-life, paths --session-timeout):
-// a number with a unit, 30m, 2h, 7d, 1w, 3600s, or a bare number of seconds.
+// a number with a unit: 90s, 30m, 2h, 7d, 1w. A bare number is refused
+// (7 could be seconds or days).
 #ifndef TOUCHPOINT_ENGINE_DURATION_H_
 #define TOUCHPOINT_ENGINE_DURATION_H_
 

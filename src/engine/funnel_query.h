@@ -8,16 +8,14 @@
 #include <vector>
 
 #include "engine/analysis_request.h"
-#include "engine/duration.h"  // ParseDurationMs, for window_ms
-#include "kernels/definitions.h"
 #include "kernels/funnel_report.h"
 #include "store/snapshot.h"
 #include "util/status.h"
 
 namespace touchpoint::engine {
 
-// The range, --by (of the attributed step's event), --where and threads
-// are AnalysisRequest's.
+// --by cuts by the attributed step's event; the definitions' session rules
+// apply to count = sessions.
 struct FunnelRequest : AnalysisRequest {
   std::string steps;  // "page_view[page=/pricing],signup,purchase"
   std::string mode = "ordered";
@@ -26,7 +24,6 @@ struct FunnelRequest : AnalysisRequest {
   std::string attribution = "first";  // first, last or step:N (which event gives the --by value)
   std::vector<std::string> exclusions;  // "EVENT[cond]@A-B"
   int dropped_at = 0;  // 1-based step: collect the customers who reached the step before it, not it
-  kernels::Definitions definitions;  // session rules (count = sessions)
 };
 
 Result<kernels::FunnelReport> RunFunnel(std::shared_ptr<const store::Snapshot> snapshot, const FunnelRequest& request);

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "engine/analysis_scan.h"
+#include "engine/request_dates.h"
 #include "kernels/measure_consumer.h"
 #include "util/time.h"
 
@@ -20,18 +21,16 @@ struct RangeResult {
   AnalysisRun<kernels::MeasureConsumer> run;
 };
 
-Status RunRange(AnalysisScan& analysis, const MetricsRequest& req, const date::time_zone* zone, int64_t from,
-                int64_t to, RangeResult* out) {
+Status RunRange(AnalysisScan& analysis, const MetricsRequest& req, int64_t from, int64_t to, RangeResult* out) {
   kernels::MeasureSpec& spec = out->spec;
   spec.defs = req.definitions;
-  spec.zone = zone;
+  spec.zone = analysis.zone();
   spec.from_ms = from;
   spec.to_ms = to;
   spec.interval = req.interval;
   spec.by = req.by;
   spec.where = analysis.where();
   TP_ASSIGN_OR_RETURN(out->run, analysis.Run<kernels::MeasureConsumer>(spec, req.threads));
-  out->run.consumer->Finalize();
   return Status::OK();
 }
 
@@ -40,7 +39,7 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
           MetricSet* overall, std::vector<kernels::PeriodMetrics>* series) {
   const kernels::MeasureConsumer& consumer = *r.run.consumer;
   const kernels::MeasureSpec& spec = r.spec;
-  const auto& cells = consumer.groups()[group].cells;
+  const auto& cells = consumer.groups()[static_cast<uint32_t>(group)].cells;
   const auto& everyone = consumer.groups()[0].cells;
   const double range_days = static_cast<double>(spec.to_ms - spec.from_ms) / 86400000.0;
   // Customers known by a period's end: those first seen before the range,
@@ -55,7 +54,7 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
     ctx.known_customers = known;
     ctx.previous_new = p > 0 ? std::optional<uint64_t>(cells[p - 1].new_customers) : std::nullopt;
     ctx.monthly = spec.interval == kernels::Interval::kMonth;
-    if (spec.by == "channel") ctx.channel = group_name;
+    if (spec.by.size() == 1 && spec.by[0] == "channel") ctx.channel = group_name;
     series->push_back({spec.series.label(p), kernels::ComputeMeasures(cells[p], ctx, catalog)});
   }
   MeasureCell whole = cells[spec.all_index()];
@@ -64,19 +63,20 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   ctx.days = static_cast<double>(kernels::CalendarDaysTouched(spec.from_ms, spec.to_ms, spec.zone));
   ctx.range_days = range_days;
   ctx.known_customers = consumer.known_before_range() + everyone[spec.all_index()].new_customers;
-  ctx.previous_new = consumer.new_in_previous_window(group);
-  if (spec.by == "channel") ctx.channel = group_name;
+  ctx.previous_new = consumer.groups()[static_cast<uint32_t>(group)].prev_window_new;
+  if (spec.by.size() == 1 && spec.by[0] == "channel") ctx.channel = group_name;
   *overall = kernels::ComputeMeasures(whole, ctx, catalog);
 }
 
 Result<std::pair<int64_t, int64_t>> ParseRange(std::string_view text, const date::time_zone* zone) {
   size_t dots = text.find("..");
   if (dots == std::string_view::npos) {
-    return Status::InvalidArgument("--compare must be 'previous' or FROM..TO, not '" + std::string(text) + "'");
+    return Status::Usage("--compare must be 'previous' or FROM..TO, not '" + std::string(text) + "'");
   }
-  TP_ASSIGN_OR_RETURN(int64_t a, ParseTimestamp(text.substr(0, dots), zone));
-  TP_ASSIGN_OR_RETURN(int64_t b, ParseTimestamp(text.substr(dots + 2), zone));
-  if (b <= a) return Status::InvalidArgument("--compare range is empty: '" + std::string(text) + "'");
+  const int64_t now = NowMs();
+  TP_ASSIGN_OR_RETURN(int64_t a, ParseRequestTime("--compare", text.substr(0, dots), zone, now));
+  TP_ASSIGN_OR_RETURN(int64_t b, ParseRequestTime("--compare", text.substr(dots + 2), zone, now));
+  if (b <= a) return Status::Usage("--compare range is empty: '" + std::string(text) + "'");
   return std::make_pair(a, b);
 }
 
@@ -123,32 +123,29 @@ std::vector<kernels::ChangeContribution> Decompose(const kernels::MetricsReport&
 
 Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot> snapshot,
                                           const MetricsRequest& req) {
-  AnalysisScan analysis(snapshot);
-  TP_ASSIGN_OR_RETURN(const date::time_zone* zone, FindTimeZone(req.tz));
-  TP_RETURN_IF_ERROR(analysis.ParseWhere(req.where));
+  AnalysisScan analysis(snapshot, "metrics");
+  TP_RETURN_IF_ERROR(analysis.Begin(req));
   const scan::Catalog& catalog = analysis.catalog();
+  const date::time_zone* zone = analysis.zone();
 
   kernels::MetricsReport report;
-  std::tie(report.from_ms, report.to_ms) = analysis.Range(req);
-  if (report.to_ms <= report.from_ms) {
-    return Status::InvalidArgument("--from must be before --to (from is inclusive, to exclusive)");
-  }
-  report.tz = req.tz.empty() ? "UTC" : req.tz;
-  report.definitions = std::string(kernels::PresetName(req.definitions.preset));
-  report.by = req.by;
-  report.where = req.where;
+  const auto [from_ms, to_ms] = analysis.range();
   static const char* kIntervals[] = {"", "day", "week", "month"};
   report.interval = kIntervals[static_cast<int>(req.interval)];
 
   RangeResult cur;
-  TP_RETURN_IF_ERROR(RunRange(analysis, req, zone, report.from_ms, report.to_ms, &cur));
-  report.scanned_events = cur.run.stats.rows;
-  report.stale_derived = cur.run.stats.stale_derived;
+  TP_RETURN_IF_ERROR(RunRange(analysis, req, from_ms, to_ms, &cur));
   Fill(cur, 0, catalog, "", &report.metrics, &report.series);
+  for (size_t p = 1; p < cur.spec.series.size() && cur.spec.has_series(); ++p) {
+    if (std::max(cur.spec.series.start(p), from_ms) != cur.spec.series.start(p) ||
+        cur.spec.series.end(p) != cur.spec.series.natural_end(p)) {
+      report.partial_periods.push_back(cur.spec.series.label(p));
+    }
+  }
   const kernels::MeasureConsumer& consumer = *cur.run.consumer;
-  for (size_t g = 1; g < consumer.groups().size(); ++g) {
+  for (uint32_t g = 1; g < consumer.groups().size(); ++g) {
     kernels::GroupMetrics gm;
-    gm.key = cur.spec.group.Name(catalog, consumer.groups()[g].key);
+    gm.key = cur.spec.group.Name(catalog, consumer.groups().key(g));
     Fill(cur, g, catalog, gm.key, &gm.metrics, &gm.series);
     report.groups.push_back(std::move(gm));
   }
@@ -160,7 +157,7 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
   if (!req.compare.empty()) {
     std::pair<int64_t, int64_t> range;
     if (req.compare == "previous") {
-      range = {report.from_ms - (report.to_ms - report.from_ms), report.from_ms};
+      range = {from_ms - (to_ms - from_ms), from_ms};
     } else {
       TP_ASSIGN_OR_RETURN(range, ParseRange(req.compare, zone));
     }
@@ -168,15 +165,15 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
     MetricsRequest base_req = req;
     base_req.interval = kernels::Interval::kNone;
     RangeResult base;
-    TP_RETURN_IF_ERROR(RunRange(analysis, base_req, zone, range.first, range.second, &base));
+    TP_RETURN_IF_ERROR(RunRange(analysis, base_req, range.first, range.second, &base));
     MetricSet base_overall;
     std::vector<kernels::PeriodMetrics> unused;
     Fill(base, 0, catalog, "", &base_overall, &unused);
     kernels::CompareMeasures(base_overall, &report.metrics);
     const kernels::MeasureConsumer& bc = *base.run.consumer;
     std::map<std::string, MetricSet> base_groups;
-    for (size_t g = 1; g < bc.groups().size(); ++g) {
-      std::string key = base.spec.group.Name(catalog, bc.groups()[g].key);
+    for (uint32_t g = 1; g < bc.groups().size(); ++g) {
+      std::string key = base.spec.group.Name(catalog, bc.groups().key(g));
       Fill(base, g, catalog, key, &base_groups[key], &unused);
     }
     std::map<std::string, const MetricSet*> base_ptrs;
@@ -187,7 +184,7 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
     }
     if (!req.by.empty()) report.changes = Decompose(report, base_ptrs);
   }
-  report.seconds = analysis.seconds();
+  report.header = analysis.Finish();
   return report;
 }
 

@@ -5,12 +5,10 @@
 #ifndef TOUCHPOINT_ENGINE_METRICS_QUERY_H_
 #define TOUCHPOINT_ENGINE_METRICS_QUERY_H_
 
-#include <cstdint>
 #include <memory>
 #include <string>
 
 #include "engine/analysis_request.h"
-#include "kernels/definitions.h"
 #include "kernels/metrics_report.h"
 #include "kernels/period_grid.h"
 #include "store/snapshot.h"
@@ -18,13 +16,10 @@
 
 namespace touchpoint::engine {
 
-// The range, --by, --where and threads are AnalysisRequest's.
 struct MetricsRequest : AnalysisRequest {
-  std::string tz;  // reporting zone; "" = UTC
   kernels::Interval interval = kernels::Interval::kNone;
   // Comparison: "previous" (the equally long range just before) or "FROM..TO".
   std::string compare;
-  kernels::Definitions definitions;
 };
 
 Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot> snapshot,

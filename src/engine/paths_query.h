@@ -8,15 +8,15 @@
 #include <string>
 
 #include "engine/analysis_request.h"
-#include "kernels/definitions.h"
 #include "kernels/paths_report.h"
 #include "store/snapshot.h"
 #include "util/status.h"
 
 namespace touchpoint::engine {
 
-// The range, --by (of the path's first event), --where and threads are
-// AnalysisRequest's.
+// --by cuts by the path's first event; the definitions give the session
+// rules and the conversion events; the reporting zone is where sessions
+// split at midnight (matomo preset).
 struct PathsRequest : AnalysisRequest {
   std::string touchpoint = "event";  // event, channel:event, channel, page, campaign
   std::string scope = "session";     // session or customer
@@ -24,9 +24,6 @@ struct PathsRequest : AnalysisRequest {
   int depth = 5;
   size_t top = 20;
   std::string start, end;  // a touchpoint label; at most one
-  std::string conversion;  // an event; "" = definitions.conversion_events (purchase)
-  std::string tz;  // reporting zone ("" = UTC): where sessions split at midnight (matomo preset)
-  kernels::Definitions definitions;  // sessions, conversion events, CSAT / CES rules
 };
 
 Result<kernels::PathsReport> RunPaths(std::shared_ptr<const store::Snapshot> snapshot, const PathsRequest& request);

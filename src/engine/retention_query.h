@@ -7,7 +7,6 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <vector>
 
 #include "engine/analysis_request.h"
 #include "kernels/retention_report.h"
@@ -16,15 +15,14 @@
 
 namespace touchpoint::engine {
 
-// The range (cohorts start in it), --by (of the cohort event), --where and
-// threads are AnalysisRequest's.
+// The range bounds the cohorts' starts; --by cuts by the cohort event; the
+// definitions' inactive events are neither cohort starts nor returns.
 struct RetentionRequest : AnalysisRequest {
   std::string cohort = "first_seen";  // or an event name
   std::string return_event = "any";   // or an event name
   std::string period = "week";
   std::optional<int> periods;  // columns; default: up to the end of the data
   bool unbounded = false;
-  std::string tz;
 };
 
 Result<kernels::RetentionReport> RunRetention(std::shared_ptr<const store::Snapshot> snapshot, const RetentionRequest& request);

@@ -21,13 +21,15 @@ int64_t SaturatingSub(int64_t a, int64_t b) {
 Status AttributionSpec::Prepare(const scan::Catalog& cat, std::vector<std::string>* properties) {
   properties->clear();
   derived.clear();
-  if (by.empty() || std::string_view(by).starts_with(kDerivedPrefix)) {
-    return Status::InvalidArgument("--by must be channel, campaign, page or an event property, not '" + by +
-                                   "' (a touchpoint's dimension is per event)");
+  const std::string named = by.empty() ? "" : by[0];
+  if (by.size() != 1 || named.starts_with(kDerivedPrefix)) {
+    return Status::InvalidArgument("--by must be one of channel, campaign, page or an event property, not '" +
+                                   named + "' (a touchpoint's dimension is per event)");
   }
   group = ResolveCutAndFilter(by, where, properties, &derived);
-  if (group.dict >= 0 && group.dict != scan::kChannel && group.dict != scan::kCampaign && group.dict != scan::kPage) {
-    return Status::InvalidArgument("--by must be channel, campaign, page or an event property, not '" + by + "'");
+  const int dict = group.first.dict;
+  if (dict >= 0 && dict != scan::kChannel && dict != scan::kCampaign && dict != scan::kPage) {
+    return Status::InvalidArgument("--by must be channel, campaign, page or an event property, not '" + named + "'");
   }
   catalog = &cat;
   // A session start is a visit: impressions and email_sent, which the
@@ -36,15 +38,8 @@ Status AttributionSpec::Prepare(const scan::Catalog& cat, std::vector<std::strin
   roles = EventRoles::Resolve(cat, definitions);
   event_kind.assign(cat.size(scan::kEvent), 0);
   const uint32_t email_click = cat.Find(scan::kEvent, events::kEmailClick);
-  uint32_t conversion_code = scan::kNoCode;
-  if (!conversion.empty()) {
-    conversion_code = cat.Find(scan::kEvent, conversion);
-    if (conversion_code == scan::kNoCode) {
-      return Status::NotFound("--conversion: no '" + conversion + "' events in the store");
-    }
-  }
   for (uint32_t code = 0; code < event_kind.size(); ++code) {
-    const bool is_conversion = conversion.empty() ? roles.Is(code, kIsPurchase) : code == conversion_code;
+    const bool is_conversion = roles.Is(code, kIsConversion);
     if (is_conversion) {
       event_kind[code] = kConversionEvent;  // never a touchpoint of itself
     } else if (roles.Is(code, kIsClick) || code == email_click) {
@@ -85,8 +80,8 @@ void AttributionTotals::Merge(const AttributionTotals& o) {
 
 AttributionConsumer::AttributionConsumer(const AttributionSpec& spec)
     : spec_(spec), session_builder_(spec.definitions, spec.roles, nullptr) {
-  if (spec.group.dict >= 0)
-    code_to_id_.assign(spec.catalog->size(static_cast<scan::DictColumn>(spec.group.dict)), kNoChannel);
+  if (spec.group.first.dict >= 0)
+    code_to_id_.assign(spec.catalog->size(static_cast<scan::DictColumn>(spec.group.first.dict)), kNoChannel);
 }
 
 uint32_t AttributionConsumer::AddKey(std::string key, uint32_t code) {
@@ -96,20 +91,20 @@ uint32_t AttributionConsumer::AddKey(std::string key, uint32_t code) {
     key_code_.push_back(code);
     credits_.emplace_back();
     seen_.push_back(0);
-    if (spec_.group.dict >= 0) code_to_id_[code] = it->second;
+    if (spec_.group.first.dict >= 0) code_to_id_[code] = it->second;
   }
   return it->second;
 }
 
 uint32_t AttributionConsumer::ChannelOf(const scan::CustomerView& c, size_t row) {
-  if (spec_.group.dict >= 0) {
-    const uint32_t code = c.dict[spec_.group.dict][row];
+  if (spec_.group.first.dict >= 0) {
+    const uint32_t code = c.dict[spec_.group.first.dict][row];
     if (code == 0) return kNoChannel;
     const uint32_t id = code_to_id_[code];
     if (id != kNoChannel) return id;
-    return AddKey(std::string(spec_.catalog->Value(static_cast<scan::DictColumn>(spec_.group.dict), code)), code);
+    return AddKey(std::string(spec_.catalog->Value(static_cast<scan::DictColumn>(spec_.group.first.dict), code)), code);
   }
-  const std::string_view value = c.properties[spec_.group.property][row];
+  const std::string_view value = c.properties[spec_.group.first.property][row];
   if (value.empty()) return kNoChannel;
   return AddKey(std::string(value), 0);
 }
@@ -205,8 +200,7 @@ void AttributionConsumer::Consume(const scan::CustomerView& c) {
   CountPath(false);
 }
 
-void AttributionConsumer::Merge(scan::CustomerConsumer& other_base) {
-  auto& other = static_cast<AttributionConsumer&>(other_base);
+void AttributionConsumer::MergeFrom(AttributionConsumer& other) {
   std::vector<uint32_t> remap(other.keys_.size());
   for (size_t i = 0; i < other.keys_.size(); ++i) {
     remap[i] = AddKey(other.keys_[i], other.key_code_[i]);

@@ -6,7 +6,8 @@
 //    session (kernels/sessions.h; sessions of visitor events only, so an
 //    impression or email_sent never starts one), that carries a --by value
 //    (channel by default) and is not itself a conversion;
-//  - a conversion (the --conversion event, by default the purchase role)
+//  - a conversion (an event of the definitions' conversion_events, by
+//    default purchase)
 //    takes as its path the touchpoints at or before it, no older than the
 //    lookback window, that no earlier conversion took: each touchpoint
 //    credits at most the first conversion at or after it (same millisecond
@@ -33,7 +34,7 @@
 #include "kernels/group_column.h"
 #include "kernels/event_roles.h"
 #include "kernels/sessions.h"
-#include "scan/customer_consumer.h"
+#include "kernels/analysis_consumer.h"
 #include "scan/scan_spec.h"
 #include "util/status.h"
 
@@ -43,10 +44,9 @@ struct AttributionSpec {
   int64_t window_ms = 30 * 86400 * 1000LL;    // lookback before each conversion
   int64_t half_life_ms = 7 * 86400 * 1000LL;  // time-decay model
   int64_t from_ms = 0, to_ms = 0;             // conversions counted in [from, to)
-  std::string conversion;                     // event name; "" = the purchase role
-  std::string by = "channel";                 // the touchpoint dimension
+  std::vector<std::string> by = {"channel"};  // the touchpoint dimension: one column
   const EventFilter* where = nullptr;
-  Definitions definitions;  // session rules
+  Definitions definitions;  // session rules and the conversion events
 
   // Derived by Prepare.
   const scan::Catalog* catalog = nullptr;
@@ -57,9 +57,8 @@ struct AttributionSpec {
 
   enum EventKind : uint8_t { kTouchEvent = 1, kConversionEvent = 2 };
 
-  // Resolves the conversion event, the dimension and the filter's columns.
-  // Errors: --by is not channel, campaign, page or a property; an explicit
-  // --conversion event that no event in the store has.
+  // Resolves the conversion events, the dimension and the filter's columns.
+  // Errors: --by is not one of channel, campaign, page or a property.
   [[nodiscard]] Status Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
   // From a window before `from` (lookback) to `to`.
   scan::ScanSpec ScanSpecFor(const std::vector<std::string>& properties) const;
@@ -86,13 +85,13 @@ struct AttributionTotals {
   void Merge(const AttributionTotals& other);
 };
 
-class AttributionConsumer : public scan::CustomerConsumer {
+class AttributionConsumer : public AnalysisConsumer<AttributionConsumer> {
  public:
   static constexpr uint32_t kNoChannel = 0xFFFFFFFFu;
 
   explicit AttributionConsumer(const AttributionSpec& spec);
   void Consume(const scan::CustomerView& c) override;
-  void Merge(scan::CustomerConsumer& other) override;
+  void MergeFrom(AttributionConsumer& other);
 
   // Channel names, indexed by this consumer's channel ids.
   const std::vector<std::string>& keys() const { return keys_; }

@@ -20,17 +20,17 @@ std::string_view AttributionValueName(AttributionValue value) {
 AttributionReport BuildAttributionReport(const AttributionSpec& spec, const AttributionConsumer& consumer,
                                          AttributionValue value, MarkovChain::Solver solver) {
   AttributionReport r;
-  r.conversion = spec.conversion.empty() ? "purchase" : spec.conversion;
+  r.conversion = spec.definitions.conversion_events;
   r.value = value;
-  r.by = spec.by;
+  r.by = spec.by.empty() ? "" : spec.by[0];
   r.window_ms = spec.window_ms;
   r.half_life_ms = spec.half_life_ms;
-  r.from_ms = spec.from_ms;
-  r.to_ms = spec.to_ms;
+  r.header.from_ms = spec.from_ms;
+  r.header.to_ms = spec.to_ms;
   const AttributionTotals& totals = consumer.totals();
   r.conversions = totals.conversions;
   r.revenue = totals.revenue;
-  r.unattributed_key = spec.by == "channel" ? "(direct)" : "(none)";
+  r.unattributed_key = r.by == "channel" ? "(direct)" : "(none)";
   r.unattributed_conversions = totals.direct_conversions;
   r.unattributed_revenue = totals.direct_revenue;
   r.converting_paths = r.attributed_conversions();

@@ -14,6 +14,7 @@
 #include "kernels/attribution_consumer.h"
 #include "kernels/attribution_models.h"
 #include "kernels/markov_chain.h"
+#include "kernels/result_header.h"
 #include "util/status.h"
 
 namespace touchpoint::kernels {
@@ -43,11 +44,11 @@ struct AttributionTransition {
 };
 
 struct AttributionReport {
-  std::string conversion;  // the conversion event ("purchase" for the role)
+  ResultHeader header;
+  std::vector<std::string> conversion;  // the conversion events
   AttributionValue value = AttributionValue::kRevenue;
   std::string by;
   int64_t window_ms = 0, half_life_ms = 0;
-  int64_t from_ms = 0, to_ms = 0;
   uint64_t conversions = 0;
   double revenue = 0;
   // Conversions without a touchpoint in their lookback: "(direct)" for
@@ -62,8 +63,6 @@ struct AttributionReport {
   // descending, then key.
   std::vector<AttributionRow> rows;
   std::vector<AttributionTransition> transitions;  // by count descending, then from, to
-  uint64_t scanned_events = 0;
-  double seconds = 0;
 
   uint64_t attributed_conversions() const { return conversions - unattributed_conversions; }
   double attributed_revenue() const { return revenue - unattributed_revenue; }

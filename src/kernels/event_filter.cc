@@ -16,6 +16,7 @@ enum class Op { kEq, kNe, kLt, kLe, kGt, kGe, kIn, kNotIn };
 enum class FieldKind { kDict, kText, kNumber, kTimestamp, kProperty, kDerived };
 
 struct Field {
+  std::string name;  // as written
   FieldKind kind = FieldKind::kProperty;
   scan::DictColumn dict = scan::kEvent;
   int text = 0;    // 0 session_id, 1 comment, 2 event_id
@@ -38,6 +39,7 @@ std::string Lower(std::string_view s) {
 
 Field FieldFor(std::string_view name) {
   Field f;
+  f.name = std::string(name);
   if (auto col = DictColumnNamed(name)) {
     f.kind = FieldKind::kDict;
     f.dict = *col;
@@ -390,6 +392,26 @@ std::vector<std::string> EventFilter::derived() const {
   std::set<std::string> props, derived_names;
   Collect(root_.get(), &cols, &props, &derived_names);
   return {derived_names.begin(), derived_names.end()};
+}
+
+namespace {
+
+void CollectReferences(const EventFilter::Node* n, std::vector<EventFilter::Reference>* out) {
+  if (n == nullptr) return;
+  if (n->kind != EventFilter::Node::Kind::kCompare) {
+    CollectReferences(n->left.get(), out);
+    CollectReferences(n->right.get(), out);
+    return;
+  }
+  out->push_back({n->field.name, n->values});
+}
+
+}  // namespace
+
+std::vector<EventFilter::Reference> EventFilter::references() const {
+  std::vector<Reference> out;
+  CollectReferences(root_.get(), &out);
+  return out;
 }
 
 bool EventFilter::Matches(const scan::CustomerView& c, size_t row) const {

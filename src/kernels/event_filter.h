@@ -51,6 +51,14 @@ class EventFilter {
             const std::vector<std::string>& derived = {});
   bool Matches(const scan::CustomerView& c, size_t row) const;
 
+  // One comparison as written: the field's name and the values it is
+  // compared with, for checking names against the store before a scan.
+  struct Reference {
+    std::string field;
+    std::vector<std::string> values;
+  };
+  std::vector<Reference> references() const;
+
   struct Node;
 
  private:

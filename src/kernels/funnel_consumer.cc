@@ -1,97 +1,14 @@
 #include "kernels/funnel_consumer.h"
 
 #include <algorithm>
-#include <charconv>
 #include <limits>
 
-#include "kernels/group_column.h"
-
 namespace touchpoint::kernels {
-Result<FunnelMode> ParseFunnelMode(std::string_view text) {
-  if (text.empty() || text == "ordered") return FunnelMode::kOrdered;
-  if (text == "strict") return FunnelMode::kStrict;
-  if (text == "unordered") return FunnelMode::kUnordered;
-  return Status::InvalidArgument("--mode must be ordered, strict or unordered, not '" + std::string(text) + "'");
-}
-
-Result<FunnelCount> ParseFunnelCount(std::string_view text) {
-  if (text.empty() || text == "customers") return FunnelCount::kCustomers;
-  if (text == "sessions") return FunnelCount::kSessions;
-  if (text == "totals") return FunnelCount::kTotals;
-  return Status::InvalidArgument("--count must be customers, sessions or totals, not '" + std::string(text) + "'");
-}
-
-Status ParseFunnelAttribution(std::string_view text, size_t steps, FunnelAttribution* attribution, int* step) {
-  *step = 0;
-  if (text.empty() || text == "first") {
-    *attribution = FunnelAttribution::kFirstTouch;
-    return Status::OK();
-  }
-  if (text == "last") {
-    *attribution = FunnelAttribution::kLastTouch;
-    return Status::OK();
-  }
-  int n = 0;
-  if (text.substr(0, 5) == "step:") {
-    const std::string_view num = text.substr(5);
-    auto [p, ec] = std::from_chars(num.data(), num.data() + num.size(), n);
-    if (ec == std::errc() && p == num.data() + num.size() && n >= 1 && static_cast<size_t>(n) <= steps) {
-      *attribution = FunnelAttribution::kStep;
-      *step = n - 1;
-      return Status::OK();
-    }
-  }
-  return Status::InvalidArgument("--attribution must be first, last or step:N with N in 1.." + std::to_string(steps) +
-                                 ", not '" + std::string(text) + "'");
-}
-
-void FunnelSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
-  *properties = steps.properties();
-  for (const std::string& p : exclusion_events.properties()) {
-    if (std::find(properties->begin(), properties->end(), p) == properties->end()) properties->push_back(p);
-  }
-  group = ResolveCutAndFilter(by, where, properties, &derived);
-  // Step and exclusion conditions may read derived columns too.
-  for (const FunnelSteps* list : {&steps, &exclusion_events}) {
-    for (const std::string& d : list->derived()) {
-      if (std::find(derived.begin(), derived.end(), d) == derived.end()) derived.push_back(d);
-    }
-  }
-  steps.Bind(catalog, *properties, derived);
-  if (exclusion_events.size() > 0) exclusion_events.Bind(catalog, *properties, derived);
-  roles = EventRoles::Resolve(catalog, definitions);
-}
-
-scan::ScanSpec FunnelSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
-  scan::ScanSpec s;
-  s.from_ms = from_ms;
-  s.to_ms = to_ms;
-  s.columns = steps.columns();
-  if (exclusion_events.size() > 0) s.columns |= exclusion_events.columns();
-  if (count == FunnelCount::kSessions) {
-    s.columns |= scan::kColumnSessionId;
-    if (definitions.split_on_campaign_change) s.columns |= scan::kColumnCampaign;
-  }
-  AddCutAndFilter(group, where, properties, derived, &s);
-  return s;
-}
-
-void FunnelCounts::Merge(FunnelCounts& o) {
-  excluded += o.excluded;
-  for (size_t i = 0; i < reached.size(); ++i) {
-    reached[i] += o.reached[i];
-    customers[i] += o.customers[i];
-    from_previous_s[i].insert(from_previous_s[i].end(), o.from_previous_s[i].begin(), o.from_previous_s[i].end());
-    from_first_s[i].insert(from_first_s[i].end(), o.from_first_s[i].begin(), o.from_first_s[i].end());
-  }
-  dropped.insert(dropped.end(), std::make_move_iterator(o.dropped.begin()), std::make_move_iterator(o.dropped.end()));
-}
 
 FunnelConsumer::FunnelConsumer(const FunnelSpec& spec)
-    : spec_(spec), sessions_(spec.definitions, spec.roles, nullptr) {
-  counts_.emplace_back(spec.steps.size());
-  keys_.emplace_back();
-}
+    : spec_(spec),
+      groups_([&spec] { return FunnelCounts(spec.steps.size()); }),
+      sessions_(spec.definitions, spec.roles, nullptr) {}
 
 // Depth by the windowFunnel state machine: start[i] is the start of the
 // latest-starting chain that has filled steps 0..i (held when bit i of
@@ -262,35 +179,15 @@ uint32_t FunnelConsumer::GroupOf(const scan::CustomerView& c, const Chain& chain
     case FunnelAttribution::kLastTouch: level = chain.depth - 1; break;
     case FunnelAttribution::kStep: level = spec_.attribution_step; break;
   }
-  if (level >= chain.depth) return NotReachedGroup();
-  return KeyGroup(spec_.group.Key(c, rows_[chain.event[level]]));
-}
-
-uint32_t FunnelConsumer::KeyGroup(const std::string& key) {
-  auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
-  if (inserted) {
-    keys_.push_back(key);
-    counts_.emplace_back(spec_.steps.size());
-  }
-  return it->second;
-}
-
-// Apart from the keyed groups, so a --by value that reads "(not reached)"
-// stays a group of its own.
-uint32_t FunnelConsumer::NotReachedGroup() {
-  if (not_reached_ == 0) {
-    not_reached_ = static_cast<uint32_t>(keys_.size());
-    keys_.emplace_back(kFunnelNotReached);
-    counts_.emplace_back(spec_.steps.size());
-  }
-  return not_reached_;
+  if (level >= chain.depth) return groups_.OfKey(kFunnelNotReachedKey);
+  return groups_.Of(spec_.group, c, rows_[chain.event[level]]);
 }
 
 void FunnelConsumer::Record(const scan::CustomerView& c, const Chain& chain) {
   const uint32_t group = spec_.by.empty() ? 0 : GroupOf(c, chain);
   const bool excluded = Excluded(chain);
   for (uint32_t g : {0u, group}) {
-    FunnelCounts& fc = counts_[g];
+    FunnelCounts& fc = groups_[g];
     if (excluded) {
       ++fc.excluded;
     } else {
@@ -411,7 +308,7 @@ void FunnelConsumer::CountFirstTwoSteps(const scan::CustomerView& c) {
 // What Record and Consume count for a customer of depth <= 2 with no --by,
 // no exclusion and nothing to export; `seconds` is step 1 to step 2.
 void FunnelConsumer::CountShallow(int depth, double seconds) {
-  FunnelCounts& fc = counts_[0];
+  FunnelCounts& fc = groups_[0];
   for (int level = 0; level < depth; ++level) {
     ++fc.reached[level];
     ++fc.customers[level];
@@ -511,7 +408,7 @@ void FunnelConsumer::Consume(const scan::CustomerView& c) {
     }
   }
   for (const auto& [g, chain] : best_) {
-    FunnelCounts& fc = counts_[g];
+    FunnelCounts& fc = groups_[g];
     for (int i = 0; i < chain.depth; ++i) ++fc.customers[i];
     if (g == 0 && chain.depth == spec_.dropped_at) {
       fc.dropped.push_back({std::string(c.customer_id), chain.time[0], chain.time[chain.depth - 1]});
@@ -519,13 +416,8 @@ void FunnelConsumer::Consume(const scan::CustomerView& c) {
   }
 }
 
-void FunnelConsumer::Merge(scan::CustomerConsumer& other_base) {
-  auto& other = static_cast<FunnelConsumer&>(other_base);
-  counts_[0].Merge(other.counts_[0]);
-  for (size_t g = 1; g < other.keys_.size(); ++g) {
-    const uint32_t mine = g == other.not_reached_ ? NotReachedGroup() : KeyGroup(other.keys_[g]);
-    counts_[mine].Merge(other.counts_[g]);
-  }
+void FunnelConsumer::MergeFrom(FunnelConsumer& other) {
+  groups_.Merge(other.groups_, [](FunnelCounts& mine, FunnelCounts& theirs) { mine.Merge(theirs); });
 }
 
 }  // namespace touchpoint::kernels

@@ -18,100 +18,26 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
-#include "kernels/definitions.h"
-#include "kernels/event_filter.h"
-#include "kernels/group_column.h"
-#include "kernels/event_roles.h"
-#include "kernels/funnel_steps.h"
+#include "kernels/analysis_consumer.h"
+#include "kernels/funnel_spec.h"
+#include "kernels/group_index.h"
 #include "kernels/sessions.h"
-#include "scan/customer_consumer.h"
-#include "scan/scan_spec.h"
 
 namespace touchpoint::kernels {
 
-enum class FunnelMode { kOrdered, kStrict, kUnordered };
-Result<FunnelMode> ParseFunnelMode(std::string_view text);
-
-// What one funnel entry is: a customer, a session (the chain must lie in one
-// session), or every conversion attempt (totals).
-enum class FunnelCount { kCustomers, kSessions, kTotals };
-Result<FunnelCount> ParseFunnelCount(std::string_view text);
-
-// Which event of the chain gives the --by value: step 1's, the deepest
-// reached step's, or step N's (units that never reach N go to "").
-enum class FunnelAttribution { kFirstTouch, kLastTouch, kStep };
-// "first", "last" or "step:N" (N 1-based, at most `steps`).
-Status ParseFunnelAttribution(std::string_view text, size_t steps, FunnelAttribution* attribution, int* step);
-
-// The --by label of units that never reach the attributed step (a group of
-// its own, whatever the column's values).
-inline constexpr std::string_view kFunnelNotReached = "(not reached)";
-
-// An exclusion: a unit whose chain has an exclusion event strictly between
-// step `from` and step `to` (0-based) is left out of the funnel.
-struct FunnelExclusion {
-  int from = 0, to = 1;
-};
-
-struct FunnelSpec {
-  FunnelSteps steps;
-  FunnelMode mode = FunnelMode::kOrdered;
-  FunnelCount count = FunnelCount::kCustomers;
-  int64_t window_ms = 7 * 86400 * 1000LL;
-  int64_t from_ms = 0, to_ms = 0;
-  const EventFilter* where = nullptr;
-  FunnelSteps exclusion_events;  // one per entry of `exclusions`
-  std::vector<FunnelExclusion> exclusions;
-  std::string by;  // column or property of the attributed event
-  FunnelAttribution attribution = FunnelAttribution::kFirstTouch;
-  int attribution_step = 0;  // 0-based, for kStep
-  int dropped_at = -1;       // collect customers whose deepest step is this many (see FunnelCounts)
-  Definitions definitions;   // session rules, for count = sessions
-  // Derived by Prepare.
-  GroupColumn group;  // what `by` cuts on
-  std::vector<std::string> derived;
-  EventRoles roles;
-
-  void Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
-  scan::ScanSpec ScanSpecFor(const std::vector<std::string>& properties) const;
-};
-
-// A customer who dropped out (for --dropped-at export).
-struct DroppedCustomer {
-  std::string customer_id;
-  int64_t entered_ms = 0;    // their chain's first step
-  int64_t last_step_ms = 0;  // their chain's last filled step
-};
-
-// The counts behind one funnel (one --by group).
-struct FunnelCounts {
-  std::vector<uint64_t> reached;    // units whose deepest step is >= i
-  std::vector<uint64_t> customers;  // distinct customers with a unit reaching >= i
-  uint64_t excluded = 0;            // units left out by an exclusion
-  // Seconds from step i-1 to step i (and from step 1) of each unit that reached i.
-  std::vector<std::vector<double>> from_previous_s, from_first_s;
-  std::vector<DroppedCustomer> dropped;  // group 0 only, when asked for
-
-  explicit FunnelCounts(size_t steps = 0)
-      : reached(steps), customers(steps), from_previous_s(steps), from_first_s(steps) {}
-  void Merge(FunnelCounts& other);
-};
-
-class FunnelConsumer : public scan::CustomerConsumer {
+class FunnelConsumer : public AnalysisConsumer<FunnelConsumer> {
  public:
   explicit FunnelConsumer(const FunnelSpec& spec);
   void Consume(const scan::CustomerView& c) override;
-  void Merge(scan::CustomerConsumer& other) override;
+  void MergeFrom(FunnelConsumer& other);
 
-  // [0] = everyone; then one per --by value (keys as in groups()).
-  const std::vector<FunnelCounts>& counts() const { return counts_; }
-  std::vector<FunnelCounts>& mutable_counts() { return counts_; }  // to move results out
-  const std::vector<std::string>& groups() const { return keys_; }
-  // The group of units that never reached the attributed step; 0 = none.
-  uint32_t not_reached_group() const { return not_reached_; }
+  // [0] = everyone; then one per --by value, and kFunnelNotReachedKey for
+  // the units that never reached the attributed step. Mutable, so the
+  // query can move results out.
+  GroupIndex<FunnelCounts>& groups() { return groups_; }
 
  private:
   // A chain over the scratch arrays: for each filled step, the index of its
@@ -143,17 +69,12 @@ class FunnelConsumer : public scan::CustomerConsumer {
   bool EarliestChain(size_t begin, size_t end, int depth, Chain* chain);
   bool Excluded(const Chain& chain) const;
   uint32_t GroupOf(const scan::CustomerView& c, const Chain& chain);
-  uint32_t KeyGroup(const std::string& key);
-  uint32_t NotReachedGroup();
   void Record(const scan::CustomerView& c, const Chain& chain);
   void EvaluateUnit(const scan::CustomerView& c, size_t begin, size_t end);
   void Gather(const scan::CustomerView& c);
 
   const FunnelSpec& spec_;
-  std::vector<FunnelCounts> counts_;
-  std::vector<std::string> keys_;
-  std::unordered_map<std::string, uint32_t> key_index_;
-  uint32_t not_reached_ = 0;  // see not_reached_group()
+  GroupIndex<FunnelCounts> groups_;
   SessionBuilder sessions_;
   // Per-customer scratch: the events matching a step (row, time, step mask),
   // and those matching an exclusion (time, exclusion mask).

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "kernels/funnel_consumer.h"
+#include "kernels/funnel_spec.h"
 #include "util/status.h"
 
 namespace touchpoint::kernels {

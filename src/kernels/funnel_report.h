@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kernels/funnel_consumer.h"
+#include "kernels/result_header.h"
 #include "kernels/stats.h"
 
 namespace touchpoint::kernels {
@@ -31,17 +32,14 @@ struct FunnelGroupResult {
 };
 
 struct FunnelReport {
+  ResultHeader header;
   std::string mode, count = "customers", attribution = "first";
   std::vector<std::string> exclusions;  // as given
   uint64_t excluded = 0;                // units left out by an exclusion
   int64_t window_ms = 0;
-  int64_t from_ms = 0, to_ms = 0;
-  std::string by;
   std::vector<FunnelStepResult> steps;
   std::vector<FunnelGroupResult> groups;
   std::vector<DroppedCustomer> dropped;  // with FunnelRequest::dropped_at, by customer id
-  uint64_t scanned_events = 0;
-  double seconds = 0;
 };
 
 // Percentile (0-100) by linear interpolation between order statistics.

@@ -29,6 +29,8 @@ class FunnelSteps {
 
   size_t size() const { return filters_.size(); }
   const std::string& label(size_t i) const { return labels_[i]; }
+  // Step i as a filter: its event and conditions.
+  const EventFilter& filter(size_t i) const { return filters_[i]; }
   uint32_t columns() const;
   std::vector<std::string> properties() const;
   // Derived columns (derived:NAME) the conditions read, names without the prefix.

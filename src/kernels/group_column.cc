@@ -1,6 +1,7 @@
 #include "kernels/group_column.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace touchpoint::kernels {
 
@@ -14,6 +15,14 @@ std::optional<scan::DictColumn> DictColumnNamed(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<std::string_view> GroupKeyParts(std::string_view key) {
+  std::vector<std::string_view> parts;
+  const size_t sep = key.find(kGroupKeySeparator);
+  parts.push_back(key.substr(0, sep));
+  if (sep != std::string_view::npos) parts.push_back(key.substr(sep + 1));
+  return parts;
+}
+
 namespace {
 
 int IndexOf(std::vector<std::string>* names, std::string_view name) {
@@ -25,22 +34,66 @@ int IndexOf(std::vector<std::string>* names, std::string_view name) {
   return static_cast<int>(it - names->begin());
 }
 
+CutPart ResolvePart(std::string_view by, std::vector<std::string>* properties, std::vector<std::string>* derived) {
+  CutPart p;
+  if (by.starts_with(kDerivedPrefix)) {
+    p.derived = IndexOf(derived, by.substr(kDerivedPrefix.size()));
+  } else if (auto col = DictColumnNamed(by)) {
+    p.dict = *col;
+  } else {
+    p.property = IndexOf(properties, by);
+  }
+  return p;
+}
+
 }  // namespace
 
-GroupColumn GroupColumn::Resolve(const std::string& by, std::vector<std::string>* properties,
+std::string CutPart::Key(const scan::CustomerView& c, size_t row) const {
+  if (dict >= 0) return std::to_string(c.dict[dict][row]);
+  if (derived >= 0) return std::string(c.derived[derived]);
+  return std::string(c.properties[property][row]);
+}
+
+std::string CutPart::Name(const scan::Catalog& catalog, std::string_view key) const {
+  if (dict < 0) return std::string(key);
+  uint32_t code = 0;
+  std::from_chars(key.data(), key.data() + key.size(), code);
+  return std::string(catalog.Value(static_cast<scan::DictColumn>(dict), code));
+}
+
+GroupColumn GroupColumn::Resolve(const std::vector<std::string>& by, std::vector<std::string>* properties,
                                  std::vector<std::string>* derived) {
   GroupColumn g;
-  if (by.empty()) return g;
-  if (std::string_view(by).starts_with(kDerivedPrefix)) {
-    g.derived = IndexOf(derived, std::string_view(by).substr(kDerivedPrefix.size()));
-    return g;
-  }
-  if (auto col = DictColumnNamed(by)) {
-    g.dict = *col;
-    return g;
-  }
-  g.property = IndexOf(properties, by);
+  if (!by.empty()) g.first = ResolvePart(by[0], properties, derived);
+  if (by.size() > 1) g.second = ResolvePart(by[1], properties, derived);
   return g;
+}
+
+std::string GroupColumn::Key(const scan::CustomerView& c, size_t row) const {
+  std::string key = first.Key(c, row);
+  if (two()) {
+    key += kGroupKeySeparator;
+    key += second.Key(c, row);
+  }
+  return key;
+}
+
+std::string GroupColumn::Name(const scan::Catalog& catalog, const std::string& key) const {
+  const std::vector<std::string_view> parts = GroupKeyParts(key);
+  std::string name = first.Name(catalog, parts[0]);
+  if (two()) {
+    name += kGroupKeySeparator;
+    name += second.Name(catalog, parts.size() > 1 ? parts[1] : std::string_view());
+  }
+  return name;
+}
+
+uint32_t GroupColumn::columns() const {
+  uint32_t bits = 0;
+  for (const CutPart* p : {&first, &second}) {
+    if (p->dict >= 0) bits |= 1u << p->dict;
+  }
+  return bits;
 }
 
 void AddFilterColumns(const EventFilter* where, std::vector<std::string>* properties,
@@ -50,7 +103,7 @@ void AddFilterColumns(const EventFilter* where, std::vector<std::string>* proper
   for (const std::string& d : where->derived()) IndexOf(derived, d);
 }
 
-GroupColumn ResolveCutAndFilter(const std::string& by, const EventFilter* where,
+GroupColumn ResolveCutAndFilter(const std::vector<std::string>& by, const EventFilter* where,
                                 std::vector<std::string>* properties, std::vector<std::string>* derived) {
   derived->clear();
   const GroupColumn group = GroupColumn::Resolve(by, properties, derived);
@@ -64,17 +117,6 @@ void AddCutAndFilter(const GroupColumn& group, const EventFilter* where, const s
   if (where != nullptr) scan->columns |= where->columns();
   scan->properties = properties;
   scan->derived = derived;
-}
-
-std::string GroupColumn::Name(const scan::Catalog& catalog, const std::string& key) const {
-  if (dict < 0) return key;
-  return std::string(catalog.Value(static_cast<scan::DictColumn>(dict), static_cast<uint32_t>(std::stoul(key))));
-}
-
-std::string GroupColumn::Key(const scan::CustomerView& c, size_t row) const {
-  if (dict >= 0) return std::to_string(c.dict[dict][row]);
-  if (derived >= 0) return std::string(c.derived[derived]);
-  return std::string(c.properties[property][row]);
 }
 
 }  // namespace touchpoint::kernels

@@ -43,7 +43,7 @@ int DefaultChurnAfter(Interval period) {
   return kChurnAfterMonths;
 }
 
-void LifecycleSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
+Status LifecycleSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
   grid = PeriodGrid::Make(period, history_from_ms, to_ms, zone);
   days = PeriodGrid::Make(Interval::kDay, grid.start(0), to_ms, zone);
   const int first = grid.Index(from_ms);
@@ -53,6 +53,7 @@ void LifecycleSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
   referral_code = catalog.Find(scan::kEvent, kReferralEvent);
   properties->clear();
   group = ResolveCutAndFilter(by, where, properties, &derived);
+  return Status::OK();
 }
 
 scan::ScanSpec LifecycleSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
@@ -100,20 +101,8 @@ void LifecycleCounts::Finalize() {
   }
 }
 
-LifecycleConsumer::LifecycleConsumer(const LifecycleSpec& spec) : spec_(spec) {
-  groups_.emplace_back(spec.report_periods());
-  keys_.emplace_back();
-}
-
-uint32_t LifecycleConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
-  const std::string key = spec_.group.Key(c, row);
-  auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
-  if (inserted) {
-    keys_.push_back(key);
-    groups_.emplace_back(spec_.report_periods());
-  }
-  return it->second;
-}
+LifecycleConsumer::LifecycleConsumer(const LifecycleSpec& spec)
+    : spec_(spec), groups_([&spec] { return LifecycleCounts(spec.report_periods()); }) {}
 
 // The measure catalogue's activation (docs/metrics.md, activation_rate): an
 // activation event no later than first activity + the window (inclusive).
@@ -142,7 +131,7 @@ void LifecycleConsumer::Consume(const scan::CustomerView& c) {
     }
   }
   if (first_row == n) return;  // never active before `to`: no stage
-  const uint32_t g = s.by.empty() ? 0 : GroupOf(c, first_row);
+  const uint32_t g = s.by.empty() ? 0 : groups_.Of(s.group, c, first_row);
   auto each_group = [&](auto&& fn) {
     fn(groups_[0]);
     if (g != 0) fn(groups_[g]);
@@ -240,23 +229,18 @@ void LifecycleConsumer::Consume(const scan::CustomerView& c) {
       break;
     }
   }
+  // The loop ends at the last period, or at a lost customer's last change.
+  if (s.collect_stages) customer_stages_.push_back({std::string(c.customer_id), prev});
 }
 
-void LifecycleConsumer::Merge(scan::CustomerConsumer& other_base) {
-  auto& other = static_cast<LifecycleConsumer&>(other_base);
-  groups_[0].Merge(other.groups_[0]);
-  for (size_t g = 1; g < other.keys_.size(); ++g) {
-    auto [it, inserted] = key_index_.try_emplace(other.keys_[g], static_cast<uint32_t>(keys_.size()));
-    if (inserted) {
-      keys_.push_back(other.keys_[g]);
-      groups_.emplace_back(spec_.report_periods());
-    }
-    groups_[it->second].Merge(other.groups_[g]);
-  }
+void LifecycleConsumer::MergeFrom(LifecycleConsumer& other) {
+  groups_.Merge(other.groups_, [](LifecycleCounts& mine, const LifecycleCounts& theirs) { mine.Merge(theirs); });
+  customer_stages_.insert(customer_stages_.end(), std::make_move_iterator(other.customer_stages_.begin()),
+                          std::make_move_iterator(other.customer_stages_.end()));
 }
 
 void LifecycleConsumer::Finalize() {
-  for (LifecycleCounts& k : groups_) k.Finalize();
+  for (LifecycleCounts& k : groups_.states()) k.Finalize();
 }
 
 }  // namespace touchpoint::kernels

@@ -33,13 +33,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kernels/analysis_consumer.h"
 #include "kernels/definitions.h"
 #include "kernels/event_filter.h"
-#include "kernels/group_column.h"
 #include "kernels/event_roles.h"
+#include "kernels/group_column.h"
+#include "kernels/group_index.h"
 #include "kernels/period_grid.h"
-#include "scan/customer_consumer.h"
 #include "scan/scan_spec.h"
+#include "util/status.h"
 
 namespace touchpoint::kernels {
 
@@ -62,8 +64,11 @@ struct LifecycleSpec {
   int64_t history_from_ms = 0;  // the data's first instant: where stages start
   int64_t from_ms = 0, to_ms = 0;  // reported range; from rounds down to its period
   int churn_after = 3;  // periods without activity after which a customer is lost
-  std::string by;
+  std::vector<std::string> by;  // columns or properties of the customer's first activity
   const EventFilter* where = nullptr;
+  // Keep each customer's stage in the last period (CustomerStages), for
+  // writing it back as a derived column.
+  bool collect_stages = false;
 
   // Derived by Prepare:
   PeriodGrid grid;  // periods from history_from to `to`
@@ -75,7 +80,7 @@ struct LifecycleSpec {
   std::vector<std::string> derived;
 
   // REQUIRES: period != kNone, from_ms < to_ms, history_from_ms <= from_ms.
-  void Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
+  Status Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
   scan::ScanSpec ScanSpecFor(const std::vector<std::string>& properties) const;
   size_t report_periods() const { return grid.size() - first_report; }
 };
@@ -98,26 +103,30 @@ struct LifecycleCounts {
   void Finalize();
 };
 
-class LifecycleConsumer : public scan::CustomerConsumer {
+// A customer's stage in the last period of the range.
+struct CustomerStage {
+  std::string customer_id;
+  LifecycleStage stage;
+};
+
+class LifecycleConsumer : public AnalysisConsumer<LifecycleConsumer> {
  public:
   explicit LifecycleConsumer(const LifecycleSpec& spec);
   void Consume(const scan::CustomerView& c) override;
-  void Merge(scan::CustomerConsumer& other) override;
-  // Call once, on the merged consumer.
+  void MergeFrom(LifecycleConsumer& other);
   void Finalize();
 
-  // [0] = everyone; then one per --by value (keys as in keys()).
-  const std::vector<LifecycleCounts>& groups() const { return groups_; }
-  const std::vector<std::string>& keys() const { return keys_; }
+  // [0] = everyone; then one per --by value.
+  const GroupIndex<LifecycleCounts>& groups() const { return groups_; }
+  // With LifecycleSpec::collect_stages: every staged customer, in no order.
+  std::vector<CustomerStage>& customer_stages() { return customer_stages_; }
 
  private:
-  uint32_t GroupOf(const scan::CustomerView& c, size_t row);
   bool Activated(const scan::CustomerView& c, size_t first_row) const;
 
   const LifecycleSpec& spec_;
-  std::vector<LifecycleCounts> groups_;
-  std::vector<std::string> keys_;
-  std::unordered_map<std::string, uint32_t> key_index_;
+  GroupIndex<LifecycleCounts> groups_;
+  std::vector<CustomerStage> customer_stages_;
   std::vector<uint8_t> keep_;  // per-customer scratch
 };
 

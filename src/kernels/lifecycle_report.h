@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kernels/lifecycle_consumer.h"
+#include "kernels/result_header.h"
 #include "kernels/stats.h"
 #include "scan/catalog.h"
 
@@ -48,15 +49,16 @@ struct LifecycleGroup {
 };
 
 struct LifecycleReport {
-  std::string period, tz, by;
-  int64_t from_ms = 0, to_ms = 0;  // from rounded down to its period
+  ResultHeader header;  // from rounded down to its period
+  std::string period;
   int churn_after = 0;
   std::string activation_event;
   int64_t activation_window_ms = 0;
   LifecycleGroup all;
   std::vector<LifecycleGroup> groups;  // with --by, sorted by key
-  uint64_t scanned_events = 0;
-  double seconds = 0;
+  // With LifecycleRequest::collect_stages: each customer's stage in the
+  // last period, by customer id.
+  std::vector<CustomerStage> stages;
 };
 
 // Turns one group's counts into periods and movements; the stickiness and

@@ -64,6 +64,19 @@ const MetricValue* MetricSet::Find(std::string_view name) const {
   return nullptr;
 }
 
+const std::vector<std::string>& MeasureNames() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    // Every measure is computed for every cell, so an empty one lists them.
+    for (const MetricValue& v : ComputeMeasures(MeasureCell{}, CellContext{}, scan::Catalog{}).values) {
+      names.push_back(v.name);
+    }
+    names.emplace_back("feature_adoption");
+    return names;
+  }();
+  return kNames;
+}
+
 MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const scan::Catalog& catalog) {
   MetricSet out;
   auto& v = out.values;

@@ -68,6 +68,10 @@ struct CellContext {
 
 MetricSet ComputeMeasures(const MeasureCell& cell, const CellContext& context, const scan::Catalog& catalog);
 
+// Every measure's name, in the catalogue's order, and "feature_adoption":
+// what `metrics --measures` may pick.
+const std::vector<std::string>& MeasureNames();
+
 // Fills `compare` of each value of `current` from the same value in `base`,
 // with a two-proportion z-test, the NPS difference test or Welch's t-test.
 void CompareMeasures(const MetricSet& base, MetricSet* current);

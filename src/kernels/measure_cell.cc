@@ -51,4 +51,36 @@ void MeasureCell::Merge(const MeasureCell& o) {
   }
 }
 
+void MeasureCell::MergeAdditive(const MeasureCell& o) {
+  MeasureCell additive;
+  additive.events = o.events;
+  additive.impressions = o.impressions;
+  additive.clicks = o.clicks;
+  additive.social_impressions = o.social_impressions;
+  additive.social_actions = o.social_actions;
+  additive.purchases = o.purchases;
+  additive.refunds = o.refunds;
+  additive.revenue = o.revenue;
+  additive.refunded = o.refunded;
+  additive.sessions = o.sessions;
+  additive.bounces = o.bounces;
+  additive.bounce_base = o.bounce_base;
+  additive.converted_sessions = o.converted_sessions;
+  additive.cart_sessions = o.cart_sessions;
+  additive.abandoned_carts = o.abandoned_carts;
+  additive.duration_s = o.duration_s;
+  additive.duration_s2 = o.duration_s2;
+  additive.csat_n = o.csat_n;
+  additive.csat_satisfied = o.csat_satisfied;
+  additive.nps_n = o.nps_n;
+  additive.promoters = o.promoters;
+  additive.detractors = o.detractors;
+  additive.ces_n = o.ces_n;
+  additive.ces_sum = o.ces_sum;
+  additive.ces_sum2 = o.ces_sum2;
+  additive.features.resize(o.features.size());
+  for (size_t f = 0; f < o.features.size(); ++f) additive.features[f].uses = o.features[f].uses;
+  Merge(additive);
+}
+
 }  // namespace touchpoint::kernels

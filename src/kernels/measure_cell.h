@@ -43,6 +43,9 @@ struct MeasureCell {
   std::vector<FeatureCount> features;  // by catalog feature code
 
   void Merge(const MeasureCell& o);
+  // Adds only the counts that sum across groups and periods (events,
+  // sessions, surveys, feature uses), not the distinct-customer ones.
+  void MergeAdditive(const MeasureCell& o);
 };
 
 }  // namespace touchpoint::kernels

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kernels/measure_catalog.h"
+#include "kernels/result_header.h"
 
 namespace touchpoint::kernels {
 
@@ -38,20 +39,14 @@ struct ChangeContribution {
 };
 
 struct MetricsReport {
-  int64_t from_ms = 0, to_ms = 0;
-  std::string tz = "UTC";
-  std::string definitions = "touchpoint";
-  std::string by, where, interval;
+  ResultHeader header;
+  std::string interval;   // "", day, week or month
+  std::vector<std::string> partial_periods;  // series labels the range cuts short
   std::optional<std::pair<int64_t, int64_t>> compare_range;
   MetricSet metrics;
   std::vector<PeriodMetrics> series;
   std::vector<GroupMetrics> groups;
   std::vector<ChangeContribution> changes;  // largest |total| first
-  uint64_t scanned_events = 0;
-  double seconds = 0;
-  // Derived columns used (--by/--where derived:NAME) that were computed from
-  // older data than the store now holds.
-  std::vector<std::string> stale_derived;
 };
 
 }  // namespace touchpoint::kernels

@@ -42,20 +42,8 @@ void TouchpointStats::Add(const TouchpointStats& o) {
   ces_sum2 += o.ces_sum2;
 }
 
-PathsConsumer::PathsConsumer(const PathsSpec& spec) : spec_(spec), sessions_builder_(spec.defs, spec.roles, spec.zone) {
-  groups_.emplace_back();
-  keys_.emplace_back();
-}
-
-uint32_t PathsConsumer::GroupOf(const scan::CustomerView& c, size_t row) {
-  const std::string key = spec_.group.Key(c, row);
-  auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
-  if (inserted) {
-    keys_.push_back(key);
-    groups_.emplace_back();
-  }
-  return it->second;
-}
+PathsConsumer::PathsConsumer(const PathsSpec& spec)
+    : spec_(spec), sessions_builder_(spec.defs, spec.roles, spec.zone), groups_([] { return PathGroup(); }) {}
 
 void PathsConsumer::Consume(const scan::CustomerView& c) {
   const size_t n = c.size;
@@ -187,7 +175,7 @@ void PathsConsumer::AddPath(const scan::CustomerView& c, size_t first, size_t le
     CountPath(0, key, steps_[begin + k].row, k + 1 == count, ended);
   }
   if (!spec_.by.empty()) {
-    const uint32_t group = GroupOf(c, steps_[begin].row);
+    const uint32_t group = groups_.Of(spec_.group, c, steps_[begin].row);
     if (group != 0) CountPath(group, key, steps_[begin + count - 1].row, true, ended);
   }
 }
@@ -249,25 +237,14 @@ void PathsConsumer::FoldTouchpoints() {
   }
 }
 
-void PathsConsumer::Merge(scan::CustomerConsumer& other_base) {
-  auto& other = static_cast<PathsConsumer&>(other_base);
+void PathsConsumer::MergeFrom(PathsConsumer& other) {
   customers_ += other.customers_;
   journeys_ += other.journeys_;
-  for (size_t g = 0; g < other.groups_.size(); ++g) {
-    uint32_t into = 0;
-    if (g > 0) {
-      auto [it, inserted] = key_index_.try_emplace(other.keys_[g], static_cast<uint32_t>(keys_.size()));
-      if (inserted) {
-        keys_.push_back(other.keys_[g]);
-        groups_.emplace_back();
-      }
-      into = it->second;
-    }
-    PathGroup& dst = groups_[into];
-    dst.customers += other.groups_[g].customers;
-    dst.journeys += other.groups_[g].journeys;
-    for (const auto& [key, stats] : other.groups_[g].paths) dst.paths[key].Add(stats);
-  }
+  groups_.Merge(other.groups_, [](PathGroup& dst, const PathGroup& src) {
+    dst.customers += src.customers;
+    dst.journeys += src.journeys;
+    for (const auto& [key, stats] : src.paths) dst.paths[key].Add(stats);
+  });
   for (const auto& [node, stats] : other.touch_) touch_[node].Add(stats);
   for (const auto& [pair, t] : other.transitions_) {
     TransitionStats& into = transitions_[pair];

@@ -19,10 +19,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kernels/analysis_consumer.h"
 #include "kernels/flat_map.h"
+#include "kernels/group_index.h"
 #include "kernels/paths_spec.h"
 #include "kernels/sessions.h"
-#include "scan/customer_consumer.h"
 
 namespace touchpoint::kernels {
 
@@ -88,17 +89,16 @@ struct PathGroup {
   uint64_t journeys = 0;   // paths counted (journeys with a path)
 };
 
-class PathsConsumer : public scan::CustomerConsumer {
+class PathsConsumer : public AnalysisConsumer<PathsConsumer> {
  public:
   explicit PathsConsumer(const PathsSpec& spec);
   void Consume(const scan::CustomerView& c) override;
-  void Merge(scan::CustomerConsumer& other) override;
+  void MergeFrom(PathsConsumer& other);
 
   uint64_t customers() const { return customers_; }  // with at least one non-empty journey
   uint64_t journeys() const { return journeys_; }     // non-empty journeys
-  // [0] = everyone; then one per --by value (keys as in group_keys(), dictionary codes as text).
-  const std::vector<PathGroup>& groups() const { return groups_; }
-  const std::vector<std::string>& group_keys() const { return keys_; }
+  // [0] = everyone; then one per --by value.
+  const GroupIndex<PathGroup>& groups() const { return groups_; }
   const FlatMap<uint32_t, TouchpointEntry, IntHash>& touchpoints() const { return touch_; }
   // (from << 32 | to) -> transitions; from may be kStartNode, to kExitNode.
   const FlatMap<uint64_t, TransitionStats, IntHash>& transitions() const { return transitions_; }
@@ -120,14 +120,11 @@ class PathsConsumer : public scan::CustomerConsumer {
   // first event of its last step; `exact`: the journey's path itself.
   void CountPath(uint32_t group, const PathKey& key, uint32_t completion_row, bool exact, bool ended);
   void FoldTouchpoints();
-  uint32_t GroupOf(const scan::CustomerView& c, size_t row);
 
   const PathsSpec& spec_;
   SessionBuilder sessions_builder_;
   uint64_t customers_ = 0, journeys_ = 0;
-  std::vector<PathGroup> groups_;
-  std::vector<std::string> keys_;
-  std::unordered_map<std::string, uint32_t> key_index_;
+  GroupIndex<PathGroup> groups_;
   FlatMap<uint32_t, TouchpointEntry, IntHash> touch_;
   FlatMap<uint64_t, TransitionStats, IntHash> transitions_;
 

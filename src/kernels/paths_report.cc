@@ -198,7 +198,7 @@ void SummarizePaths(const PathsSpec& spec, const PathsConsumer& consumer, const 
   const auto& groups = consumer.groups();
   for (size_t g = 1; g < groups.size(); ++g) {
     PathsGroupResult r;
-    r.key = spec.group.Name(catalog, consumer.group_keys()[g]);
+    r.key = spec.group.Name(catalog, groups.key(static_cast<uint32_t>(g)));
     r.customers = groups[g].customers;
     r.paths_counted = groups[g].journeys;
     std::vector<PathKey> keys;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kernels/paths_consumer.h"
+#include "kernels/result_header.h"
 #include "kernels/stats.h"
 #include "scan/catalog.h"
 
@@ -66,14 +67,14 @@ struct PathsGroupResult {
 };
 
 struct PathsReport {
+  ResultHeader header;
   // What was asked.
-  std::string touchpoint, scope, start, end, by;
+  std::string touchpoint, scope, start, end;
   bool collapse = true;
   int depth = 0;
   size_t top = 0;
   std::vector<std::string> conversion;
   int64_t session_timeout_ms = 0;
-  int64_t from_ms = 0, to_ms = 0;
   // What was found.
   uint64_t customers = 0;            // with at least one journey
   uint64_t journeys = 0;             // non-empty sessions (or customers, in customer scope)
@@ -87,8 +88,6 @@ struct PathsReport {
   std::vector<SankeyLink> sankey_links;
   std::vector<FunnelChartStep> funnel_chart;
   std::vector<PathsGroupResult> groups;  // with --by, by customers descending
-  uint64_t scanned_events = 0;
-  double seconds = 0;
 };
 
 // The label of `node` ("page_view", "web:page_view", "/pricing", "(exit)").

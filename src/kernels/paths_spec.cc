@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "kernels/group_column.h"
+#include "util/suggest.h"
 
 namespace touchpoint::kernels {
 namespace {
@@ -22,33 +23,36 @@ Status ResolveAnchor(const PathsSpec& spec, const scan::Catalog& catalog, const 
                      std::string_view flag, uint32_t* node, uint32_t* event) {
   *node = *event = kNoNode;
   if (label.empty()) return Status::OK();
-  auto missing = [&](std::string_view what, std::string_view value) {
-    return Status::InvalidArgument(std::string(flag) + " '" + label + "': no " + std::string(what) + " '" +
-                                   std::string(value) + "' in the store");
+  auto missing = [&](scan::DictColumn column, std::string_view value) {
+    std::vector<std::string> known;
+    for (uint32_t code = 1; code < catalog.size(column); ++code) known.emplace_back(catalog.Value(column, code));
+    return Status::InvalidArgument(std::string(flag) + " '" + label + "': no " +
+                                   std::string(scan::DictColumnName(column)) + " '" + std::string(value) +
+                                   "' in the store" + DidYouMean(value, known));
   };
   if (spec.kind == TouchpointKind::kEvent) {
     *node = catalog.Find(scan::kEvent, label);
-    return *node == scan::kNoCode ? missing("event", label) : Status::OK();
+    return *node == scan::kNoCode ? missing(scan::kEvent, label) : Status::OK();
   }
   if (spec.kind == TouchpointKind::kChannelEvent) {
     const size_t colon = label.find(':');
     const std::string_view ev_name = colon == std::string::npos ? std::string_view(label)
                                                                 : std::string_view(label).substr(colon + 1);
     const uint32_t ev = catalog.Find(scan::kEvent, ev_name);
-    if (ev == scan::kNoCode) return missing("event", ev_name);
+    if (ev == scan::kNoCode) return missing(scan::kEvent, ev_name);
     if (colon == std::string::npos) {
       *event = ev;
       return Status::OK();
     }
     const std::string_view ch_name = std::string_view(label).substr(0, colon);
     const uint32_t ch = catalog.Find(scan::kChannel, ch_name);
-    if (ch == scan::kNoCode) return missing("channel", ch_name);
+    if (ch == scan::kNoCode) return missing(scan::kChannel, ch_name);
     *node = ch * spec.event_space + ev;
     return Status::OK();
   }
   const scan::DictColumn col = *SingleColumn(spec.kind);
   *node = catalog.Find(col, label);
-  return *node == scan::kNoCode ? missing(scan::DictColumnName(col), label) : Status::OK();
+  return *node == scan::kNoCode ? missing(col, label) : Status::OK();
 }
 
 }  // namespace

@@ -48,7 +48,7 @@ struct PathsSpec {
   std::string start, end;  // touchpoint labels; at most one is set
   int64_t from_ms = 0, to_ms = 0;
   const EventFilter* where = nullptr;
-  std::string by;  // column or property of the path's first event
+  std::vector<std::string> by;  // columns or properties of the path's first event
   Definitions defs;  // sessions and conversion events
   const date::time_zone* zone = nullptr;  // for presets that split sessions at local midnight; null = UTC
 

@@ -9,7 +9,7 @@
 
 namespace touchpoint::kernels {
 
-void RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
+Status RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
   grid = PeriodGrid::Make(period, from_ms, to_ms, zone);
   cohort_code = return_code = 0;
   cohort_missing = return_missing = false;
@@ -25,8 +25,14 @@ void RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
   subscription_cancel = catalog.Find(scan::kEvent, events::kSubscriptionCancel);
   purchase = catalog.Find(scan::kEvent, events::kPurchase);
   refund = catalog.Find(scan::kEvent, events::kRefund);
+  inactive.assign(catalog.size(scan::kEvent), 0);
+  for (const std::string& name : inactive_events) {
+    const uint32_t code = catalog.Find(scan::kEvent, name);
+    if (code != scan::kNoCode) inactive[code] = 1;
+  }
   properties->clear();
   group = ResolveCutAndFilter(by, where, properties, &derived);
+  return Status::OK();
 }
 
 scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
@@ -60,7 +66,7 @@ void CohortRow::Add(const CohortRow& o) {
   }
 }
 
-RetentionConsumer::RetentionConsumer(const RetentionSpec& spec) : spec_(spec), groups_(1), keys_(1) {}
+RetentionConsumer::RetentionConsumer(const RetentionSpec& spec) : spec_(spec), groups_([] { return CohortRows(); }) {}
 
 void RetentionConsumer::Consume(const scan::CustomerView& c) {
   const RetentionSpec& s = spec_;
@@ -69,7 +75,7 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   size_t first = c.size;
   for (size_t i = 0; i < c.size; ++i) {
     if (s.where != nullptr && !s.where->Matches(c, i)) continue;
-    if (s.cohort_code == 0 || c.event()[i] == s.cohort_code) {
+    if (s.cohort_code == 0 ? !s.inactive[c.event()[i]] : c.event()[i] == s.cohort_code) {
       first = i;
       break;
     }
@@ -77,16 +83,7 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   if (first == c.size || c.timestamp[first] < s.from_ms) return;
   const int cohort = s.grid.Index(c.timestamp[first]);
   if (cohort < 0) return;
-  uint32_t group = 0;
-  if (!s.by.empty()) {
-    const std::string key = s.group.Key(c, first);
-    auto [it, inserted] = key_index_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
-    if (inserted) {
-      keys_.push_back(key);
-      groups_.emplace_back();
-    }
-    group = it->second;
-  }
+  const uint32_t group = s.by.empty() ? 0 : groups_.Of(s.group, c, first);
   const size_t base = static_cast<size_t>(cohort);
   const size_t columns = s.grid.size() - base;
   // One pass from the cohort event on: the distinct periods after the
@@ -128,7 +125,8 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
       }
     }
     if (subscriptions) track(i);
-    if (s.return_missing || (s.return_code != 0 && c.event()[i] != s.return_code)) continue;
+    if (s.return_missing) continue;
+    if (s.return_code == 0 ? s.inactive[c.event()[i]] : c.event()[i] != s.return_code) continue;
     if (k > 0 && (returns_.empty() || returns_.back() != k)) returns_.push_back(k);
   }
   for (size_t q = p; q < base + columns; ++q) period_ends(q);
@@ -167,27 +165,17 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   for (size_t k : touched_) revenue_[k] = 0.0;
 }
 
-void RetentionConsumer::Merge(scan::CustomerConsumer& other_base) {
-  auto& other = static_cast<RetentionConsumer&>(other_base);
-  for (size_t og = 0; og < other.groups_.size(); ++og) {
-    uint32_t g = 0;
-    if (og > 0) {
-      auto [it, inserted] = key_index_.try_emplace(other.keys_[og], static_cast<uint32_t>(keys_.size()));
-      if (inserted) {
-        keys_.push_back(other.keys_[og]);
-        groups_.emplace_back();
+void RetentionConsumer::MergeFrom(RetentionConsumer& other) {
+  groups_.Merge(other.groups_, [](CohortRows& mine, CohortRows& theirs) {
+    for (auto& [cohort, row] : theirs) {
+      CohortRow& into = mine[cohort];
+      if (into.retained.empty()) {
+        into = std::move(row);
+      } else {
+        into.Add(row);
       }
-      g = it->second;
     }
-    for (auto& [cohort, row] : other.groups_[og]) {
-      CohortRow& mine = groups_[g][cohort];
-      if (mine.retained.empty()) {
-        mine = row;
-        continue;
-      }
-      mine.Add(row);
-    }
-  }
+  });
 }
 
 }  // namespace touchpoint::kernels

@@ -13,11 +13,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kernels/analysis_consumer.h"
 #include "kernels/event_filter.h"
 #include "kernels/group_column.h"
+#include "kernels/group_index.h"
 #include "kernels/period_grid.h"
-#include "scan/customer_consumer.h"
 #include "scan/scan_spec.h"
+#include "util/status.h"
 
 namespace touchpoint::kernels {
 
@@ -29,7 +31,10 @@ struct RetentionSpec {
   int64_t from_ms = 0, to_ms = 0;  // cohorts start in [from, to); returns count up to `to`
   const date::time_zone* zone = nullptr;
   const EventFilter* where = nullptr;
-  std::string by;
+  std::vector<std::string> by;  // columns or properties of the cohort event
+  // Events that are not the customer's own activity (Definitions): they
+  // neither start a first_seen cohort nor count as an `any` return.
+  std::vector<std::string> inactive_events;
 
   // Derived by Prepare.
   PeriodGrid grid;
@@ -37,10 +42,11 @@ struct RetentionSpec {
   uint32_t subscription_start = scan::kNoCode, subscription_cancel = scan::kNoCode;
   uint32_t purchase = scan::kNoCode, refund = scan::kNoCode;  // revenue: purchases less refunds
   bool cohort_missing = false, return_missing = false;  // the event never occurs
+  std::vector<uint8_t> inactive;  // by event code: one of inactive_events
   GroupColumn group;  // what `by` cuts on
   std::vector<std::string> derived;
 
-  void Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
+  Status Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);
   scan::ScanSpec ScanSpecFor(const std::vector<std::string>& properties) const;
 };
 
@@ -59,21 +65,21 @@ struct CohortRow {
   void Add(const CohortRow& other);
 };
 
-class RetentionConsumer : public scan::CustomerConsumer {
+// A group's cohorts: per cohort period index, the row.
+using CohortRows = std::unordered_map<size_t, CohortRow>;
+
+class RetentionConsumer : public AnalysisConsumer<RetentionConsumer> {
  public:
   explicit RetentionConsumer(const RetentionSpec& spec);
   void Consume(const scan::CustomerView& c) override;
-  void Merge(scan::CustomerConsumer& other) override;
+  void MergeFrom(RetentionConsumer& other);
 
-  // Per group ([0] = everyone), per cohort period index: the row.
-  const std::vector<std::unordered_map<size_t, CohortRow>>& groups() const { return groups_; }
-  const std::vector<std::string>& keys() const { return keys_; }
+  // [0] = everyone, then one per --by value.
+  const GroupIndex<CohortRows>& groups() const { return groups_; }
 
  private:
   const RetentionSpec& spec_;
-  std::vector<std::unordered_map<size_t, CohortRow>> groups_;
-  std::vector<std::string> keys_;
-  std::unordered_map<std::string, uint32_t> key_index_;
+  GroupIndex<CohortRows> groups_;
   std::vector<size_t> returns_;
   // Per-customer scratch, one entry per period from the cohort's on.
   std::vector<double> revenue_;   // all zero between customers

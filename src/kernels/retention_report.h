@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "kernels/result_header.h"
 #include "kernels/retention_consumer.h"
 #include "kernels/stats.h"
 
@@ -47,12 +48,12 @@ struct RetentionMatrix {
 };
 
 struct RetentionReport {
-  std::string period, cohort, return_event, tz;
+  ResultHeader header;
+  std::string period, cohort, return_event;
   bool unbounded = false;
-  int64_t from_ms = 0, to_ms = 0;
+  std::optional<int> periods;  // columns shown; default: up to the end of the data
   RetentionMatrix all;
   std::vector<RetentionMatrix> groups;
-  double seconds = 0;
 };
 
 // The matrix of one group: percentages, complete periods (entries whose

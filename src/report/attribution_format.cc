@@ -1,70 +1,33 @@
 #include "report/attribution_format.h"
 
-#include <cmath>
-#include <cstdio>
-
-#include "report/json_writer.h"
-#include "util/time.h"
+#include "report/csv_table.h"
+#include "report/format.h"
+#include "report/text_table.h"
 
 namespace touchpoint::report {
 namespace {
 
+using Report = kernels::AttributionReport;
+using Align = TextTable::Align;
 using kernels::AttributionModel;
 using kernels::AttributionModelName;
 using kernels::kAttributionModelCount;
 
 AttributionModel Model(size_t m) { return static_cast<AttributionModel>(m); }
 
-void PerModel(std::string_view key, const double* values, JsonWriter* w) {
-  w->Key(key).BeginObject();
-  for (size_t m = 0; m < kAttributionModelCount; ++m) w->Key(AttributionModelName(Model(m))).Number(values[m]);
-  w->EndObject();
+void PerModel(std::string_view key, const double* values, JsonWriter& w) {
+  w.Key(key).BeginObject();
+  for (size_t m = 0; m < kAttributionModelCount; ++m) w.Key(AttributionModelName(Model(m))).Number(values[m]);
+  w.EndObject();
 }
 
-std::string Num(double v, const char* fmt) {
-  if (!std::isfinite(v)) return "-";
-  char buf[48];
-  std::snprintf(buf, sizeof(buf), fmt, v);
-  return buf;
-}
-
-// 30d, 12h, 90m or seconds: the largest unit that divides the duration.
-std::string Duration(int64_t ms) {
-  constexpr int64_t kUnits[] = {86400000, 3600000, 60000, 1000};
-  constexpr const char* kNames[] = {"d", "h", "m", "s"};
-  for (size_t i = 0; i < 4; ++i) {
-    if (ms > 0 && ms % kUnits[i] == 0) return std::to_string(ms / kUnits[i]) + kNames[i];
-  }
-  return Num(static_cast<double>(ms) / 1000.0, "%.3f") + "s";
-}
-
-void TableHeader(const char* first, std::string* out) {
-  char line[256];
-  std::snprintf(line, sizeof(line), "%-24s %8s %8s", first, "touches", "paths");
-  *out += line;
-  for (size_t m = 0; m < kAttributionModelCount; ++m) {
-    std::snprintf(line, sizeof(line), " %14s", std::string(AttributionModelName(Model(m))).c_str());
-    *out += line;
-  }
-}
-
-}  // namespace
-
-std::string AttributionJson(const kernels::AttributionReport& r) {
-  JsonWriter w;
-  w.BeginObject();
-  w.Key("range")
-      .BeginObject()
-      .Key("from")
-      .String(FormatTimestamp(r.from_ms))
-      .Key("to")
-      .String(FormatTimestamp(r.to_ms))
-      .EndObject();
-  w.Key("conversion").String(r.conversion);
+void Json(const Report& r, JsonWriter& w) {
+  w.Key("conversion").BeginArray();
+  for (const std::string& e : r.conversion) w.String(e);
+  w.EndArray();
   w.Key("window_s").Number(static_cast<double>(r.window_ms) / 1000.0);
   w.Key("half_life_s").Number(static_cast<double>(r.half_life_ms) / 1000.0);
   w.Key("value").String(kernels::AttributionValueName(r.value));
-  w.Key("by").String(r.by);
   w.Key("conversions").Int(static_cast<int64_t>(r.conversions));
   w.Key("revenue").Number(r.revenue);
   w.Key("attributed").BeginObject();
@@ -87,9 +50,9 @@ std::string AttributionJson(const kernels::AttributionReport& r) {
       w.Key(AttributionModelName(Model(m))).Number(row.value(Model(m), r.value));
     }
     w.Key("removal_effect").Number(row.removal_effect);
-    PerModel("share_pct", row.share_pct, &w);
-    PerModel("attributed_conversions", row.conversions, &w);
-    PerModel("attributed_revenue", row.revenue, &w);
+    PerModel("share_pct", row.share_pct, w);
+    PerModel("attributed_conversions", row.conversions, w);
+    PerModel("attributed_revenue", row.revenue, w);
     w.EndObject();
   }
   w.EndArray();
@@ -104,62 +67,78 @@ std::string AttributionJson(const kernels::AttributionReport& r) {
   }
   w.EndArray();
   w.EndObject();
-  w.Key("scanned_events").Int(static_cast<int64_t>(r.scanned_events));
-  w.EndObject();
-  return w.str();
 }
 
-std::string AttributionTable(const kernels::AttributionReport& r) {
-  const bool revenue = r.value == kernels::AttributionValue::kRevenue;
-  std::string out = "attribution of " + r.conversion + " " + std::string(kernels::AttributionValueName(r.value)) +
-                    " by " + r.by + ", lookback " + Duration(r.window_ms) + ", time-decay half-life " +
-                    Duration(r.half_life_ms) + "\n" + FormatTimestamp(r.from_ms) + " .. " + FormatTimestamp(r.to_ms) +
-                    "\n";
-  char line[512];
-  std::snprintf(line, sizeof(line),
-                "conversions %llu, revenue %.2f; no touchpoint %s: %llu conversions, %.2f revenue\n"
-                "Markov P(conversion) %s over %llu converting and %llu non-converting paths\n\n",
-                static_cast<unsigned long long>(r.conversions), r.revenue, r.unattributed_key.c_str(),
-                static_cast<unsigned long long>(r.unattributed_conversions), r.unattributed_revenue,
-                Num(r.conversion_probability, "%.4f").c_str(), static_cast<unsigned long long>(r.converting_paths),
-                static_cast<unsigned long long>(r.null_paths));
-  out += line;
-  const char* fmt = "%.2f";
-  TableHeader(r.by.c_str(), &out);
-  out += "  removal\n";
+// Attribution's --by is the touchpoint dimension, not a cut of the result:
+// its values are rows (the `channel` column), so the CSV has no --by columns.
+std::string Csv(const Report& r) {
+  TidyCsv csv({}, {"channel", "model"});
   for (const auto& row : r.rows) {
-    std::snprintf(line, sizeof(line), "%-24s %8llu %8llu", row.key.c_str(),
-                  static_cast<unsigned long long>(row.touchpoints), static_cast<unsigned long long>(row.paths));
-    out += line;
     for (size_t m = 0; m < kAttributionModelCount; ++m) {
-      std::snprintf(line, sizeof(line), " %14s", Num(row.value(Model(m), r.value), fmt).c_str());
-      out += line;
+      const std::vector<CsvCell> dims = {row.key, std::string(AttributionModelName(Model(m)))};
+      csv.Add(nullptr, dims, {"conversions", row.conversions[m], "conversions"});
+      csv.Add(nullptr, dims, {"revenue", row.revenue[m], "money"});
+      csv.Add(nullptr, dims, {"share", row.share_pct[m], "%"});
     }
-    out += "  " + Num(row.removal_effect, "%.4f") + "\n";
+    const std::vector<CsvCell> dims = {row.key, CsvCell{}};
+    csv.Add(nullptr, dims, {"touchpoints", CsvInt(row.touchpoints), "touchpoints"});
+    csv.Add(nullptr, dims, {"null_touchpoints", CsvInt(row.null_touchpoints), "touchpoints"});
+    csv.Add(nullptr, dims, {"paths", CsvInt(row.paths), "paths"});
+    csv.Add(nullptr, dims, {"removal_effect", row.removal_effect, ""});
   }
-  const double unattributed = revenue ? r.unattributed_revenue : static_cast<double>(r.unattributed_conversions);
-  std::snprintf(line, sizeof(line), "%-24s %8s %8s", r.unattributed_key.c_str(), "-", "-");
-  out += line;
-  for (size_t m = 0; m < kAttributionModelCount; ++m) {
-    std::snprintf(line, sizeof(line), " %14s", Num(unattributed, fmt).c_str());
-    out += line;
-  }
-  out += "\n\nshare of attributed " + std::string(kernels::AttributionValueName(r.value)) + " (%)\n";
-  TableHeader(r.by.c_str(), &out);
-  out += "\n";
+  const std::vector<CsvCell> dims = {r.unattributed_key, CsvCell{}};
+  csv.Add(nullptr, dims, {"conversions", CsvInt(r.unattributed_conversions), "conversions"});
+  csv.Add(nullptr, dims, {"revenue", r.unattributed_revenue, "money"});
+  return csv.Render();
+}
+
+std::string ModelsTable(const Report& r, bool shares, size_t width) {
+  const std::string by = r.header.by.empty() ? "channel" : r.header.by[0];
+  std::vector<TextTable::Column> cols = {{by, Align::kLeft}, {"touches"}, {"paths"}};
+  for (size_t m = 0; m < kAttributionModelCount; ++m) cols.push_back({std::string(AttributionModelName(Model(m)))});
+  if (!shares) cols.push_back({"removal"});
+  TextTable t(cols);
   for (const auto& row : r.rows) {
-    std::snprintf(line, sizeof(line), "%-24s %8llu %8llu", row.key.c_str(),
-                  static_cast<unsigned long long>(row.touchpoints), static_cast<unsigned long long>(row.paths));
-    out += line;
+    std::vector<std::string> cells = {row.key, Thousands(row.touchpoints), Thousands(row.paths)};
     for (size_t m = 0; m < kAttributionModelCount; ++m) {
-      std::snprintf(line, sizeof(line), " %14s", Num(row.share_pct[m], "%.1f").c_str());
-      out += line;
+      cells.push_back(shares ? Fixed(row.share_pct[m], 1) : Fixed(row.value(Model(m), r.value), 2));
     }
-    out += "\n";
+    if (!shares) cells.push_back(Fixed(row.removal_effect, 4));
+    t.AddRow(std::move(cells));
   }
-  std::snprintf(line, sizeof(line), "\n%llu events scanned in %.3f s\n",
-                static_cast<unsigned long long>(r.scanned_events), r.seconds);
-  return out + line;
+  if (!shares) {
+    const double unattributed = r.value == kernels::AttributionValue::kRevenue
+                                    ? r.unattributed_revenue
+                                    : static_cast<double>(r.unattributed_conversions);
+    std::vector<std::string> cells = {r.unattributed_key, "-", "-"};
+    for (size_t m = 0; m < kAttributionModelCount; ++m) cells.push_back(Fixed(unattributed, 2));
+    cells.emplace_back("");
+    t.AddRow(std::move(cells));
+  }
+  return t.Render(width);
+}
+
+std::string Table(const Report& r, const TableOptions& o) {
+  std::string conversion;
+  for (const std::string& e : r.conversion) conversion += (conversion.empty() ? "" : ",") + e;
+  const std::string value(kernels::AttributionValueName(r.value));
+  std::string out = "attribution of " + conversion + " " + value + ", lookback " +
+                    HumanDuration(static_cast<double>(r.window_ms) / 1000.0) + ", time-decay half-life " +
+                    HumanDuration(static_cast<double>(r.half_life_ms) / 1000.0) + "\n";
+  out += "conversions " + Thousands(r.conversions) + ", revenue " + Fixed(r.revenue, 2) + "; no touchpoint " +
+         r.unattributed_key + ": " + Thousands(r.unattributed_conversions) + " conversions, " +
+         Fixed(r.unattributed_revenue, 2) + " revenue\n";
+  out += "Markov P(conversion) " + Fixed(r.conversion_probability, 4) + " over " + Thousands(r.converting_paths) +
+         " converting and " + Thousands(r.null_paths) + " non-converting paths\n\n";
+  out += value + " credited by each model\n" + ModelsTable(r, false, o.width);
+  out += "\nshare of attributed " + value + " (%)\n" + ModelsTable(r, true, o.width);
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<ResultBody> AttributionBody(kernels::AttributionReport report) {
+  return std::make_unique<ReportBody<Report>>(std::move(report), Json, Csv, Table);
 }
 
 }  // namespace touchpoint::report

@@ -1,16 +1,17 @@
-// AttributionJson and AttributionTable: `touchpoint attribution` output
-// (docs/attribution.md, "Output").
+// `touchpoint attribution` output (docs/attribution.md, "Output"): per
+// channel (--by value) the credit of every model, shares, touchpoints and
+// the Markov removal effect; the totals; the Markov transitions.
 #ifndef TOUCHPOINT_REPORT_ATTRIBUTION_FORMAT_H_
 #define TOUCHPOINT_REPORT_ATTRIBUTION_FORMAT_H_
 
-#include <string>
+#include <memory>
 
 #include "kernels/attribution_report.h"
+#include "report/result_body.h"
 
 namespace touchpoint::report {
 
-std::string AttributionJson(const kernels::AttributionReport& report);
-std::string AttributionTable(const kernels::AttributionReport& report);
+std::unique_ptr<ResultBody> AttributionBody(kernels::AttributionReport report);
 
 }  // namespace touchpoint::report
 

@@ -1,94 +1,60 @@
 #include "report/paths_format.h"
 
-#include <cmath>
-#include <cstdio>
-
-#include "report/json_writer.h"
-#include "util/time.h"
+#include "report/csv_table.h"
+#include "report/format.h"
+#include "report/text_table.h"
 
 namespace touchpoint::report {
 namespace {
 
-void Interval(const char* key, const kernels::ConfidenceInterval& ci, JsonWriter* w) {
-  w->Key(key).BeginArray().Number(ci.low).Number(ci.high).EndArray();
+using Report = kernels::PathsReport;
+using Align = TextTable::Align;
+
+void Ci95(const char* key, const kernels::ConfidenceInterval& ci, JsonWriter& w) {
+  w.Key(key).BeginArray().Number(ci.low).Number(ci.high).EndArray();
 }
 
-void WritePaths(const std::vector<kernels::PathResult>& paths, JsonWriter* w) {
-  w->BeginArray();
+void WritePaths(const std::vector<kernels::PathResult>& paths, JsonWriter& w) {
+  w.BeginArray();
   for (const auto& p : paths) {
-    w->BeginObject();
-    w->Key("path").BeginArray();
-    for (const auto& step : p.path) w->String(step);
-    w->EndArray();
-    w->Key("paths").Int(static_cast<int64_t>(p.paths));
-    w->Key("ended").Int(static_cast<int64_t>(p.ended));
-    w->Key("customers").Int(static_cast<int64_t>(p.customers));
-    w->Key("share_of_customers").Number(p.share_of_customers);
-    w->Key("converted").Int(static_cast<int64_t>(p.converted));
-    w->Key("conversion_after").Number(p.conversion_after);
-    Interval("conversion_after_ci95", p.conversion_ci, w);
-    w->EndObject();
+    w.BeginObject();
+    w.Key("path").BeginArray();
+    for (const auto& step : p.path) w.String(step);
+    w.EndArray();
+    w.Key("paths").Int(static_cast<int64_t>(p.paths));
+    w.Key("ended").Int(static_cast<int64_t>(p.ended));
+    w.Key("customers").Int(static_cast<int64_t>(p.customers));
+    w.Key("share_of_customers").Number(p.share_of_customers);
+    w.Key("converted").Int(static_cast<int64_t>(p.converted));
+    w.Key("conversion_after").Number(p.conversion_after);
+    Ci95("conversion_after_ci95", p.conversion_ci, w);
+    w.EndObject();
   }
-  w->EndArray();
+  w.EndArray();
 }
 
-void WriteTouchpoint(const kernels::TouchpointResult& t, JsonWriter* w) {
-  w->BeginObject();
-  w->Key("touchpoint").String(t.touchpoint);
-  w->Key("events").Int(static_cast<int64_t>(t.events));
-  w->Key("customers").Int(static_cast<int64_t>(t.customers));
-  w->Key("journeys").Int(static_cast<int64_t>(t.journeys));
-  w->Key("entries").Int(static_cast<int64_t>(t.entries));
-  w->Key("exits").Int(static_cast<int64_t>(t.exits));
-  w->Key("exit_rate").Number(t.exit_rate);
-  w->Key("converted_after").Int(static_cast<int64_t>(t.converted_after));
-  w->Key("conversion_after").Number(t.conversion_after);
-  Interval("conversion_after_ci95", t.conversion_ci, w);
-  w->Key("csat").Number(t.csat);
-  Interval("csat_ci95", t.csat_ci, w);
-  w->Key("csat_answers").Int(static_cast<int64_t>(t.csat_answers));
-  w->Key("ces").Number(t.ces);
-  Interval("ces_ci95", t.ces_ci, w);
-  w->Key("ces_answers").Int(static_cast<int64_t>(t.ces_answers));
-  w->EndObject();
-}
-
-std::string Num(double v, const char* fmt) {
-  if (!std::isfinite(v)) return "-";
-  char buf[48];
-  std::snprintf(buf, sizeof(buf), fmt, v);
-  return buf;
-}
-
-std::string Pct(double v) { return std::isfinite(v) ? Num(v, "%.2f") + "%" : "-"; }
-
-std::string Joined(const std::vector<std::string>& path) {
-  std::string s;
-  for (const auto& step : path) s += (s.empty() ? "" : " > ") + step;
-  return s;
-}
-
-unsigned long long U(uint64_t v) { return static_cast<unsigned long long>(v); }
-
-void TablePaths(const std::vector<kernels::PathResult>& paths, std::string* out) {
-  char line[128];
-  std::snprintf(line, sizeof(line), "%4s %10s %8s %9s %10s  %s\n", "#", "customers", "share", "paths", "conv after",
-                "path");
-  *out += line;
-  for (size_t i = 0; i < paths.size(); ++i) {
-    const auto& p = paths[i];
-    std::snprintf(line, sizeof(line), "%4zu %10llu %8s %9llu %10s  ", i + 1, U(p.customers),
-                  Pct(p.share_of_customers).c_str(), U(p.paths), Pct(p.conversion_after).c_str());
-    *out += line + Joined(p.path) + (p.ended == p.paths ? " > (exit)\n" : "\n");
-  }
-}
-
-}  // namespace
-
-std::string PathsJson(const kernels::PathsReport& r) {
-  JsonWriter w;
+void WriteTouchpoint(const kernels::TouchpointResult& t, JsonWriter& w) {
   w.BeginObject();
-  w.Key("range").BeginObject().Key("from").String(FormatTimestamp(r.from_ms)).Key("to").String(FormatTimestamp(r.to_ms)).EndObject();
+  w.Key("touchpoint").String(t.touchpoint);
+  w.Key("events").Int(static_cast<int64_t>(t.events));
+  w.Key("customers").Int(static_cast<int64_t>(t.customers));
+  w.Key("journeys").Int(static_cast<int64_t>(t.journeys));
+  w.Key("entries").Int(static_cast<int64_t>(t.entries));
+  w.Key("exits").Int(static_cast<int64_t>(t.exits));
+  w.Key("exit_rate").Number(t.exit_rate);
+  w.Key("converted_after").Int(static_cast<int64_t>(t.converted_after));
+  w.Key("conversion_after").Number(t.conversion_after);
+  Ci95("conversion_after_ci95", t.conversion_ci, w);
+  w.Key("csat").Number(t.csat);
+  Ci95("csat_ci95", t.csat_ci, w);
+  w.Key("csat_answers").Int(static_cast<int64_t>(t.csat_answers));
+  w.Key("ces").Number(t.ces);
+  Ci95("ces_ci95", t.ces_ci, w);
+  w.Key("ces_answers").Int(static_cast<int64_t>(t.ces_answers));
+  w.EndObject();
+}
+
+void Json(const Report& r, JsonWriter& w) {
   w.Key("touchpoint").String(r.touchpoint);
   w.Key("scope").String(r.scope);
   w.Key("collapse").Bool(r.collapse);
@@ -106,7 +72,7 @@ std::string PathsJson(const kernels::PathsReport& r) {
   w.Key("customers_with_path").Int(static_cast<int64_t>(r.customers_with_path));
   w.Key("paths_counted").Int(static_cast<int64_t>(r.paths_counted));
   w.Key("top_paths");
-  WritePaths(r.top_paths, &w);
+  WritePaths(r.top_paths, w);
   w.Key("transitions").BeginArray();
   for (const auto& t : r.transitions) {
     w.BeginObject().Key("from").String(t.from).Key("to").String(t.to);
@@ -115,7 +81,7 @@ std::string PathsJson(const kernels::PathsReport& r) {
   }
   w.EndArray();
   w.Key("touchpoints").BeginArray();
-  for (const auto& t : r.touchpoints) WriteTouchpoint(t, &w);
+  for (const auto& t : r.touchpoints) WriteTouchpoint(t, w);
   w.EndArray();
   w.Key("exits").BeginArray();
   for (const auto& t : r.exits) {
@@ -136,80 +102,126 @@ std::string PathsJson(const kernels::PathsReport& r) {
     w.BeginObject().Key("step").String(s.step).Key("customers").Int(static_cast<int64_t>(s.customers)).EndObject();
   }
   w.EndArray();
-  if (!r.by.empty()) {
-    w.Key("by").String(r.by);
+  if (!r.header.by.empty()) {
     w.Key("groups").BeginArray();
     for (const auto& g : r.groups) {
       w.BeginObject().Key("key").String(g.key).Key("customers_with_path").Int(static_cast<int64_t>(g.customers));
       w.Key("paths_counted").Int(static_cast<int64_t>(g.paths_counted)).Key("top_paths");
-      WritePaths(g.top_paths, &w);
+      WritePaths(g.top_paths, w);
       w.EndObject();
     }
     w.EndArray();
   }
-  w.Key("scanned_events").Int(static_cast<int64_t>(r.scanned_events));
-  w.EndObject();
-  return w.str();
 }
 
-std::string PathsTable(const kernels::PathsReport& r) {
-  char line[1024];
-  std::string out = "paths (touchpoint " + r.touchpoint + ", scope " + r.scope + ", depth " + std::to_string(r.depth) +
+std::string Joined(const std::vector<std::string>& path, bool exit) {
+  std::string s;
+  for (const auto& step : path) s += (s.empty() ? "" : " > ") + step;
+  return exit ? s + " > " + std::string(kernels::kExitLabel) : s;
+}
+
+std::string Csv(const Report& r) {
+  TidyCsv csv(r.header.by, {"section", "item", "to"});
+  auto paths = [&](const std::string* group, const std::vector<kernels::PathResult>& list) {
+    for (const auto& p : list) {
+      const std::vector<CsvCell> dims = {std::string("path"), Joined(p.path, false), CsvCell{}};
+      csv.Add(group, dims, {"customers", CsvInt(p.customers), "customers"});
+      csv.Add(group, dims, {"share_of_customers", p.share_of_customers, "%"});
+      csv.Add(group, dims, {"paths", CsvInt(p.paths), "journeys"});
+      csv.Add(group, dims, {"ended", CsvInt(p.ended), "journeys"});
+      csv.Add(group, dims, {"conversion_after", p.conversion_after, "%", {{p.conversion_ci.low, p.conversion_ci.high}},
+                            {{static_cast<double>(p.converted), static_cast<double>(p.customers)}}});
+    }
+  };
+  paths(nullptr, r.top_paths);
+  for (const auto& t : r.transitions) {
+    const std::vector<CsvCell> dims = {std::string("transition"), t.from, t.to};
+    csv.Add(nullptr, dims, {"count", CsvInt(t.count), "transitions"});
+    csv.Add(nullptr, dims, {"share", t.share, "%"});
+    csv.Add(nullptr, dims, {"mean_time", t.mean_time_s, "s"});
+  }
+  for (const auto& t : r.touchpoints) {
+    const std::vector<CsvCell> dims = {std::string("touchpoint"), t.touchpoint, CsvCell{}};
+    csv.Add(nullptr, dims, {"events", CsvInt(t.events), "events"});
+    csv.Add(nullptr, dims, {"customers", CsvInt(t.customers), "customers"});
+    csv.Add(nullptr, dims, {"journeys", CsvInt(t.journeys), "journeys"});
+    csv.Add(nullptr, dims, {"entries", CsvInt(t.entries), "journeys"});
+    csv.Add(nullptr, dims, {"exits", CsvInt(t.exits), "journeys"});
+    csv.Add(nullptr, dims, {"exit_rate", t.exit_rate, "%"});
+    csv.Add(nullptr, dims, {"conversion_after", t.conversion_after, "%", {{t.conversion_ci.low, t.conversion_ci.high}},
+                            {{static_cast<double>(t.converted_after), static_cast<double>(t.customers)}}});
+    csv.Add(nullptr, dims, {"csat", t.csat, "%", {{t.csat_ci.low, t.csat_ci.high}}});
+    csv.Add(nullptr, dims, {"csat_answers", CsvInt(t.csat_answers), "answers"});
+    csv.Add(nullptr, dims, {"ces", t.ces, "1-7", {{t.ces_ci.low, t.ces_ci.high}}});
+    csv.Add(nullptr, dims, {"ces_answers", CsvInt(t.ces_answers), "answers"});
+  }
+  for (const auto& g : r.groups) paths(&g.key, g.top_paths);
+  return csv.Render();
+}
+
+std::string PathsTable(const std::vector<kernels::PathResult>& paths, size_t width) {
+  TextTable t({{"#"}, {"customers"}, {"share"}, {"journeys"}, {"conv after"}, {"path", Align::kLeft}});
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const auto& p = paths[i];
+    t.AddRow({std::to_string(i + 1), Thousands(p.customers), Percent(p.share_of_customers), Thousands(p.paths),
+              Percent(p.conversion_after), Joined(p.path, p.ended == p.paths)});
+  }
+  return t.Render(width);
+}
+
+std::string Table(const Report& r, const TableOptions& o) {
+  std::string out = "paths: touchpoint " + r.touchpoint + ", scope " + r.scope + ", depth " + std::to_string(r.depth) +
                     ", collapse " + (r.collapse ? "on" : "off");
   if (!r.start.empty()) out += ", start " + r.start;
   if (!r.end.empty()) out += ", end " + r.end;
-  out += ") " + FormatTimestamp(r.from_ms) + " .. " + FormatTimestamp(r.to_ms) + "\n";
-  std::snprintf(line, sizeof(line), "%llu customers, %llu journeys; %llu customers with a path (%llu paths)\n\n",
-                U(r.customers), U(r.journeys), U(r.customers_with_path), U(r.paths_counted));
-  out += line;
-  out += "== top paths (conversion after the path)\n";
-  TablePaths(r.top_paths, &out);
-  out += "\n== transitions (where customers go next; entries in the JSON)\n";
-  std::snprintf(line, sizeof(line), "%-32s %-32s %10s %8s %12s\n", "from", "to", "count", "share", "mean time s");
-  out += line;
+  out += "\n" + Thousands(r.customers) + " customers, " + Thousands(r.journeys) + " journeys; " +
+         Thousands(r.customers_with_path) + " customers with a path (" + Thousands(r.paths_counted) + " paths)\n\n";
+  out += "top paths (conversion after the path)\n" + PathsTable(r.top_paths, o.width);
+
+  TextTable tr({{"from", Align::kLeft}, {"to", Align::kLeft}, {"count"}, {"share"}, {"mean time"}}, 2);
   size_t shown = 0;
   for (const auto& t : r.transitions) {
     if (t.from == kernels::kStartLabel) continue;  // entries: the JSON has them
     if (shown++ == r.top) break;
-    std::snprintf(line, sizeof(line), "%-32s %-32s %10llu %8s %12s\n", t.from.c_str(), t.to.c_str(), U(t.count),
-                  Pct(t.share).c_str(), Num(t.mean_time_s, "%.1f").c_str());
-    out += line;
+    tr.AddRow({t.from, t.to, Thousands(t.count), Percent(t.share), HumanDuration(t.mean_time_s)});
   }
-  out += "\n== touchpoints\n";
-  std::snprintf(line, sizeof(line), "%-32s %10s %10s %10s %8s %8s %8s %8s %8s %8s\n", "touchpoint", "events",
-                "customers", "conv after", "csat", "(n)", "ces", "(n)", "exits", "exit rate");
-  out += line;
+  out += "\ntransitions (where customers go next)\n" + tr.Render(o.width);
+
+  TextTable tp({{"touchpoint", Align::kLeft}, {"events"}, {"customers"}, {"conv after"}, {"csat"}, {"csat n"},
+                {"ces"}, {"ces n"}, {"exits"}, {"exit rate"}});
   for (size_t i = 0; i < r.touchpoints.size() && i < r.top; ++i) {
     const auto& t = r.touchpoints[i];
-    std::snprintf(line, sizeof(line), "%-32s %10llu %10llu %10s %8s %8llu %8s %8llu %8llu %8s\n", t.touchpoint.c_str(),
-                  U(t.events), U(t.customers), Pct(t.conversion_after).c_str(), Pct(t.csat).c_str(), U(t.csat_answers),
-                  Num(t.ces, "%.2f").c_str(), U(t.ces_answers), U(t.exits), Pct(t.exit_rate).c_str());
-    out += line;
+    tp.AddRow({t.touchpoint, Thousands(t.events), Thousands(t.customers), Percent(t.conversion_after), Percent(t.csat),
+               Thousands(t.csat_answers), Fixed(t.ces, 2), Thousands(t.ces_answers), Thousands(t.exits),
+               Percent(t.exit_rate)});
   }
-  out += "\n== exits (where journeys end)\n";
-  std::snprintf(line, sizeof(line), "%-32s %10s %10s %10s\n", "touchpoint", "exits", "journeys", "exit rate");
-  out += line;
+  out += "\ntouchpoints\n" + tp.Render(o.width);
+
+  TextTable ex({{"touchpoint", Align::kLeft}, {"exits"}, {"journeys"}, {"exit rate"}});
   for (size_t i = 0; i < r.exits.size() && i < r.top; ++i) {
     const auto& t = r.exits[i];
-    std::snprintf(line, sizeof(line), "%-32s %10llu %10llu %10s\n", t.touchpoint.c_str(), U(t.exits), U(t.journeys),
-                  Pct(t.exit_rate).c_str());
-    out += line;
+    ex.AddRow({t.touchpoint, Thousands(t.exits), Thousands(t.journeys), Percent(t.exit_rate)});
   }
+  out += "\nexits (where journeys end)\n" + ex.Render(o.width);
+
   if (!r.funnel_chart.empty()) {
-    out += "\n== funnel of the most frequent path (customers whose path starts so)\n";
-    for (const auto& s : r.funnel_chart) {
-      std::snprintf(line, sizeof(line), "%-32s %10llu\n", s.step.c_str(), U(s.customers));
-      out += line;
-    }
+    TextTable fc({{"step of the most frequent path", Align::kLeft}, {"customers"}});
+    for (const auto& s : r.funnel_chart) fc.AddRow({s.step, Thousands(s.customers)});
+    out += "\nfunnel of the most frequent path (customers whose path starts so)\n" + fc.Render(o.width);
   }
+  std::string by;
+  for (size_t i = 0; i < r.header.by.size(); ++i) by += (i ? " / " : "") + r.header.by[i];
   for (const auto& g : r.groups) {
-    std::snprintf(line, sizeof(line), "\n== %s = %s (%llu customers with a path)\n", r.by.c_str(),
-                  g.key.empty() ? "(none)" : g.key.c_str(), U(g.customers));
-    out += line;
-    TablePaths(g.top_paths, &out);
+    out += "\n== " + by + " = " + DisplayKey(g.key) + " (" + Thousands(g.customers) + " customers with a path)\n";
+    out += PathsTable(g.top_paths, o.width);
   }
-  std::snprintf(line, sizeof(line), "\n%llu events scanned in %.3f s\n", U(r.scanned_events), r.seconds);
-  return out + line;
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<ResultBody> PathsBody(kernels::PathsReport report) {
+  return std::make_unique<ReportBody<Report>>(std::move(report), Json, Csv, Table);
 }
 
 }  // namespace touchpoint::report

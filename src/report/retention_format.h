@@ -1,16 +1,17 @@
-// RetentionJson and RetentionTable: `touchpoint retention` output
-// (docs/retention.md).
+// `touchpoint retention` output (docs/retention.md): the cohort matrix
+// (retention %, with the average curve and churn), net revenue retention,
+// and contractual churn when the cohorts had subscriptions; per --by group.
 #ifndef TOUCHPOINT_REPORT_RETENTION_FORMAT_H_
 #define TOUCHPOINT_REPORT_RETENTION_FORMAT_H_
 
-#include <string>
+#include <memory>
 
 #include "kernels/retention_report.h"
+#include "report/result_body.h"
 
 namespace touchpoint::report {
 
-std::string RetentionJson(const kernels::RetentionReport& report);
-std::string RetentionTable(const kernels::RetentionReport& report);
+std::unique_ptr<ResultBody> RetentionBody(kernels::RetentionReport report);
 
 }  // namespace touchpoint::report
 

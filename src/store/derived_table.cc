@@ -8,6 +8,8 @@ namespace {
 
 constexpr std::string_view kDerivedDir = "derived";
 constexpr std::string_view kSuffix = ".tsv";
+constexpr std::string_view kSourceKey = "#source";
+constexpr std::string_view kWrittenKey = "#written";
 
 bool ValidName(std::string_view name) {
   if (name.empty() || name.size() > 64) return false;
@@ -29,6 +31,9 @@ Status DerivedTable::Write(const std::string& store_dir, const DerivedColumn& co
   }
   TP_RETURN_IF_ERROR(CreateDirIfMissing(JoinPath(store_dir, kDerivedDir)));
   std::string text = "#stamp\t" + EscapeField(column.data_stamp) + "\n";
+  // Metadata lines follow the stamp; older files have none.
+  if (!column.source.empty()) text += std::string(kSourceKey) + "\t" + EscapeField(column.source) + "\n";
+  if (!column.written_at.empty()) text += std::string(kWrittenKey) + "\t" + EscapeField(column.written_at) + "\n";
   for (const auto& [customer, value] : column.values) text += EscapeField(customer) + "\t" + EscapeField(value) + "\n";
   return WriteFileAtomic(ColumnPath(store_dir, column.name), text);
 }
@@ -52,6 +57,12 @@ Result<DerivedColumn> DerivedTable::Read(const std::string& store_dir, std::stri
     if (line == 1) {
       if (l.substr(0, tab) != "#stamp") return Status::Corruption(path + ":1: missing #stamp header");
       col.data_stamp = UnescapeField(l.substr(tab + 1));
+      continue;
+    }
+    // Metadata right after the stamp (a customer id never starts with '#'
+    // there: Write puts metadata first).
+    if (col.values.empty() && line <= 3 && (l.substr(0, tab) == kSourceKey || l.substr(0, tab) == kWrittenKey)) {
+      (l.substr(0, tab) == kSourceKey ? col.source : col.written_at) = UnescapeField(l.substr(tab + 1));
       continue;
     }
     col.values.emplace(UnescapeField(l.substr(0, tab)), UnescapeField(l.substr(tab + 1)));

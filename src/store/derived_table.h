@@ -19,6 +19,8 @@ struct DerivedColumn {
   std::string name;
   std::string data_stamp;  // Snapshot::data_stamp at computation time
   std::map<std::string, std::string, std::less<>> values;  // customer id -> value
+  std::string source;      // what wrote it: an analysis ("lifecycle") or "import"; "" = unknown
+  std::string written_at;  // when (ISO-8601 UTC); "" = unknown
 };
 
 class DerivedTable {

@@ -30,6 +30,7 @@ std::string Status::ToString() const {
     case Code::kNotSupported: name = "Not supported"; break;
     case Code::kBusy: name = "Busy"; break;
     case Code::kAlreadyExists: name = "Already exists"; break;
+    case Code::kUsage: name = "Usage error"; break;
   }
   return std::string(name) + ": " + state_->message;
 }

@@ -26,6 +26,7 @@ class [[nodiscard]] Status {
     kNotSupported,     // e.g. an unknown store format version
     kBusy,             // another process holds the store's write lock
     kAlreadyExists,    // e.g. the same file ingested twice
+    kUsage,            // a request names something unknown or gives a bad value (exit status 2)
   };
 
   Status() = default;
@@ -37,6 +38,7 @@ class [[nodiscard]] Status {
   static Status NotSupported(std::string msg) { return Status(Code::kNotSupported, std::move(msg)); }
   static Status Busy(std::string msg) { return Status(Code::kBusy, std::move(msg)); }
   static Status AlreadyExists(std::string msg) { return Status(Code::kAlreadyExists, std::move(msg)); }
+  static Status Usage(std::string msg) { return Status(Code::kUsage, std::move(msg)); }
   // An I/O error built from errno, naming the operation and the path.
   static Status FromErrno(std::string_view what, std::string_view path, int err);
 

@@ -202,8 +202,8 @@ def expected(events_csv, args):
     out_of = Counter()
     for (a, _), n in trans.items():
         out_of[a] += n
-    want = {"conversion": args.conversion, "window_s": window // 1000, "half_life_s": half_life // 1000,
-            "value": args.value, "by": args.by, "conversions": conversions, "revenue": revenue,
+    want = {"conversion": [args.conversion], "window_s": window // 1000, "half_life_s": half_life // 1000,
+            "value": args.value, "by": [args.by], "conversions": conversions, "revenue": revenue,
             "attributed": attributed,
             "unattributed": {"key": direct_key, "conversions": direct, "revenue": direct_revenue},
             "channels": {r["channel"]: r for r in rows},

@@ -179,7 +179,7 @@ def main():
                     first_s[i].append((times[i] - times[0]) / 1000.0)
     out = {"mode": a.mode, "window_s": window / 1000.0, "steps": summarize(labels, *cell(None))}
     if a.by:
-        out["by"] = a.by
+        out["by"] = [a.by]
         out["groups"] = [{"key": key, "steps": summarize(labels, *g)}
                          for key, g in sorted((kk, g) for kk, g in groups.items() if kk is not None)]
     json.dump(out, sys.stdout)

@@ -23,7 +23,7 @@ of its first activity on, the first rule that holds:
 Activity = any event but the inactive ones; active days are distinct local
 calendar days. Movements pair each customer's stages in consecutive periods.
 Activation: first-activity cohort, an activation event at most
---activation-days x 24 h after the first activity. DAU = active customer-days /
+--activation-window after the first activity. DAU = active customer-days /
 days of the period (those before --to in a cut period); MAU = active customers
 (months only); stickiness = DAU / MAU x 100.
 Every number is compared (compare_json.py's rules), periods in order.
@@ -50,7 +50,7 @@ def parse_flags(argv):
     ap.add_argument("--tz", default="UTC")
     ap.add_argument("--churn-after", type=int)
     ap.add_argument("--activation", default="activation")
-    ap.add_argument("--activation-days", type=int, default=7)
+    ap.add_argument("--activation-window", default="7d")
     ap.add_argument("--by")
     ap.add_argument("--config")
     ap.add_argument("--from", dest="from_")
@@ -235,7 +235,7 @@ def expected(events_csv, args):
     first_p = cal.index(cal.local_day(from_ms))
     last_p = cal.index(cal.local_day(to_ms - 1))
     cal.period_complete = cal.start_ms(last_p + 1) <= to_ms
-    window_ms = args.activation_days * cu.DAY_MS
+    window_ms = cu.duration_ms(args.activation_window)
     inactive = inactive_events(args.config)
 
     customers, groups = [], defaultdict(list)
@@ -254,10 +254,10 @@ def expected(events_csv, args):
             groups[first[args.by]].append(c)
 
     want = {"period": args.period, "churn_after": churn_after, "stages": STAGES,
-            "activation": {"event": args.activation, "window_days": args.activation_days}}
+            "activation": {"event": args.activation, "window_s": window_ms // 1000}}
     want.update(report(customers, cal, first_p, last_p, to_ms))
     if args.by:
-        want["by"] = args.by
+        want["by"] = [args.by]
         want["groups"] = [dict(key=k, **report(v, cal, first_p, last_p, to_ms))
                           for k, v in sorted(groups.items())]
     return want

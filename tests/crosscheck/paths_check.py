@@ -277,7 +277,7 @@ def expected(events_csv, args):
     touchpoints.sort(key=lambda t: (-t["customers"], -t["events"], t["touchpoint"]))
     want["touchpoints"] = touchpoints
     if args.by:
-        want["by"] = args.by
+        want["by"] = [args.by]
         want["groups"] = []
         for key, g in groups.items():
             gtop, gwith, gcount, _ = top_paths(g, conv_after, args.top)

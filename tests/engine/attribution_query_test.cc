@@ -126,7 +126,7 @@ class AttributionQueryTest : public ::testing::Test {
 
 TEST_F(AttributionQueryTest, TotalsAndUnattributed) {
   const AttributionReport r = Run(Request());
-  EXPECT_EQ(r.conversion, "purchase");
+  EXPECT_EQ(r.conversion, std::vector<std::string>{"purchase"});
   EXPECT_EQ(r.conversions, 6u);
   EXPECT_DOUBLE_EQ(r.revenue, 210);
   EXPECT_EQ(r.unattributed_key, "(direct)");
@@ -269,15 +269,15 @@ TEST_F(AttributionQueryTest, EmptyRange) {
   EXPECT_EQ(r.null_paths, 0u);  // D's and E's paths end before --from; B's social is after --to
   EXPECT_TRUE(r.rows.empty());
   EXPECT_EQ(r.conversion_probability, 0);
-  EXPECT_NE(report::AttributionJson(r).find("\"conversions\":0"), std::string::npos);
-  EXPECT_FALSE(report::AttributionTable(r).empty());
+  EXPECT_NE(report::Render(*report::AttributionBody(r), report::OutputFormat::kJson).find("\"conversions\":0"), std::string::npos);
+  EXPECT_FALSE(report::Render(*report::AttributionBody(r), report::OutputFormat::kTable).empty());
 }
 
 // Without social events B's non-converting path disappears: start -> ads 3/6,
 // search 2/6, web 1/6, the rest as before: P = 3/8 + 5/24 + 1/12 = 2/3.
 TEST_F(AttributionQueryTest, WhereFiltersEventsFirst) {
   AttributionRequest req = Request();
-  req.where = "NOT channel = 'social'";
+  req.where = {"NOT channel = 'social'"};
   const AttributionReport r = Run(req);
   EXPECT_EQ(r.conversions, 6u);
   EXPECT_EQ(r.null_paths, 2u);
@@ -292,7 +292,7 @@ TEST_F(AttributionQueryTest, ConversionsAsTheValue) {
   // Position-based conversions: ads 0.5 (A) + 1 (B2) + 0.2 (F); share of 4.
   EXPECT_NEAR(Conv(Row(r, "ads"), AttributionModel::kPositionBased), 1.7, kEps);
   EXPECT_NEAR(Row(r, "ads").share_pct[static_cast<int>(AttributionModel::kPositionBased)], 100 * 1.7 / 4, kEps);
-  const std::string json = report::AttributionJson(r);
+  const std::string json = report::Render(*report::AttributionBody(r), report::OutputFormat::kJson);
   EXPECT_NE(json.find("\"value\":\"conversions\""), std::string::npos);
   EXPECT_NE(json.find("\"channel\":\"ads\""), std::string::npos);
 }
@@ -302,17 +302,17 @@ TEST_F(AttributionQueryTest, BadArgumentsAreClearErrors) {
   req.value = "profit";
   EXPECT_FALSE(RunAttribution(snapshot_, req).ok());
   req = Request();
-  req.by = "derived:segment";
+  req.by = {"derived:segment"};
   auto by = RunAttribution(snapshot_, req);
   ASSERT_FALSE(by.ok());
   EXPECT_NE(by.status().ToString().find("--by"), std::string::npos);
-  req.by = "event";
+  req.by = {"event"};
   EXPECT_FALSE(RunAttribution(snapshot_, req).ok());
   req = Request();
-  req.conversion = "signup";  // not in the store
+  req.named_events = {{"--conversion", "order_completed"}};  // not in the store, nor well known
   auto conv = RunAttribution(snapshot_, req);
   ASSERT_FALSE(conv.ok());
-  EXPECT_NE(conv.status().ToString().find("signup"), std::string::npos);
+  EXPECT_NE(conv.status().ToString().find("order_completed"), std::string::npos);
   req = Request();
   req.window_ms = 0;
   EXPECT_FALSE(RunAttribution(snapshot_, req).ok());
@@ -324,7 +324,7 @@ TEST_F(AttributionQueryTest, BadArgumentsAreClearErrors) {
   req.to_ms = kT;
   EXPECT_FALSE(RunAttribution(snapshot_, req).ok());
   req = Request();
-  req.where = "channel = ";
+  req.where = {"channel = "};
   EXPECT_FALSE(RunAttribution(snapshot_, req).ok());
 }
 
@@ -381,7 +381,7 @@ TEST(AttributionQuery, SameMillisecondConversionsAndCampaigns) {
   EXPECT_EQ(r->unattributed_conversions, 1u);
   EXPECT_DOUBLE_EQ(r->unattributed_revenue, 7);
   ASSERT_EQ(r->rows.size(), 2u);
-  req.by = "campaign";
+  req.by = {"campaign"};
   auto c = RunAttribution(snapshot, req);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   EXPECT_EQ(c->unattributed_key, "(none)");

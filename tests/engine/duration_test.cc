@@ -8,14 +8,25 @@ namespace touchpoint::engine {
 namespace {
 
 TEST(ParseDurationMs, Units) {
-  EXPECT_EQ(ParseDurationMs("3600").value(), 3600 * 1000);      // bare number = seconds
+  EXPECT_EQ(ParseDurationMs("3600s").value(), 3600 * 1000);
   EXPECT_EQ(ParseDurationMs("45s").value(), 45 * 1000);
   EXPECT_EQ(ParseDurationMs("30m").value(), 30 * 60 * 1000);    // 1,800,000
   EXPECT_EQ(ParseDurationMs("5min").value(), 5 * 60 * 1000);
   EXPECT_EQ(ParseDurationMs("2h").value(), 2 * 3600 * 1000);    // 7,200,000
   EXPECT_EQ(ParseDurationMs("7d").value(), 7 * 86400 * 1000LL);  // 604,800,000
   EXPECT_EQ(ParseDurationMs("1w").value(), 7 * 86400 * 1000LL);
-  EXPECT_EQ(ParseDurationMs("0").value(), 0);
+  EXPECT_EQ(ParseDurationMs("0s").value(), 0);
+}
+
+// `--window 7` could mean 7 seconds or 7 days: a bare number is a usage
+// error that says a unit is needed (issue 10).
+TEST(ParseDurationMs, BareNumberNeedsAUnit) {
+  for (const char* text : {"7", "0", "3600", "1.5"}) {
+    auto r = ParseDurationMs(text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_EQ(r.status().code(), Status::Code::kUsage);
+    EXPECT_NE(r.status().message().find("has no unit"), std::string::npos) << r.status().ToString();
+  }
 }
 
 TEST(ParseDurationMs, FractionsTruncateToMilliseconds) {
@@ -35,7 +46,7 @@ TEST(ParseDurationMs, HundredYearsIsTheLimit) {
 TEST(ParseDurationMs, HugeValuesAreRefusedNotOverflowed) {
   auto r = ParseDurationMs("1e30d");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(r.status().code(), Status::Code::kUsage);
   EXPECT_NE(r.status().message().find("at most 100 years"), std::string::npos) << r.status().ToString();
   EXPECT_FALSE(ParseDurationMs("1e300").ok());
   EXPECT_FALSE(ParseDurationMs("inf").ok());

@@ -59,7 +59,7 @@ class FunnelQueryTest : public ::testing::Test {
     req.steps = "page_view,add_to_cart,purchase";
     req.mode = mode;
     req.window_ms = 7 * kDay;
-    req.by = by;
+    if (!by.empty()) req.by = {by};
     auto r = RunFunnel(snapshot_, req);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
     return std::move(r).value();
@@ -115,8 +115,6 @@ TEST_F(FunnelQueryTest, StepsWithConditionsAndErrors) {
   EXPECT_FALSE(RunFunnel(snapshot_, req).ok());
   req.steps = "page_view[channel = ],purchase";
   EXPECT_FALSE(RunFunnel(snapshot_, req).ok());
-  EXPECT_EQ(ParseDurationMs("90m").value(), 90 * 60 * 1000);
-  EXPECT_FALSE(ParseDurationMs("7 parsecs").ok());
 }
 
 // Exclusions, counting units and breakdown attribution, on a second fixture
@@ -237,7 +235,7 @@ TEST_F(FunnelOptionsTest, AValueThatReadsNotReachedIsAGroupOfItsOwn) {
       "segment", snapshot_->data_stamp, {{"G", std::string(kernels::kFunnelNotReached)}, {"H", "vip"}, {"I", "vip"}, {"J", "vip"}}};
   ASSERT_TRUE(store::DerivedTable::Write(dir_.path(), segment).ok());
   FunnelRequest req;
-  req.by = "derived:segment";
+  req.by = {"derived:segment"};
   req.attribution = "step:3";
   kernels::FunnelReport r = Run(req);
   ASSERT_EQ(r.groups.size(), 3u);
@@ -276,7 +274,7 @@ TEST_F(FunnelOptionsTest, CountTotalsCountsEveryAttempt) {
 
 TEST_F(FunnelOptionsTest, BreakdownAttribution) {
   FunnelRequest req;
-  req.by = "channel";
+  req.by = {"channel"};
   kernels::FunnelReport r = Run(req);  // first touch: the page view's channel
   EXPECT_EQ(Counts(Group(r, "web").steps), (std::vector<uint64_t>{3, 3, 3}));
   EXPECT_EQ(Counts(Group(r, "ads").steps), (std::vector<uint64_t>{1, 1, 0}));
@@ -369,7 +367,7 @@ TEST(FunnelShallowTest, CustomersWhoStopAtTheFirstStep) {
     FunnelRequest req;
     req.steps = steps;
     req.mode = mode;
-    req.where = where;
+    if (!where.empty()) req.where = {where};
     req.window_ms = 7 * kDay;
     auto r = RunFunnel(snapshot, req);
     EXPECT_TRUE(r.ok()) << r.status().ToString();
@@ -417,7 +415,7 @@ TEST(FunnelShallowTest, CustomersWhoCanReachTwoSteps) {
     for (const std::string& steps : {std::string("page_view,add_to_cart,purchase"), std::string("page_view,add_to_cart")}) {
       FunnelRequest req;
       req.steps = steps;
-      req.by = by;
+      if (!by.empty()) req.by = {by};
       req.window_ms = 7 * kDay;
       auto r = RunFunnel(snapshot, req);
       ASSERT_TRUE(r.ok()) << r.status().ToString();

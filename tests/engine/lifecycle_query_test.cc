@@ -233,7 +233,7 @@ TEST_F(LifecycleQueryTest, StickinessIsTheCataloguesDauOverMau) {
 
 TEST_F(LifecycleQueryTest, ByTheFirstEventsChannel) {
   LifecycleRequest req = Request();
-  req.by = "channel";
+  req.by = {"channel"};
   kernels::LifecycleReport r = Run(req);
   ASSERT_EQ(r.groups.size(), 3u);  // "", app, web (sorted)
   EXPECT_EQ(r.groups[0].key, "");     // C E F G H
@@ -258,7 +258,7 @@ TEST_F(LifecycleQueryTest, ChurnAfterOnePeriod) {
 
 TEST_F(LifecycleQueryTest, JsonShape) {
   kernels::LifecycleReport r = Run(Request());
-  const std::string json = report::LifecycleJson(r);
+  const std::string json = report::Render(*report::LifecycleBody(r), report::OutputFormat::kJson);
   EXPECT_NE(json.find("\"period\":\"month\""), std::string::npos);
   EXPECT_NE(json.find("\"stages\":[\"new\",\"reactivated\",\"engaged\",\"loyal\",\"advocate\",\"at_risk\",\"lost\"]"),
             std::string::npos);
@@ -268,15 +268,15 @@ TEST_F(LifecycleQueryTest, JsonShape) {
   EXPECT_NE(json.find("\"movements\":[{\"from\":\"2024-01\",\"to\":\"2024-02\",\"matrix\":{\"new\":{\"new\":0,"),
             std::string::npos);
   EXPECT_NE(json.find("\"movements_total\":{\"new\":{"), std::string::npos);
-  EXPECT_EQ(r.scanned_events, 37u);  // every fixture event is before `to` + the activation window
-  const std::string table = report::LifecycleTable(r);
+  EXPECT_EQ(r.header.scanned_events, 37u);  // every fixture event is before `to` + the activation window
+  const std::string table = report::Render(*report::LifecycleBody(r), report::OutputFormat::kTable);
   EXPECT_NE(table.find("movements, all periods"), std::string::npos);
 }
 
 TEST_F(LifecycleQueryTest, ShardsMergeToTheSameCounts) {
   LifecycleRequest one = Request();
   one.threads = 1;
-  one.by = "channel";
+  one.by = {"channel"};
   LifecycleRequest many = one;
   many.threads = 4;
   kernels::LifecycleReport a = Run(one), b = Run(many);
@@ -300,12 +300,12 @@ TEST_F(LifecycleQueryTest, BadArgumentsAreClearErrors) {
   EXPECT_FALSE(RunLifecycle(snapshot_, req).ok());
   req = Request();
   req.definitions.activation_event = "activaton";
-  req.activation_event_given = true;
+  req.named_events = {{"--activation", "activaton"}};
   r = RunLifecycle(snapshot_, req);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().ToString().find("activaton"), std::string::npos);
   req = Request();
-  req.where = "channel = ";
+  req.where = {"channel = "};
   EXPECT_FALSE(RunLifecycle(snapshot_, req).ok());
   req = Request();
   req.tz = "Mars/Olympus";

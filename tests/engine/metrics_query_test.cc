@@ -135,7 +135,7 @@ TEST_F(MetricsQueryTest, EveryMeasureMatchesTheHandComputation) {
 
 TEST_F(MetricsQueryTest, ByChannelCutsEventMeasures) {
   MetricsRequest req;
-  req.by = "channel";
+  req.by = {"channel"};
   kernels::MetricsReport r = Run(req);
   const kernels::GroupMetrics* ads = nullptr;
   const kernels::GroupMetrics* search = nullptr;
@@ -154,11 +154,11 @@ TEST_F(MetricsQueryTest, ByChannelCutsEventMeasures) {
 
 TEST_F(MetricsQueryTest, WhereFiltersEvents) {
   MetricsRequest req;
-  req.where = "channel = 'ads'";
+  req.where = {"channel = 'ads'"};
   kernels::MetricsReport r = Run(req);
   EXPECT_EQ(V(r.metrics, "events"), 3);
   EXPECT_NEAR(V(r.metrics, "ctr"), 50, 1e-9);
-  req.where = "revenue >= 100";
+  req.where = {"revenue >= 100"};
   r = Run(req);
   EXPECT_EQ(V(r.metrics, "events"), 1);
 }
@@ -167,22 +167,22 @@ TEST_F(MetricsQueryTest, DerivedColumnsCutAndFilterAndGoStale) {
   store::DerivedColumn segment{"segment", snapshot_->data_stamp, {{"A", "vip"}, {"B", "vip"}, {"C", "basic"}}};
   ASSERT_TRUE(store::DerivedTable::Write(dir_.path(), segment).ok());
   MetricsRequest req;
-  req.by = "derived:segment";
+  req.by = {"derived:segment"};
   kernels::MetricsReport r = Run(req);
   std::map<std::string, double> events;
   for (const auto& g : r.groups) events[g.key] = V(g.metrics, "events");
   EXPECT_EQ(events["vip"], 8);    // A 3 + B 5
   EXPECT_EQ(events["basic"], 7);  // C
   EXPECT_EQ(events[""], 2);       // D has no value
-  EXPECT_TRUE(r.stale_derived.empty());
+  EXPECT_TRUE(r.header.stale_derived.empty());
   req.by.clear();
-  req.where = "derived:segment = 'vip'";
+  req.where = {"derived:segment = 'vip'"};
   r = Run(req);
   EXPECT_EQ(V(r.metrics, "events"), 8);
   segment.data_stamp = "v0";  // computed from other data
   ASSERT_TRUE(store::DerivedTable::Write(dir_.path(), segment).ok());
   r = Run(req);
-  EXPECT_EQ(r.stale_derived, std::vector<std::string>{"segment"});
+  EXPECT_EQ(r.header.stale_derived, std::vector<std::string>{"segment"});
 }
 
 TEST_F(MetricsQueryTest, PresetsChangeBounceAndSessions) {

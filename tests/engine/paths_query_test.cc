@@ -215,11 +215,11 @@ TEST_F(PathsQueryTest, SankeyByPositionAndFunnelChart) {
   EXPECT_EQ(r.funnel_chart[1].step, "add_to_cart");
   EXPECT_EQ(r.funnel_chart[1].customers, 3u);
   EXPECT_EQ(r.funnel_chart[2].customers, 2u);
-  const std::string json = report::PathsJson(r);
+  const std::string json = report::Render(*report::PathsBody(r), report::OutputFormat::kJson);
   EXPECT_NE(json.find(R"("sankey":{"nodes":[{"name":"1: page_view"},{"name":"2: add_to_cart"})"), std::string::npos);
   EXPECT_NE(json.find(R"("links":[{"source":0,"target":1,"value":3})"), std::string::npos);
   EXPECT_NE(json.find(R"("funnel_chart":[{"step":"page_view","customers":5})"), std::string::npos);
-  EXPECT_NE(report::PathsTable(r).find("page_view > add_to_cart > purchase > (exit)"), std::string::npos);
+  EXPECT_NE(report::Render(*report::PathsBody(r), report::OutputFormat::kTable).find("page_view > add_to_cart > purchase > (exit)"), std::string::npos);
 }
 
 TEST_F(PathsQueryTest, NoCollapseKeepsRepeats) {
@@ -317,7 +317,7 @@ TEST_F(PathsQueryTest, ChannelTouchpoints) {
 
 TEST_F(PathsQueryTest, ByCutsOnThePathsFirstEvent) {
   PathsRequest req;
-  req.by = "channel";
+  req.by = {"channel"};
   kernels::PathsReport r = Run(req);
   ASSERT_EQ(r.groups.size(), 3u);
   EXPECT_EQ(r.groups[0].key, "web");  // A1, C1, D1, D2: customers A, C, D
@@ -331,7 +331,7 @@ TEST_F(PathsQueryTest, ByCutsOnThePathsFirstEvent) {
 
 TEST_F(PathsQueryTest, WhereAndEmptyResults) {
   PathsRequest req;
-  req.where = "event != 'survey_response'";
+  req.where = {"event != 'survey_response'"};
   kernels::PathsReport r = Run(req);
   EXPECT_EQ(r.top_paths[0].path, (Path{"page_view"}));  // A2, C1, E1 without their surveys
   EXPECT_EQ(r.top_paths[0].paths, 3u);
@@ -345,7 +345,7 @@ TEST_F(PathsQueryTest, WhereAndEmptyResults) {
   EXPECT_TRUE(r.top_paths.empty());
   EXPECT_TRUE(r.sankey_nodes.empty());
   EXPECT_TRUE(r.funnel_chart.empty());
-  EXPECT_NE(report::PathsJson(r).find(R"("top_paths":[])"), std::string::npos);
+  EXPECT_NE(report::Render(*report::PathsBody(r), report::OutputFormat::kJson).find(R"("top_paths":[])"), std::string::npos);
 
   req = PathsRequest{};
   req.touchpoint = "page";  // no event has a page
@@ -383,13 +383,14 @@ TEST_F(PathsQueryTest, BadArgumentsAreClearErrors) {
   req.scope = "week";
   fails(req, "--scope");
   req = PathsRequest{};
-  req.conversion = "order_completed";
+  req.definitions.conversion_events = {"order_completed"};
+  req.named_events = {{"--conversion", "order_completed"}};
   fails(req, "--conversion");
   req = PathsRequest{};
   req.top = 0;
   fails(req, "--top");
   req = PathsRequest{};
-  req.where = "channel = ";
+  req.where = {"channel = "};
   EXPECT_FALSE(RunPaths(snapshot_, req).ok());
 }
 

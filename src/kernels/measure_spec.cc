@@ -1,0 +1,45 @@
+#include "kernels/measure_spec.h"
+
+#include <limits>
+
+namespace touchpoint::kernels {
+
+Status MeasureSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
+  series = PeriodGrid::Make(Interval::kNone, from_ms, to_ms, zone);
+  if (interval != Interval::kNone) {
+    // One look-back period before `from`, for churn and growth of the first.
+    PeriodGrid probe = PeriodGrid::Make(interval, from_ms, to_ms, zone);
+    const int64_t first = probe.start(0);
+    const int64_t span = interval == Interval::kDay ? 86400000LL : interval == Interval::kWeek ? 7 * 86400000LL
+                                                                                              : 31 * 86400000LL;
+    PeriodGrid wide = PeriodGrid::Make(interval, first - span, to_ms, zone);
+    // Keep exactly one period before `first`.
+    int idx = wide.Index(first);
+    series = idx <= 1 ? wide : PeriodGrid::Make(interval, wide.start(static_cast<size_t>(idx - 1)), to_ms, zone);
+  }
+  months = MonthsWithPrevious(from_ms, to_ms, zone);
+  days = PeriodGrid::Make(Interval::kDay, from_ms, to_ms, zone);
+  roles = EventRoles::Resolve(catalog, defs);
+  feature_count = catalog.size(scan::kFeature);
+  properties->clear();
+  group = ResolveCutAndFilter(by, where, properties, &derived);
+  return Status::OK();
+}
+
+scan::ScanSpec MeasureSpec::ScanSpecFor(const std::vector<std::string>& properties) const {
+  scan::ScanSpec s;
+  s.from_ms = std::numeric_limits<int64_t>::min();  // first seen, churn and sessions need history
+  const int64_t window = defs.activation_window_ms;
+  s.to_ms = to_ms > std::numeric_limits<int64_t>::max() - window ? to_ms : to_ms + window;
+  s.columns = scan::kColumnEvent | scan::kColumnChannel | scan::kColumnSurvey | scan::kColumnFeature |
+              scan::kColumnRevenue | scan::kColumnScore | scan::kColumnSessionId | scan::kColumnCampaign;
+  AddCutAndFilter(group, where, properties, derived, &s);
+  return s;
+}
+
+void MeasureGroup::Merge(const MeasureGroup& other) {
+  prev_window_new += other.prev_window_new;
+  for (size_t p = 0; p < cells.size(); ++p) cells[p].Merge(other.cells[p]);
+}
+
+}  // namespace touchpoint::kernels

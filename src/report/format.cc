@@ -1,0 +1,86 @@
+#include "report/format.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "kernels/group_column.h"
+
+namespace touchpoint::report {
+
+std::string Fixed(double v, int decimals) {
+  if (!std::isfinite(v)) return std::string(kMissing);
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), "%.*f", decimals, v);
+  std::string s = buf;
+  // No "-0.00": a value that rounds to zero reads as zero.
+  if (s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+std::string Percent(double v, int decimals) {
+  if (!std::isfinite(v)) return std::string(kMissing);
+  return Fixed(v, decimals) + "%";
+}
+
+std::string Thousands(uint64_t n) {
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string Bytes(uint64_t n) {
+  static const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+  double v = static_cast<double>(n);
+  int u = 0;
+  while (v >= 1024 && u < 4) {
+    v /= 1024;
+    ++u;
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), u == 0 ? "%.0f %s" : "%.1f %s", v, kUnits[u]);
+  return buf;
+}
+
+std::string HumanDuration(double seconds) {
+  if (!std::isfinite(seconds)) return std::string(kMissing);
+  const char* sign = seconds < 0 ? "-" : "";
+  const double s = std::fabs(seconds);
+  char buf[48];
+  if (s < 10) {
+    std::snprintf(buf, sizeof(buf), "%s%.1f s", sign, s);
+    return buf;
+  }
+  const int64_t total = std::llround(s);
+  const int64_t d = total / 86400, h = total % 86400 / 3600, m = total % 3600 / 60, sec = total % 60;
+  if (d > 0) {
+    if (h == 0) std::snprintf(buf, sizeof(buf), "%s%lld d", sign, static_cast<long long>(d));
+    else std::snprintf(buf, sizeof(buf), "%s%lld d %lld h", sign, static_cast<long long>(d), static_cast<long long>(h));
+  } else if (h > 0) {
+    std::snprintf(buf, sizeof(buf), "%s%lld h %02lld m", sign, static_cast<long long>(h), static_cast<long long>(m));
+  } else if (m > 0) {
+    std::snprintf(buf, sizeof(buf), "%s%lld m %02lld s", sign, static_cast<long long>(m), static_cast<long long>(sec));
+  } else {
+    std::snprintf(buf, sizeof(buf), "%s%lld s", sign, static_cast<long long>(sec));
+  }
+  return buf;
+}
+
+std::string Interval(double low, double high, int decimals, std::string_view suffix) {
+  if (!std::isfinite(low) || !std::isfinite(high)) return "";
+  return "[" + Fixed(low, decimals) + std::string(suffix) + ", " + Fixed(high, decimals) + std::string(suffix) + "]";
+}
+
+std::string DisplayKey(std::string_view key) {
+  std::string out;
+  for (std::string_view part : kernels::GroupKeyParts(key)) {
+    if (!out.empty()) out += " / ";
+    out += part.empty() ? "(none)" : std::string(part);
+  }
+  return out;
+}
+
+}  // namespace touchpoint::report
