@@ -21,20 +21,31 @@ std::vector<std::string> SubcommandNames(const CLI::App& app) {
   return names;
 }
 
-// An unknown flag: the nearest flags of the chosen subcommand.
-std::string FlagSuggestions(const CLI::App& app, const std::vector<std::string>& extras) {
-  const CLI::App* sub = nullptr;
-  for (const CLI::App* s : app.get_subcommands()) sub = s;
-  if (sub == nullptr) return "";
+// An unknown flag: the nearest flags of the command. CLI11 names the
+// unexpected arguments after the colon of its message.
+std::string FlagSuggestions(CLI::App& app, const std::string& command, const std::string& message) {
+  CLI::App* sub = nullptr;
+  try {
+    sub = app.get_subcommand(command);
+  } catch (const CLI::OptionNotFound&) {
+    return "";
+  }
   std::vector<std::string> flags;
   for (const CLI::Option* o : sub->get_options()) {
     for (const std::string& n : o->get_lnames()) flags.push_back("--" + n);
   }
   std::string out;
-  for (const std::string& e : extras) {
-    if (!e.starts_with("-")) continue;
-    const std::string name = e.substr(0, e.find('='));
-    out += "touchpoint: unknown flag " + name + touchpoint::DidYouMean(name, flags) + "\n";
+  const size_t colon = message.find(": ");
+  std::string rest = colon == std::string::npos ? "" : message.substr(colon + 2);
+  size_t start = 0;
+  while (start < rest.size()) {
+    size_t end = rest.find(' ', start);
+    if (end == std::string::npos) end = rest.size();
+    const std::string arg = rest.substr(start, end - start);
+    start = end + 1;
+    if (!arg.starts_with("-")) continue;
+    const std::string name = arg.substr(0, arg.find('='));
+    out += "touchpoint: unknown flag " + name + " for '" + command + "'" + touchpoint::DidYouMean(name, flags) + "\n";
   }
   return out;
 }
@@ -71,7 +82,7 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ExtrasError& e) {
-    const std::string hints = FlagSuggestions(app, app.remaining());
+    const std::string hints = argc > 1 ? FlagSuggestions(app, argv[1], e.what()) : "";
     std::fprintf(stderr, "%s", hints.empty() ? (std::string("touchpoint: ") + e.what() + "\n").c_str() : hints.c_str());
     return kExitUsage;
   } catch (const CLI::ParseError& e) {

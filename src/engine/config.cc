@@ -5,6 +5,7 @@
 #include <toml++/toml.h>
 
 #include "util/file.h"
+#include "util/time.h"
 
 namespace touchpoint::engine {
 namespace {
@@ -49,18 +50,6 @@ Status GetStrings(const std::string& path, const toml::table& t, std::string_vie
 }
 
 }  // namespace
-
-kernels::Definitions DefinitionsFromConfig(const Config& config) {
-  kernels::Definitions d;
-  d.session_timeout_ms = config.session_timeout_s * 1000;
-  d.conversion_events = config.conversion_events;
-  d.activation_event = config.activation_event;
-  d.activation_window_ms = static_cast<int64_t>(config.activation_window_days) * 86400 * 1000;
-  d.csat_satisfied_min = config.csat_satisfied_min;
-  d.ces_higher_is_easier = config.ces_higher_is_easier;
-  d.inactive_events = config.inactive_events;
-  return d;
-}
 
 Result<Config> LoadConfig(const std::string& path_in, const std::string& store_dir) {
   Config config;
@@ -107,21 +96,21 @@ Result<Config> LoadConfig(const std::string& path_in, const std::string& store_d
   if (const toml::table* met = root["metrics"].as_table()) {
     TP_RETURN_IF_ERROR(CheckKeys(path, *met, "metrics",
                                  {"tz", "session_timeout_s", "conversion_events", "activation_event",
-                                  "activation_window_days", "churn_inactivity_days", "csat_satisfied_min",
-                                  "ces_higher_is_easier", "inactive_events"}));
+                                  "activation_window_days", "csat_satisfied_min", "ces_higher_is_easier",
+                                  "inactive_events"}));
+    kernels::Definitions& d = config.definitions;
     TP_RETURN_IF_ERROR(Get(path, *met, "tz", &config.report_tz));
-    TP_RETURN_IF_ERROR(Get(path, *met, "session_timeout_s", &config.session_timeout_s));
-    TP_RETURN_IF_ERROR(GetStrings(path, *met, "conversion_events", &config.conversion_events));
-    TP_RETURN_IF_ERROR(Get(path, *met, "activation_event", &config.activation_event));
-    int64_t days = config.activation_window_days;
+    int64_t seconds = d.session_timeout_ms / 1000;
+    TP_RETURN_IF_ERROR(Get(path, *met, "session_timeout_s", &seconds));
+    d.session_timeout_ms = seconds * 1000;
+    TP_RETURN_IF_ERROR(GetStrings(path, *met, "conversion_events", &d.conversion_events));
+    TP_RETURN_IF_ERROR(Get(path, *met, "activation_event", &d.activation_event));
+    int64_t days = d.activation_window_ms / kMillisPerDay;
     TP_RETURN_IF_ERROR(Get(path, *met, "activation_window_days", &days));
-    config.activation_window_days = static_cast<int>(days);
-    days = config.churn_inactivity_days;
-    TP_RETURN_IF_ERROR(Get(path, *met, "churn_inactivity_days", &days));
-    config.churn_inactivity_days = static_cast<int>(days);
-    TP_RETURN_IF_ERROR(Get(path, *met, "csat_satisfied_min", &config.csat_satisfied_min));
-    TP_RETURN_IF_ERROR(Get(path, *met, "ces_higher_is_easier", &config.ces_higher_is_easier));
-    TP_RETURN_IF_ERROR(GetStrings(path, *met, "inactive_events", &config.inactive_events));
+    d.activation_window_ms = days * kMillisPerDay;
+    TP_RETURN_IF_ERROR(Get(path, *met, "csat_satisfied_min", &d.csat_satisfied_min));
+    TP_RETURN_IF_ERROR(Get(path, *met, "ces_higher_is_easier", &d.ces_higher_is_easier));
+    TP_RETURN_IF_ERROR(GetStrings(path, *met, "inactive_events", &d.inactive_events));
   }
   return config;
 }

@@ -23,20 +23,15 @@ struct Config {
   // [ingest]
   std::string ingest_tz;  // zone for timestamps without offset; "" = UTC
   bool merge_after_load = true;  // merge a load's parts in the background (docs/store.md)
-  // [metrics] (read by the measure catalogue)
+  // [metrics]: the reporting zone, and the measure definitions every
+  // analysis starts from (before the preset and flags); their defaults are
+  // kernels::Definitions' own, defined once there.
   std::string report_tz;
-  int64_t session_timeout_s = 1800;
-  std::vector<std::string> conversion_events = {"purchase"};
-  std::string activation_event = "activation";
-  int activation_window_days = 7;
-  int churn_inactivity_days = 30;
-  double csat_satisfied_min = 4;
-  bool ces_higher_is_easier = true;
-  std::vector<std::string> inactive_events;  // events that do not count as activity
+  kernels::Definitions definitions;
 };
 
 // The measure definitions the config asks for (before flags and presets).
-kernels::Definitions DefinitionsFromConfig(const Config& config);
+inline const kernels::Definitions& DefinitionsFromConfig(const Config& config) { return config.definitions; }
 
 // Loads `path`; when `path` is empty, loads <store_dir>/touchpoint.toml if it
 // exists, else returns the defaults. Unknown keys are errors (naming the key

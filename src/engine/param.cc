@@ -124,12 +124,12 @@ Result<ParamReader> ParamReader::Make(const std::vector<const ParamDef*>& defs, 
   r.values_ = values;
   std::vector<std::string> known;
   for (const ParamDef* d : defs) {
-    if (!(http && d->cli_only)) known.push_back(d->name);
+    if (!(http && d->cli_only)) known.push_back(FlagName(d->name));
   }
   for (const auto& [name, given] : values.all()) {
     const ParamDef* d = r.Def(name);
     if (d == nullptr || (http && d->cli_only)) {
-      return Status::Usage("unknown parameter " + FlagName(name) + DidYouMean(name, known));
+      return Status::Usage("unknown parameter " + FlagName(name) + DidYouMean(FlagName(name), known));
     }
     if (given.size() > 1 && !d->repeatable) {
       return Status::Usage(FlagName(name) + " given " + std::to_string(given.size()) + " times; it takes one value");
