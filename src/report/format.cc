@@ -3,7 +3,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include <date/tz.h>
+
+#include <chrono>
+
 #include "kernels/group_column.h"
+#include "util/time.h"
 
 namespace touchpoint::report {
 
@@ -72,6 +77,29 @@ std::string HumanDuration(double seconds) {
 std::string Interval(double low, double high, int decimals, std::string_view suffix) {
   if (!std::isfinite(low) || !std::isfinite(high)) return "";
   return "[" + Fixed(low, decimals) + std::string(suffix) + ", " + Fixed(high, decimals) + std::string(suffix) + "]";
+}
+
+std::string LocalTime(int64_t unix_ms, std::string_view tz) {
+  using std::chrono::milliseconds;
+  const date::sys_time<milliseconds> t{milliseconds{unix_ms}};
+  auto zone = FindTimeZone(tz);
+  const date::local_time<milliseconds> local =
+      zone.ok() && *zone != nullptr ? (*zone)->to_local(t) : date::local_time<milliseconds>{t.time_since_epoch()};
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss<milliseconds> hms{local - day};
+  char buf[48];
+  int n = std::snprintf(buf, sizeof(buf), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const int64_t ms = hms.subseconds().count();
+  const int64_t sec = hms.seconds().count();
+  if (hms.hours().count() != 0 || hms.minutes().count() != 0 || sec != 0 || ms != 0) {
+    n += std::snprintf(buf + n, sizeof(buf) - static_cast<size_t>(n), " %02d:%02d", static_cast<int>(hms.hours().count()),
+                       static_cast<int>(hms.minutes().count()));
+    if (sec != 0 || ms != 0) n += std::snprintf(buf + n, sizeof(buf) - static_cast<size_t>(n), ":%02d", static_cast<int>(sec));
+    if (ms != 0) std::snprintf(buf + n, sizeof(buf) - static_cast<size_t>(n), ".%03d", static_cast<int>(ms));
+  }
+  return buf;
 }
 
 std::string DisplayKey(std::string_view key) {

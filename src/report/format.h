@@ -27,6 +27,10 @@ std::string HumanDuration(double seconds);
 // "[1.20, 3.40]" (with `suffix` after each bound); "" when either bound is
 // not finite.
 std::string Interval(double low, double high, int decimals, std::string_view suffix = "");
+// An instant as people in `tz` (IANA, "" or "UTC") read it: "2024-03-01"
+// at local midnight, else "2024-03-01 10:15", with seconds and
+// milliseconds only when it has them. An unknown zone reads as UTC.
+std::string LocalTime(int64_t unix_ms, std::string_view tz);
 // A group key as people read it: the parts of a two-column key joined by
 // " / ", and an empty value as "(none)".
 std::string DisplayKey(std::string_view key);

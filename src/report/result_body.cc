@@ -14,16 +14,29 @@ void Strings(std::string_view key, const std::vector<std::string>& v, JsonWriter
   w.EndArray();
 }
 
-// "funnel  2024-01-01T00:00:00.000Z .. 2024-07-01T00:00:00.000Z (UTC)  definitions touchpoint  by channel  where ..."
-std::string Heading(const kernels::ResultHeader& h) {
-  std::string out = h.analysis + "  " + FormatTimestamp(h.from_ms) + " .. " + FormatTimestamp(h.to_ms) + " (" + h.tz +
-                    ")  definitions " + h.definitions;
+// "funnel  2024-01-01 .. 2024-07-01 (UTC)  definitions touchpoint  by channel  where ...",
+// the range in the reporting zone, wrapped at `width` between its pieces.
+std::string Heading(const kernels::ResultHeader& h, size_t width) {
+  std::vector<std::string> pieces = {h.analysis,
+                                     LocalTime(h.from_ms, h.tz) + " .. " + LocalTime(h.to_ms, h.tz) + " (" + h.tz + ")",
+                                     "definitions " + h.definitions};
   if (!h.by.empty()) {
-    out += "  by ";
-    for (size_t i = 0; i < h.by.size(); ++i) out += (i ? " / " : "") + h.by[i];
+    std::string by = "by ";
+    for (size_t i = 0; i < h.by.size(); ++i) by += (i ? " / " : "") + h.by[i];
+    pieces.push_back(by);
   }
-  for (const std::string& w : h.where) out += "  where " + w;
-  return out + "\n";
+  for (const std::string& w : h.where) pieces.push_back("where " + w);
+  std::string out, line;
+  for (const std::string& p : pieces) {
+    if (!line.empty() && DisplayWidth(line) + 2 + DisplayWidth(p) > width) {
+      out += line + "\n";
+      line = "  ";
+    } else if (!line.empty() && line != "  ") {
+      line += "  ";
+    }
+    line += p;
+  }
+  return out + line + "\n";
 }
 
 std::string Footer(const kernels::ResultHeader& h) {
@@ -79,7 +92,7 @@ std::string Render(const ResultBody& body, OutputFormat format, const TableOptio
   }
   std::string table = body.Table(options);
   if (!table.empty() && table.back() != '\n') table += '\n';
-  return Heading(body.header()) + "\n" + table + "\n" + Footer(body.header());
+  return Heading(body.header(), options.width) + "\n" + table + "\n" + Footer(body.header());
 }
 
 }  // namespace touchpoint::report

@@ -48,6 +48,21 @@ Catalog Catalog::Build(const store::Snapshot& snapshot) {
   return c;
 }
 
+Catalog Catalog::FromValues(const std::vector<std::vector<std::string>>& values, std::vector<std::string> properties) {
+  Catalog c;
+  for (int col = 0; col < kDictColumnCount; ++col) {
+    c.values_[col].emplace_back();
+    c.codes_[col].emplace(std::string(), 0);
+    if (static_cast<size_t>(col) >= values.size()) continue;
+    for (const std::string& v : values[col]) {
+      if (c.codes_[col].emplace(v, static_cast<uint32_t>(c.values_[col].size())).second) c.values_[col].push_back(v);
+    }
+  }
+  std::sort(properties.begin(), properties.end());
+  c.properties_ = std::move(properties);
+  return c;
+}
+
 uint32_t Catalog::Find(DictColumn column, std::string_view value) const {
   auto it = codes_[column].find(std::string(value));
   return it == codes_[column].end() ? kNoCode : it->second;

@@ -20,6 +20,10 @@ inline constexpr uint32_t kNoCode = 0xFFFFFFFFu;
 class Catalog {
  public:
   static Catalog Build(const store::Snapshot& snapshot);
+  // A catalog of given dictionaries, without a store: `values[column]`
+  // get codes 1, 2, ... in order (0 stays "absent"). For kernels run on
+  // customers held in memory (tests, and data that never touched a store).
+  static Catalog FromValues(const std::vector<std::vector<std::string>>& values, std::vector<std::string> properties);
 
   // The code of `value` in `column`, or kNoCode when no event has it.
   uint32_t Find(DictColumn column, std::string_view value) const;

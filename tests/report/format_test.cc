@@ -38,6 +38,13 @@ TEST(Format, DurationsForPeople) {
   EXPECT_EQ(HumanDuration(kNaN), "-");
 }
 
+TEST(Format, LocalTimes) {
+  EXPECT_EQ(LocalTime(1709251200000, "UTC"), "2024-03-01");                 // midnight
+  EXPECT_EQ(LocalTime(1709251200000, "Europe/Berlin"), "2024-03-01 01:00");
+  EXPECT_EQ(LocalTime(1709247600000, "Europe/Berlin"), "2024-03-01");       // Berlin's midnight
+  EXPECT_EQ(LocalTime(1709251230500, ""), "2024-03-01 00:00:30.500");
+}
+
 TEST(Format, GroupKeys) {
   EXPECT_EQ(DisplayKey("web"), "web");
   EXPECT_EQ(DisplayKey(""), "(none)");

@@ -42,8 +42,8 @@ TEST(Render, JsonStartsWithTheHeader) {
 TEST(Render, TableHasHeadingBodyAndFooter) {
   const std::string table = Render(Body(), OutputFormat::kTable);
   EXPECT_EQ(table,
-            "tiny  2024-03-01T00:00:00.000Z .. 2024-03-02T00:00:00.000Z (Europe/Berlin)  definitions touchpoint  "
-            "by channel  where revenue > 0\n\nvalue 7\n\nnote: event 'signup' does not occur in the store\n"
+            "tiny  2024-03-01 01:00 .. 2024-03-02 01:00 (Europe/Berlin)  definitions touchpoint  by channel\n"
+            "  where revenue > 0\n\nvalue 7\n\nnote: event 'signup' does not occur in the store\n"
             "1,234 events scanned in 0.000 s\n");
 }
 
