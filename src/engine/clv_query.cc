@@ -106,7 +106,12 @@ Result<models::ClvReport> RunClv(std::shared_ptr<const store::Snapshot> snapshot
 
   const auto model = models::MakeCountModel(kind);
   for (auto name : model->param_names()) r.param_names.emplace_back(name);
-  const models::RfmData data = models::CompressRfm(rows.frequency, rows.recency, rows.T);
+  for (size_t i = 0; i < n; ++i) {
+    if (s.age_days[i] >= models::kMaxCompressDays || s.frequency[i] >= models::kMaxCompressDays) {
+      return Status::InvalidArgument("the range spans more than " + std::to_string(models::kMaxCompressDays) + " days");
+    }
+  }
+  const models::RfmData data = models::CompressDays(s.frequency, s.recency_days, s.age_days, unit_days);
   TP_ASSIGN_OR_RETURN(r.fit, models::FitCountModel(*model, data, threads));
   r.timings.fit = clock.Lap();
 

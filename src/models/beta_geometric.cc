@@ -1,6 +1,7 @@
 #include "models/beta_geometric.h"
 
 #include <cmath>
+#include <vector>
 
 #include "models/hypergeometric.h"
 #include "models/parallel_sum.h"
@@ -29,6 +30,15 @@ double BetaGeometricModel::LogLikelihood(const CountParams& p, const RfmData& d,
   const double lg_r = LogGamma(r), lg_b = LogGamma(b), lg_ab = LogGamma(a + b);
   const double psi_r = Digamma(r), psi_b = Digamma(b), psi_ab = Digamma(a + b);
   const bool want_gradient = gradient != nullptr;
+  // log(alpha + t) once per distinct t when the data are indexed.
+  std::vector<double> log_T, log_tx;
+  if (d.indexed()) {
+    log_T.resize(d.T_values.size());
+    log_tx.resize(d.tx_values.size());
+    for (size_t k = 0; k < log_T.size(); ++k) log_T[k] = std::log(alpha + d.T_values[k]);
+    for (size_t k = 0; k < log_tx.size(); ++k) log_tx[k] = std::log(alpha + d.tx_values[k]);
+  }
+  const bool indexed = d.indexed();
   auto chunk = [&](size_t begin, size_t end, double* acc) {
     double prev_x = -1, cx = 0, dr_x = 0, da_x = 0, db_x = 0, log_coef = 0;
     bool second = false;
@@ -47,11 +57,11 @@ double BetaGeometricModel::LogLikelihood(const CountParams& p, const RfmData& d,
         }
         prev_x = x;
       }
-      const double lu = std::log(alpha + d.T[i]);
+      const double lu = indexed ? log_T[d.T_index[i]] : std::log(alpha + d.T[i]);
       const double l1 = -(r + x) * lu;
       double lse = l1, w = 0, lv = 0;
       if (second) {
-        lv = std::log(alpha + d.tx[i]);
+        lv = indexed ? log_tx[d.tx_index[i]] : std::log(alpha + d.tx[i]);
         const double l2 = log_coef - (r + x) * lv;
         // log(e^l1 + e^l2) and w = e^l2 / (e^l1 + e^l2), without overflow.
         if (l2 > l1) {

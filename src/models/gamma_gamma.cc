@@ -15,12 +15,33 @@ namespace {
 
 bool Usable(double x, double m) { return x > 0 && m > 0 && std::isfinite(m); }
 
+// Rows by x; whole-number x in [1, kMaxCountSort) by counting, others by sort.
+constexpr double kMaxCountSort = 1 << 20;
+void SortByCount(std::vector<std::pair<double, double>>* rows) {
+  double max_x = 0;
+  bool whole = true;
+  for (const auto& [x, m] : *rows) {
+    max_x = std::max(max_x, x);
+    whole &= x == std::floor(x);
+  }
+  if (!whole || max_x >= kMaxCountSort) {
+    std::stable_sort(rows->begin(), rows->end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    return;
+  }
+  std::vector<size_t> start(static_cast<size_t>(max_x) + 2, 0);
+  for (const auto& r : *rows) ++start[static_cast<size_t>(r.first) + 1];
+  for (size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+  std::vector<std::pair<double, double>> sorted(rows->size());
+  for (const auto& r : *rows) sorted[start[static_cast<size_t>(r.first)]++] = r;
+  rows->swap(sorted);
+}
+
 }  // namespace
 
 // log f = log G(px+q) - log G(px) - log G(q) + q log v + (px-1) log m
 //         + px log x - (px+q) log(v + x m).
 double GammaGammaLogLikelihood(const GammaGammaParams& g, const std::vector<double>& x, const std::vector<double>& m,
-                               double* gradient, size_t threads) {
+                               double* gradient, size_t threads, const std::vector<double>* log_m) {
   const double p = g.p, q = g.q, v = g.v;
   const double lg_q = LogGamma(q), psi_q = Digamma(q), log_v = std::log(v);
   const bool want = gradient != nullptr;
@@ -38,7 +59,7 @@ double GammaGammaLogLikelihood(const GammaGammaParams& g, const std::vector<doub
         }
         prev_x = xi;
       }
-      const double lm = std::log(m[i]), lvm = std::log(v + xi * m[i]);
+      const double lm = log_m != nullptr ? (*log_m)[i] : std::log(m[i]), lvm = std::log(v + xi * m[i]);
       acc[0] += cx + (px - 1) * lm - (px + q) * lvm;
       if (want) {
         acc[1] += dp_x + xi * lm - xi * lvm;
@@ -66,12 +87,14 @@ Result<GammaGammaFit> FitGammaGamma(const std::vector<double>& x_in, const std::
     return Status::InvalidArgument("the spend model needs at least " + std::to_string(kMinGammaGammaCustomers) +
                                    " repeat buyers with a purchase value, found " + std::to_string(rows.size()));
   }
-  std::sort(rows.begin(), rows.end());
-  std::vector<double> x(rows.size()), m(rows.size());
+  // x is a whole number: a counting sort keeps this linear.
+  SortByCount(&rows);
+  std::vector<double> x(rows.size()), m(rows.size()), log_m(rows.size());
   double mean = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     x[i] = rows[i].first;
     m[i] = rows[i].second;
+    log_m[i] = std::log(m[i]);
     mean += m[i] / static_cast<double>(rows.size());
   }
   MleProblem problem;
@@ -80,7 +103,7 @@ Result<GammaGammaFit> FitGammaGamma(const std::vector<double>& x_in, const std::
   problem.start = {1.0, 2.0, mean};
   auto ll = [&](const std::vector<double>& theta, double* gradient) {
     const GammaGammaParams g{std::exp(theta[0]), std::exp(theta[1]), std::exp(theta[2])};
-    return GammaGammaLogLikelihood(g, x, m, gradient, threads);
+    return GammaGammaLogLikelihood(g, x, m, gradient, threads, &log_m);
   };
   TP_ASSIGN_OR_RETURN(MleFit mle, FitMaximumLikelihood(problem, ll));
   GammaGammaFit fit;
