@@ -1,0 +1,19 @@
+// ChurnJson, ChurnTable and ChurnCustomersCsv: `churn` output
+// (docs/prediction.md has the JSON contract).
+#ifndef TOUCHPOINT_REPORT_CHURN_FORMAT_H_
+#define TOUCHPOINT_REPORT_CHURN_FORMAT_H_
+
+#include <string>
+
+#include "models/churn_report.h"
+
+namespace touchpoint::report {
+
+std::string ChurnJson(const models::ChurnReport& report);
+std::string ChurnTable(const models::ChurnReport& report);
+// customer_id, churn_risk; by customer id.
+std::string ChurnCustomersCsv(const models::ChurnReport& report);
+
+}  // namespace touchpoint::report
+
+#endif  // TOUCHPOINT_REPORT_CHURN_FORMAT_H_
