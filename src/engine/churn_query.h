@@ -36,6 +36,10 @@ struct ChurnRequest : AnalysisRequest {
 // many who stayed, or the analysis refuses.
 inline constexpr uint64_t kMinChurnClass = 20;
 
+// The drivers' SHAP values are computed on at most this many test customers
+// (evenly spaced in scan order).
+inline constexpr size_t kShapSampleRows = 5000;
+
 Result<models::ChurnReport> RunChurn(std::shared_ptr<const store::Snapshot> snapshot, const ChurnRequest& request);
 
 }  // namespace touchpoint::engine

@@ -22,6 +22,9 @@ struct BoostingParams {
   double subsample = 0.8;
   double min_child_weight = 5;
   uint64_t seed = 1;
+  // XGBoost's OpenMP workers spin while they wait: on a machine busy with
+  // other work two threads ran training ten times slower than one (bench/
+  // RESULTS.md, "Prediction"), so one is the default.
   size_t threads = 1;
 };
 

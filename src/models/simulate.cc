@@ -50,4 +50,19 @@ SimulatedPurchases SimulatePurchases(const SimulationSpec& spec, size_t customer
   return out;
 }
 
+RfmData SimulatedRfm(const SimulatedPurchases& s, double end) {
+  std::vector<double> x(s.customers, 0), tx(s.customers, 0), T(s.customers, 0), first(s.customers, -1);
+  for (size_t i = 0; i < s.customer.size(); ++i) {
+    const uint32_t c = s.customer[i];
+    if (first[c] < 0) {
+      first[c] = s.time[i];
+      T[c] = end - s.time[i];
+    } else {
+      x[c] += 1;
+      tx[c] = s.time[i] - first[c];
+    }
+  }
+  return CompressRfm(x, tx, T);
+}
+
 }  // namespace touchpoint::models

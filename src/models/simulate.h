@@ -12,6 +12,7 @@
 
 #include "models/count_model.h"
 #include "models/gamma_gamma.h"
+#include "models/rfm_data.h"
 
 namespace touchpoint::models {
 
@@ -33,6 +34,10 @@ struct SimulatedPurchases {
 };
 
 SimulatedPurchases SimulatePurchases(const SimulationSpec& spec, size_t customers);
+
+// The customers' x, t_x and T in the model's continuous time (no calendar
+// days), observed until `end`: what a recovery check fits.
+RfmData SimulatedRfm(const SimulatedPurchases& purchases, double end);
 
 }  // namespace touchpoint::models
 

@@ -130,22 +130,6 @@ TEST(CountModels, AnalyticGradientsMatchDifferences) {
   }
 }
 
-// x, t_x, T of simulated purchases (continuous time).
-RfmData Summarize(const SimulatedPurchases& s, double end) {
-  std::vector<double> x(s.customers, 0), tx(s.customers, 0), T(s.customers, 0), first(s.customers, -1);
-  for (size_t i = 0; i < s.customer.size(); ++i) {
-    const uint32_t c = s.customer[i];
-    if (first[c] < 0) {
-      first[c] = s.time[i];
-      T[c] = end - s.time[i];
-    } else {
-      x[c] += 1;
-      tx[c] = s.time[i] - first[c];
-    }
-  }
-  return CompressRfm(x, tx, T);
-}
-
 // Fits recover the parameters they were simulated with: each within four
 // standard errors (and the standard errors are small, so this is a real check).
 void ExpectRecovery(CountModelKind kind, const CountParams& truth) {
@@ -157,7 +141,7 @@ void ExpectRecovery(CountModelKind kind, const CountParams& truth) {
   spec.end = 78;
   spec.seed = 7;
   const SimulatedPurchases s = SimulatePurchases(spec, 30000);
-  auto fit = FitCountModel(*MakeCountModel(kind), Summarize(s, spec.end), 2);
+  auto fit = FitCountModel(*MakeCountModel(kind), SimulatedRfm(s, spec.end), 2);
   ASSERT_TRUE(fit.ok()) << fit.status().ToString();
   EXPECT_TRUE(fit->converged);
   for (size_t k = 0; k < 4; ++k) {
@@ -178,7 +162,7 @@ TEST(CountModelFit, NoDropOutRunsToTheBoundaryAndSaysSo) {
   spec.spend = {6, 4, 15};
   spec.end = 52;
   const SimulatedPurchases s = SimulatePurchases(spec, 5000);
-  auto fit = FitCountModel(*MakeCountModel(CountModelKind::kBgNbd), Summarize(s, spec.end));
+  auto fit = FitCountModel(*MakeCountModel(CountModelKind::kBgNbd), SimulatedRfm(s, spec.end));
   ASSERT_TRUE(fit.ok()) << fit.status().ToString();
   for (double v : fit->params) EXPECT_TRUE(std::isfinite(v));
   EXPECT_TRUE(std::isfinite(fit->log_likelihood));
