@@ -28,9 +28,9 @@ const ParamDef& SaveParam() {
 }  // namespace
 
 const std::vector<const AnalysisDef*>& Analyses() {
-  static const std::vector<const AnalysisDef*> kAll = {&MetricsAnalysis(),     &FunnelAnalysis(),
-                                                       &RetentionAnalysis(),   &PathsAnalysis(),
-                                                       &AttributionAnalysis(), &LifecycleAnalysis()};
+  static const std::vector<const AnalysisDef*> kAll = {
+      &MetricsAnalysis(), &FunnelAnalysis(), &RetentionAnalysis(), &PathsAnalysis(),  &AttributionAnalysis(),
+      &LifecycleAnalysis(), &ClvAnalysis(), &ChurnAnalysis(),    &SegmentsAnalysis(), &RecommendAnalysis()};
   return kAll;
 }
 

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "report/customer_csv.h"
+#include "report/format.h"
 #include "report/csv_table.h"
 #include "report/json_writer.h"
 #include "util/time.h"
@@ -111,7 +112,7 @@ void ClvJsonBody(const models::ClvReport& r, JsonWriter& w) {
 
 }
 
-std::string ClvTable(const models::ClvReport& r) {
+std::string ClvTable(const models::ClvReport& r, size_t width) {
   std::string out;
   char line[256];
   std::snprintf(line, sizeof(line), "clv  model %s  unit %s  customers %llu  calibration end %s%s\n", r.model.c_str(),
@@ -125,15 +126,17 @@ std::string ClvTable(const models::ClvReport& r) {
     out += line;
   }
   out += "log-likelihood " + FixedText(r.fit.log_likelihood, 3) + (r.fit.converged ? "" : "  (not converged)") + "\n";
-  for (const auto& warning : r.fit.warnings) out += "warning: " + warning + "\n";
-  out += "\nspend model (Gamma-Gamma): frequency-spend correlation " + FixedText(r.spend.correlation, 3) +
-         (r.spend.correlation_warning ? "  (correlated: the model's assumption is doubtful)" : "") + "\n";
+  for (const auto& warning : r.fit.warnings) out += Wrapped("warning: " + warning, width);
+  out += "\n" + Wrapped("spend model (Gamma-Gamma): frequency-spend correlation " + FixedText(r.spend.correlation, 3) +
+                        (r.spend.correlation_warning ? "  (correlated: the model's assumption is doubtful)" : ""),
+                        width);
   if (r.spend.fitted) {
     const auto& f = r.spend.fit;
     out += "  p " + FixedText(f.params.p, 4) + "  q " + FixedText(f.params.q, 4) + "  v " + FixedText(f.params.v, 4) +
            "  log-likelihood " + FixedText(f.log_likelihood, 3) + "  repeat buyers " + std::to_string(f.customers) + "\n";
+    for (const auto& warning : f.warnings) out += Wrapped("warning: " + warning, width);
   } else {
-    out += "  not fitted: " + r.spend.error + "\n";
+    out += Wrapped("  not fitted: " + r.spend.error, width);
   }
   std::snprintf(line, sizeof(line), "\nnext %s %s: expected purchases %s, CLV %s (discount %s a year), mean P(alive) %s\n",
                 FixedText(r.horizon, 1).c_str(), r.unit.c_str(), FixedText(r.total_expected_purchases, 1).c_str(),
@@ -222,6 +225,6 @@ std::string ClvCsv(const models::ClvReport& r) {
 
 std::unique_ptr<ResultBody> ClvBody(models::ClvReport report) {
   return std::make_unique<ReportBody<models::ClvReport>>(
-      std::move(report), ClvJsonBody, ClvCsv, [](const models::ClvReport& r, const TableOptions&) { return ClvTable(r); });
+      std::move(report), ClvJsonBody, ClvCsv, [](const models::ClvReport& r, const TableOptions& o) { return ClvTable(r, o.width); });
 }
 }  // namespace touchpoint::report

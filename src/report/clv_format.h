@@ -15,7 +15,7 @@ namespace touchpoint::report {
 std::unique_ptr<ResultBody> ClvBody(models::ClvReport report);
 
 // The fits, the validation by frequency and the ten most valuable customers.
-std::string ClvTable(const models::ClvReport& report);
+std::string ClvTable(const models::ClvReport& report, size_t width);
 // customer_id, frequency, recency, T, monetary, p_alive, expected_purchases,
 // expected_spend, clv (and holdout_purchases with a holdout), by customer id.
 std::string ClvCustomersCsv(const models::ClvReport& report);

@@ -102,6 +102,25 @@ std::string LocalTime(int64_t unix_ms, std::string_view tz) {
   return buf;
 }
 
+std::string Wrapped(std::string_view text, size_t width, std::string_view indent) {
+  std::string out, line;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view word = text.substr(start, end - start);
+    if (!line.empty() && line.size() + 1 + word.size() > width && line.size() > indent.size()) {
+      out += line + "\n";
+      line = std::string(indent);
+    } else if (!line.empty() && line != indent) {
+      line += ' ';
+    }
+    line += word;
+    start = end + 1;
+  }
+  return out + line + "\n";
+}
+
 std::string DisplayKey(std::string_view key) {
   std::string out;
   for (std::string_view part : kernels::GroupKeyParts(key)) {

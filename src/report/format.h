@@ -31,6 +31,9 @@ std::string Interval(double low, double high, int decimals, std::string_view suf
 // at local midnight, else "2024-03-01 10:15", with seconds and
 // milliseconds only when it has them. An unknown zone reads as UTC.
 std::string LocalTime(int64_t unix_ms, std::string_view tz);
+// `text` wrapped at spaces into lines of at most `width` characters, every
+// line after the first indented by `indent`; each line ends in a newline.
+std::string Wrapped(std::string_view text, size_t width, std::string_view indent = "  ");
 // A group key as people read it: the parts of a two-column key joined by
 // " / ", and an empty value as "(none)".
 std::string DisplayKey(std::string_view key);

@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "report/customer_csv.h"
+#include "report/format.h"
+#include "report/text_table.h"
 #include "report/csv_table.h"
 #include "report/json_writer.h"
 #include "util/time.h"
@@ -51,7 +53,7 @@ void SegmentsJsonBody(const models::SegmentsReport& r, JsonWriter& w) {
 
 }
 
-std::string SegmentsTable(const models::SegmentsReport& r) {
+std::string SegmentsTable(const models::SegmentsReport& r, size_t width) {
   std::string out = "segments (" + r.method + ") as of " + r.as_of + ": " + std::to_string(r.customers) + " customers";
   if (r.method == "kmeans") {
     out += ", k = " + std::to_string(r.k) + " by silhouette (";
@@ -60,14 +62,15 @@ std::string SegmentsTable(const models::SegmentsReport& r) {
     }
     out += ")";
   }
-  out += "\n\nsegment                customers   share  revenue share  what sets it apart\n";
-  char line[512];
+  out += "\n\n";
+  using Align = TextTable::Align;
+  TextTable t({{"segment", Align::kLeft}, {"customers"}, {"share"}, {"revenue share"},
+               {"what sets it apart", Align::kLeft}});
   for (const auto& s : r.segments) {
-    std::snprintf(line, sizeof(line), "%-22s %10llu %6s%% %13s%%  %s\n", s.name.c_str(),
-                  static_cast<unsigned long long>(s.customers), FixedText(100 * s.share, 1).c_str(),
-                  FixedText(100 * s.revenue_share, 1).c_str(), s.description.c_str());
-    out += line;
+    t.AddRow({s.name, Thousands(s.customers), FixedText(100 * s.share, 1) + "%", FixedText(100 * s.revenue_share, 1) + "%",
+              s.description});
   }
+  out += t.Render(width);
   return out;
 }
 
@@ -100,6 +103,6 @@ std::string SegmentsCsv(const models::SegmentsReport& r) {
 std::unique_ptr<ResultBody> SegmentsBody(models::SegmentsReport report) {
   return std::make_unique<ReportBody<models::SegmentsReport>>(
       std::move(report), SegmentsJsonBody, SegmentsCsv,
-      [](const models::SegmentsReport& r, const TableOptions&) { return SegmentsTable(r); });
+      [](const models::SegmentsReport& r, const TableOptions& o) { return SegmentsTable(r, o.width); });
 }
 }  // namespace touchpoint::report

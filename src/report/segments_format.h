@@ -14,7 +14,7 @@ namespace touchpoint::report {
 // `segments` as a table, JSON or the tidy CSV (report/result_body.h).
 std::unique_ptr<ResultBody> SegmentsBody(models::SegmentsReport report);
 
-std::string SegmentsTable(const models::SegmentsReport& report);
+std::string SegmentsTable(const models::SegmentsReport& report, size_t width);
 // customer_id, segment (and r, f, m scores for RFM); by customer id.
 std::string SegmentsCustomersCsv(const models::SegmentsReport& report);
 

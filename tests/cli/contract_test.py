@@ -20,15 +20,20 @@ import pandas as pd
 TP = sys.argv[1]
 FAILURES = []
 
-# Each analysis with the arguments it needs, and a parameter that names an
-# event (None when it has none).
+# Each analysis with the arguments it needs, a parameter that names an event
+# (None when it has none), whether it takes a --by cut, and whether the
+# demo data can answer it (recommend needs a product or item property).
 ANALYSES = {
-    "metrics": ([], "--conversion"),
-    "funnel": (["--steps", "page_view,add_to_cart,purchase"], "--steps"),
-    "retention": (["--period", "month"], "--return"),
-    "paths": (["--depth", "3"], "--conversion"),
-    "attribution": ([], "--conversion"),
-    "lifecycle": ([], "--activation"),
+    "metrics": ([], "--conversion", True, True),
+    "funnel": (["--steps", "page_view,add_to_cart,purchase"], "--steps", True, True),
+    "retention": (["--period", "month"], "--return", True, True),
+    "paths": (["--depth", "3"], "--conversion", True, True),
+    "attribution": ([], "--conversion", True, True),
+    "lifecycle": ([], "--activation", True, True),
+    "clv": ([], None, False, True),
+    "churn": ([], None, False, True),
+    "segments": ([], None, False, True),
+    "recommend": ([], None, False, False),
 }
 HEADER = ["analysis", "range", "definitions", "by", "where", "scanned_events", "stale_derived", "notes", "seconds"]
 
@@ -58,7 +63,7 @@ def main():
     code, _, err = run("ingest", "--db", store, f"{work}/e.csv", "--quiet")
     assert code == 0, err
 
-    for name, (args, event_param) in ANALYSES.items():
+    for name, (args, event_param, cuts, answers) in ANALYSES.items():
         base = [name, "--db", store, *args]
         # A typo in each kind of name: event, column, property, derived
         # column; each names the parameter and the nearest known name.
@@ -72,12 +77,17 @@ def main():
         expect_usage(base + ["--where", "chanel = 'web'"], "did you mean 'channel'", f"{name}: column typo in --where")
         expect_usage(base + ["--where", "event = 'purchse'"], "did you mean 'purchase'", f"{name}: event typo in --where")
         expect_usage(base + ["--where", "devce = 'mobile'"], "did you mean 'device'", f"{name}: property typo")
-        expect_usage(base + ["--by", "chanel"], "did you mean 'channel'", f"{name}: column typo in --by")
-        expect_usage(base + ["--by", "derived:segmnt"], "unknown derived column", f"{name}: derived column typo")
+        if cuts:
+            expect_usage(base + ["--by", "chanel"], "did you mean 'channel'", f"{name}: column typo in --by")
+            expect_usage(base + ["--by", "derived:segmnt"], "unknown derived column", f"{name}: derived column typo")
+        else:
+            expect_usage(base + ["--by", "channel"], "--by is not supported", f"{name}: --by refused")
         expect_usage(base + ["--wher", "x = 1"], "did you mean '--where'", f"{name}: flag typo")
         expect_usage(base + ["--from", "2024-02-31"], "--from", f"{name}: bad date")
         expect_usage(base + ["--format", "xml"], "--format", f"{name}: bad format")
 
+        if not answers:
+            continue
         # Every format; the same range in the same zone.
         rng = ["--from", "2024-03", "--to", "2024-09", "--tz", "Europe/Berlin"]
         code, out, err = run(*base, *rng, "--format", "json")
@@ -88,13 +98,13 @@ def main():
         check(d["range"] == {"from": "2024-02-29T23:00:00.000Z", "to": "2024-08-31T22:00:00.000Z",
                              "tz": "Europe/Berlin"} or name == "lifecycle" and d["range"]["to"] == "2024-08-31T22:00:00.000Z",
               f"{name}: the same --from/--to/--tz are the same instants: {d['range']}")
-        code, out, err = run(*base, *rng, "--format", "csv", "--by", "channel")
+        code, out, err = run(*base, *rng, "--format", "csv", *(["--by", "channel"] if cuts else []))
         check(code == 0, f"{name} --format csv: {err.strip()}")
         df = pd.read_csv(io.StringIO(out))
         check(len(df) > 0 and {"measure", "value", "unit"} <= set(df.columns), f"{name}: tidy CSV columns {list(df.columns)}")
-        if name != "attribution":  # its --by is the dimension of its rows, not a cut
+        if cuts and name != "attribution":  # its --by is the dimension of its rows, not a cut
             check("channel" in df.columns, f"{name}: the --by column is named by its real name")
-        check(pd.api.types.is_numeric_dtype(df["value"]) or name == "paths",
+        check(pd.api.types.is_numeric_dtype(df["value"]) or name in ("paths",),
               f"{name}: values load as numbers ({df['value'].dtype})")
         code, out, err = run(*base, *rng)
         check(code == 0 and out.count("\n") > 3, f"{name} --format table: {err.strip()}")
@@ -113,6 +123,14 @@ def main():
               for g in d["groups"]), f"the groups are stages: {[g['key'] for g in d['groups']]}")
     code, out, _ = run("derived", "--db", store)
     check("lifecycle" in out and "fresh" in out, f"derived lists what wrote the column: {out}")
+
+    # Predictions saved per customer cut the other analyses too.
+    code, _, err = run("segments", "--db", store, "--save", "rfm")
+    check(code == 0, f"segments --save: {err.strip()}")
+    code, out, err = run("metrics", "--db", store, "--by", "derived:rfm", "--format", "json")
+    d = json.loads(out) if code == 0 else {"metrics": {"customers": {"value": 0}}, "groups": []}
+    segmented = sum(g["metrics"]["customers"]["value"] for g in d["groups"] if g["key"])
+    check(code == 0 and segmented > 0, f"metrics --by derived:rfm: {err.strip()}")
 
     # A mistyped command.
     code, _, err = run("metrcs", "--db", store)

@@ -12,6 +12,10 @@ const AnalysisDef& RetentionAnalysis();
 const AnalysisDef& PathsAnalysis();
 const AnalysisDef& AttributionAnalysis();
 const AnalysisDef& LifecycleAnalysis();
+const AnalysisDef& ClvAnalysis();
+const AnalysisDef& ChurnAnalysis();
+const AnalysisDef& SegmentsAnalysis();
+const AnalysisDef& RecommendAnalysis();
 
 }  // namespace touchpoint::engine
 

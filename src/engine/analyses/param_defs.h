@@ -2,11 +2,16 @@
 #ifndef TOUCHPOINT_ENGINE_ANALYSES_PARAM_DEFS_H_
 #define TOUCHPOINT_ENGINE_ANALYSES_PARAM_DEFS_H_
 
+#include <cstdio>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "engine/analysis_registry.h"
 #include "engine/param.h"
+#include "engine/request_dates.h"
+#include "util/time.h"
 
 namespace touchpoint::engine {
 
@@ -49,6 +54,24 @@ Request RequestFrom(const AnalysisContext& ctx) {
   Request req;
   static_cast<AnalysisRequest&>(req) = ctx.common;
   return req;
+}
+
+// A date parameter of the analysis's own (--as-of, --calibration-end), read
+// as --from and --to are: in the request's reporting zone.
+inline Result<std::optional<int64_t>> DateParam(const AnalysisContext& ctx, std::string_view name) {
+  const auto text = ctx.params->Optional(name);
+  if (!text) return std::optional<int64_t>();
+  auto zone = FindTimeZone(ctx.common.tz);
+  if (!zone.ok()) return Status::Usage("--tz: " + zone.status().message());
+  TP_ASSIGN_OR_RETURN(int64_t t, ParseRequestTime(FlagName(name), *text, *zone, NowMs()));
+  return std::optional<int64_t>(t);
+}
+
+// A number as a derived column's text.
+inline std::string SavedNumber(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.10g", v);
+  return buf;
 }
 
 }  // namespace touchpoint::engine
