@@ -29,6 +29,7 @@ Status RunRange(AnalysisScan& analysis, const MetricsRequest& req, int64_t from,
   spec.to_ms = to;
   spec.interval = req.interval;
   spec.by = req.by;
+  spec.scope = req.by_scope;
   spec.where = analysis.where();
   TP_ASSIGN_OR_RETURN(out->run, analysis.Run<kernels::MeasureConsumer>(spec, req.threads));
   return Status::OK();
@@ -40,6 +41,8 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   const kernels::MeasureConsumer& consumer = *r.run.consumer;
   const kernels::MeasureSpec& spec = r.spec;
   const auto& cells = consumer.groups()[static_cast<uint32_t>(group)].cells;
+  kernels::MeasurePresence presence = spec.presence;
+  presence.time_of_day = consumer.has_time_of_day();
   const auto& everyone = consumer.groups()[0].cells;
   const double range_days = static_cast<double>(spec.to_ms - spec.from_ms) / 86400000.0;
   // Customers known by a period's end: those first seen before the range,
@@ -54,6 +57,7 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
     ctx.known_customers = known;
     ctx.previous_new = p > 0 ? std::optional<uint64_t>(cells[p - 1].new_customers) : std::nullopt;
     ctx.monthly = spec.interval == kernels::Interval::kMonth;
+    ctx.presence = presence;
     if (spec.by.size() == 1 && spec.by[0] == "channel") ctx.channel = group_name;
     series->push_back({spec.series.label(p), kernels::ComputeMeasures(cells[p], ctx, catalog)});
   }
@@ -64,6 +68,7 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   ctx.range_days = range_days;
   ctx.known_customers = consumer.known_before_range() + everyone[spec.all_index()].new_customers;
   ctx.previous_new = consumer.groups()[static_cast<uint32_t>(group)].prev_window_new;
+  ctx.presence = presence;
   if (spec.by.size() == 1 && spec.by[0] == "channel") ctx.channel = group_name;
   *overall = kernels::ComputeMeasures(whole, ctx, catalog);
 }

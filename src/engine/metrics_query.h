@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/analysis_request.h"
+#include "kernels/measure_spec.h"
 #include "kernels/metrics_report.h"
 #include "kernels/period_grid.h"
 #include "store/snapshot.h"
@@ -18,6 +19,7 @@ namespace touchpoint::engine {
 
 struct MetricsRequest : AnalysisRequest {
   kernels::Interval interval = kernels::Interval::kNone;
+  kernels::CutScope by_scope = kernels::CutScope::kMeasure;  // how --by splits (docs/metrics.md, "Cuts")
   // Comparison: "previous" (the equally long range just before) or "FROM..TO".
   std::string compare;
 };

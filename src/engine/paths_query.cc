@@ -15,6 +15,7 @@ Result<kernels::PathsReport> RunPaths(std::shared_ptr<const store::Snapshot> sna
   TP_ASSIGN_OR_RETURN(spec.kind, kernels::ParseTouchpointKind(req.touchpoint));
   TP_ASSIGN_OR_RETURN(spec.scope, kernels::ParsePathScope(req.scope));
   spec.collapse = req.collapse;
+  spec.include_inactive = req.include_inactive;
   spec.depth = req.depth;
   spec.start = req.start;
   spec.end = req.end;

@@ -24,6 +24,7 @@ struct PathsRequest : AnalysisRequest {
   int depth = 5;
   size_t top = 20;
   std::string start, end;  // a touchpoint label; at most one
+  bool include_inactive = false;  // impressions, email_sent... as touchpoints
 };
 
 Result<kernels::PathsReport> RunPaths(std::shared_ptr<const store::Snapshot> snapshot, const PathsRequest& request);

@@ -55,6 +55,7 @@ std::optional<BenchmarkVerdict> Benchmark(std::string_view measure, double v, st
     if (v > 70) return BenchmarkVerdict{"world-class", Fmt("%+.1f is world-class (> 70)", v)};
     if (v > 50) return BenchmarkVerdict{"excellent", Fmt("%+.1f is excellent (> 50)", v)};
     if (v > 0) return BenchmarkVerdict{"good", Fmt("%+.1f is good (> 0): more promoters than detractors", v)};
+    if (v == 0) return BenchmarkVerdict{"poor", "0.0: as many detractors as promoters (good is above 0)"};
     return BenchmarkVerdict{"poor", Fmt("%+.1f: detractors outnumber promoters", v)};
   }
   return std::nullopt;

@@ -43,8 +43,11 @@ struct Definitions {
   int64_t activation_window_ms = 7 * 86400 * 1000LL;
   double csat_satisfied_min = 4;
   bool ces_higher_is_easier = true;
-  // Events that do not count as customer activity (first seen, active...).
-  std::vector<std::string> inactive_events;
+  // Events that are not the customer's own actions but what the business
+  // shows or sends (docs/metrics.md, "Activity"): they start no session and
+  // belong to none, and make nobody active (first seen, DAU/MAU, churn,
+  // retention, lifecycle); they stay the denominators of CTR and open rates.
+  std::vector<std::string> inactive_events = {"impression", "email_sent"};
 };
 
 Result<Preset> ParsePreset(std::string_view name);

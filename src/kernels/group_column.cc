@@ -54,6 +54,12 @@ std::string CutPart::Key(const scan::CustomerView& c, size_t row) const {
   return std::string(c.properties[property][row]);
 }
 
+bool CutPart::Empty(const scan::CustomerView& c, size_t row) const {
+  if (dict >= 0) return c.dict[dict][row] == 0;
+  if (derived >= 0) return c.derived[derived].empty();
+  return c.properties[property][row].empty();
+}
+
 std::string CutPart::Name(const scan::Catalog& catalog, std::string_view key) const {
   if (dict < 0) return std::string(key);
   uint32_t code = 0;

@@ -44,6 +44,8 @@ struct CutPart {
   // Row `row`'s key: a dictionary code as text (named at the end), the
   // property's value, or the customer's derived value.
   std::string Key(const scan::CustomerView& c, size_t row) const;
+  // Whether row `row` has no value in this column.
+  bool Empty(const scan::CustomerView& c, size_t row) const;
   // `key` as a name: a dictionary code named through `catalog`.
   std::string Name(const scan::Catalog& catalog, std::string_view key) const;
 };
@@ -63,6 +65,8 @@ struct GroupColumn {
   int single_dict() const { return two() ? -1 : first.dict; }
   // The group key of row `row`.
   std::string Key(const scan::CustomerView& c, size_t row) const;
+  // Whether row `row` has no value in any of the cut's columns.
+  bool Empty(const scan::CustomerView& c, size_t row) const { return first.Empty(c, row) && (!two() || second.Empty(c, row)); }
   // The group's name for the report: each part named (dictionary codes
   // through `catalog`), joined by kGroupKeySeparator.
   // REQUIRES: a dictionary part is a code of `catalog`.

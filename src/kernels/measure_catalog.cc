@@ -9,6 +9,7 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kDaysPerYear = 365.25;
 constexpr double kSignificance = 0.05;
+constexpr double kMaxLifespanYears = 10;
 
 double Div(double a, double b) { return b == 0 ? kNaN : a / b; }
 
@@ -51,9 +52,38 @@ MetricValue Mean(std::string name, uint64_t n, double sum, double sum2, std::str
   return m;
 }
 
+// The benchmark verdict, when there is enough data for one: at least
+// kMinVerdictSample observations, and a 95% interval within one band.
 void Band(MetricValue* m, std::string_view channel = "") {
-  if (!std::isnan(m->value)) m->benchmark = Benchmark(m->name, m->value, channel);
+  if (std::isnan(m->value)) return;
+  auto verdict = Benchmark(m->name, m->value, channel);
+  if (!verdict) return;
+  const uint64_t n = m->kind == ValueKind::kCount ? kMinVerdictSample : m->n;
+  if (n < kMinVerdictSample) {
+    m->benchmark = BenchmarkVerdict{"too few", "too few (n=" + std::to_string(n) + ") for a verdict"};
+    return;
+  }
+  if (m->ci95) {
+    const auto low = Benchmark(m->name, m->ci95->low, channel), high = Benchmark(m->name, m->ci95->high, channel);
+    if (low && high && low->band != high->band) {
+      m->benchmark = BenchmarkVerdict{"uncertain", "the 95% interval spans the " + low->band + " and " + high->band +
+                                                       " bands: not enough data for a verdict"};
+      return;
+    }
+  }
+  m->benchmark = std::move(verdict);
 }
+
+// Marks `m` as not applicable to this data, with the reason.
+void NotApplicable(MetricValue* m, std::string why) {
+  m->value = kNaN;
+  m->ci95.reset();
+  m->benchmark.reset();
+  m->parts.clear();
+  m->not_applicable = std::move(why);
+}
+
+constexpr const char* kNoTimeOfDay = "not applicable: timestamps have no time of day";
 
 }  // namespace
 
@@ -83,20 +113,31 @@ MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const sc
   v.push_back(Count("events", static_cast<double>(c.events), "events"));
   v.push_back(Count("customers", static_cast<double>(c.customers), "customers"));
   v.push_back(Count("sessions", static_cast<double>(c.sessions), "sessions"));
+  if (!ctx.presence.time_of_day) NotApplicable(&v.back(), kNoTimeOfDay);
   v.push_back(Count("visitors", static_cast<double>(c.visitors), "customers"));
 
+  const MeasurePresence& has = ctx.presence;
   v.push_back(Proportion("ctr", c.clicks, c.impressions));
   Band(&v.back(), ctx.channel);
+  if (!has.impressions) NotApplicable(&v.back(), "not applicable: the store has no impression events");
   v.push_back(Proportion("bounce_rate", c.bounces, c.bounce_base));
   Band(&v.back());
+  if (!has.page_views) NotApplicable(&v.back(), "not applicable: the store has no page_view events");
+  if (!has.time_of_day) NotApplicable(&v.back(), kNoTimeOfDay);
   v.push_back(Proportion("conversion_rate", c.converters, c.customers));
   Band(&v.back());
+  if (!has.non_conversion_activity) {
+    NotApplicable(&v.back(), "not applicable: every customer is known only by a conversion event");
+  }
   v.push_back(Proportion("session_conversion_rate", c.converted_sessions, c.sessions));
+  if (!has.time_of_day) NotApplicable(&v.back(), kNoTimeOfDay);
   v.push_back(Mean("avg_session_duration_s", c.sessions, c.duration_s, c.duration_s2, "s"));
   Band(&v.back());
+  if (!has.time_of_day) NotApplicable(&v.back(), kNoTimeOfDay);
 
   v.push_back(Proportion("csat", c.csat_satisfied, c.csat_n));
   Band(&v.back());
+  if (!has.csat) NotApplicable(&v.back(), "not applicable: the store has no csat survey answers");
   {
     MetricValue nps;
     nps.name = "nps";
@@ -116,9 +157,11 @@ MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const sc
                    {"detractors", 100.0 * static_cast<double>(c.detractors) / n}};
     }
     Band(&nps);
+    if (!has.nps) NotApplicable(&nps, "not applicable: the store has no nps survey answers");
     v.push_back(std::move(nps));
   }
   v.push_back(Mean("ces", c.ces_n, c.ces_sum, c.ces_sum2, "1-7"));
+  if (!has.ces) NotApplicable(&v.back(), "not applicable: the store has no ces survey answers");
 
   v.push_back(Proportion("churn_rate", c.churned, c.churn_base));
   {
@@ -126,6 +169,7 @@ MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const sc
     v.push_back(std::move(retention));
   }
   v.push_back(Proportion("contractual_churn_rate", c.subscribers_cancelled, c.subscribers_at_start));
+  if (!has.subscriptions) NotApplicable(&v.back(), "not applicable: the store has no subscription events");
   {
     MetricValue rc;
     rc.name = "revenue_churn_rate";
@@ -137,7 +181,11 @@ MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const sc
     v.push_back(std::move(rc));
   }
   {
-    // Seeds: CLV = average purchase value x purchase frequency x lifespan.
+    // Seeds: CLV = average purchase value x purchase frequency x lifespan,
+    // with the expected lifespan 1 / the purchasers' annual churn
+    // (1 - (1 - m)^12 from their pooled monthly churn m), capped at
+    // kMaxLifespanYears: the observed first-to-last span is cut short by
+    // the end of the data and would understate it (docs/metrics.md).
     MetricValue clv;
     clv.name = "clv_historic";
     clv.unit = "money";
@@ -145,14 +193,36 @@ MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const sc
     const double apv = Div(c.revenue, static_cast<double>(c.purchases));
     const double years = ctx.range_days / kDaysPerYear;
     const double frequency = Div(Div(static_cast<double>(c.purchases), static_cast<double>(c.purchasers)), years);
-    const double lifespan = Div(c.purchaser_lifespan_days, static_cast<double>(c.purchasers)) / kDaysPerYear;
+    const double monthly = Div(static_cast<double>(c.purchasers_churned), static_cast<double>(c.purchaser_churn_base));
+    const double annual = 1 - std::pow(1 - monthly, 12);
+    // No purchaser lost in any month: the lifespan is at least the cap.
+    const double lifespan = annual > 0                    ? std::min(1 / annual, kMaxLifespanYears)
+                            : c.purchaser_churn_base > 0 ? kMaxLifespanYears
+                                                         : kNaN;
     clv.value = apv * frequency * lifespan;
     clv.numerator = c.revenue;
     clv.denominator = static_cast<double>(c.purchasers);
-    clv.parts = {{"avg_purchase_value", apv}, {"purchase_frequency_per_year", frequency}, {"lifespan_years", lifespan}};
+    clv.parts = {{"avg_purchase_value", apv},           {"purchase_frequency_per_year", frequency},
+                 {"monthly_purchaser_churn", monthly},  {"annual_purchaser_churn", annual},
+                 {"lifespan_years", lifespan}};
+    if (!has.purchases) NotApplicable(&clv, "not applicable: the store has no purchase events");
     v.push_back(std::move(clv));
   }
+  {
+    MetricValue rpc;
+    rpc.name = "revenue_per_customer";
+    rpc.unit = "money";
+    rpc.kind = ValueKind::kDerived;
+    rpc.numerator = c.customer_revenue;
+    rpc.denominator = static_cast<double>(c.customers);
+    rpc.value = Div(c.customer_revenue, static_cast<double>(c.customers));
+    if (!has.purchases) NotApplicable(&rpc, "not applicable: the store has no purchase events");
+    v.push_back(std::move(rpc));
+  }
+  v.push_back(Proportion("repeat_purchase_rate", c.repeat_purchasers, c.purchasers));
+  if (!has.purchases) NotApplicable(&v.back(), "not applicable: the store has no purchase events");
   v.push_back(Proportion("activation_rate", c.activated, c.new_customers));
+  if (!has.activation) NotApplicable(&v.back(), "not applicable: the store has no activation events");
   v.push_back(Count("new_customers", static_cast<double>(c.new_customers), "customers"));
   {
     MetricValue growth;
@@ -169,6 +239,7 @@ MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const sc
   }
   v.push_back(Proportion("engagement_rate", c.customers, ctx.known_customers));
   v.push_back(Proportion("social_engagement_rate", c.social_actions, c.social_impressions));
+  if (!has.social_impressions) NotApplicable(&v.back(), "not applicable: the store has no impressions on social");
   {
     MetricValue ad = Count("active_days", Div(static_cast<double>(c.active_days), static_cast<double>(c.customers)),
                            "days per active customer");
@@ -200,6 +271,8 @@ MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const sc
     v.push_back(std::move(s));
   }
   v.push_back(Proportion("cart_abandonment_rate", c.abandoned_carts, c.cart_sessions));
+  if (!has.add_to_cart) NotApplicable(&v.back(), "not applicable: the store has no add_to_cart events");
+  if (!has.time_of_day) NotApplicable(&v.back(), kNoTimeOfDay);
   {
     MetricValue rev = Count("revenue", c.revenue - c.refunded, "money");
     rev.parts = {{"gross", c.revenue}, {"refunded", c.refunded}, {"purchases", static_cast<double>(c.purchases)}};

@@ -28,6 +28,9 @@ struct MetricValue {
   double numerator = 0, denominator = 0;  // rates and means: the sample behind the value
   std::optional<ConfidenceInterval> ci95;
   std::optional<BenchmarkVerdict> benchmark;
+  // Why the measure does not apply to this data ("" = it does); the value
+  // is then NaN, never 0 (docs/metrics.md, "Not applicable").
+  std::string not_applicable;
   // Raw sample for tests between periods.
   uint64_t x = 0, n = 0;               // proportions: successes, trials
   uint64_t promoters = 0, detractors = 0;  // nps
@@ -56,6 +59,19 @@ struct MetricSet {
   const MetricValue* Find(std::string_view name) const;
 };
 
+// What the store holds at all, from its catalog: a measure whose inputs
+// never occur is "not applicable", not 0 (docs/metrics.md).
+struct MeasurePresence {
+  bool page_views = true, impressions = true, social_impressions = true, activation = true;
+  bool nps = true, csat = true, ces = true, subscriptions = true, add_to_cart = true, purchases = true;
+  // Some active event that is not a conversion: without one, every
+  // customer is known only by converting, and conversion is trivially 100%.
+  bool non_conversion_activity = true;
+  // Timestamps carry a time of day (not all at one clock time): without
+  // one, sessions and their durations mean nothing.
+  bool time_of_day = true;
+};
+
 // What a cell's measures need beyond its counts.
 struct CellContext {
   double days = 1;                 // calendar days the cell spans
@@ -64,7 +80,11 @@ struct CellContext {
   std::optional<uint64_t> previous_new;  // new customers one period earlier
   bool monthly = false;            // a calendar month: MAU = its active customers
   std::string channel;             // the --by channel value, for CTR bands
+  MeasurePresence presence;
 };
+
+// Observations below which no benchmark verdict is given (docs/metrics.md).
+inline constexpr uint64_t kMinVerdictSample = 30;
 
 MetricSet ComputeMeasures(const MeasureCell& cell, const CellContext& context, const scan::Catalog& catalog);
 

@@ -32,7 +32,8 @@ void MeasureCell::Merge(const MeasureCell& o) {
   visitors += o.visitors;
   converters += o.converters;
   purchasers += o.purchasers;
-  purchaser_lifespan_days += o.purchaser_lifespan_days;
+  repeat_purchasers += o.repeat_purchasers;
+  customer_revenue += o.customer_revenue;
   new_customers += o.new_customers;
   activated += o.activated;
   active_days += o.active_days;
@@ -42,6 +43,8 @@ void MeasureCell::Merge(const MeasureCell& o) {
   churned_revenue += o.churned_revenue;
   subscribers_at_start += o.subscribers_at_start;
   subscribers_cancelled += o.subscribers_cancelled;
+  purchaser_churn_base += o.purchaser_churn_base;
+  purchasers_churned += o.purchasers_churned;
   monthly_actives += o.monthly_actives;
   months += o.months;
   if (features.size() < o.features.size()) features.resize(o.features.size());
@@ -78,6 +81,7 @@ void MeasureCell::MergeAdditive(const MeasureCell& o) {
   additive.ces_n = o.ces_n;
   additive.ces_sum = o.ces_sum;
   additive.ces_sum2 = o.ces_sum2;
+  additive.customer_revenue = o.customer_revenue;
   additive.features.resize(o.features.size());
   for (size_t f = 0; f < o.features.size(); ++f) additive.features[f].uses = o.features[f].uses;
   Merge(additive);

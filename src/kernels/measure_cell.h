@@ -31,13 +31,17 @@ struct MeasureCell {
   double ces_sum = 0, ces_sum2 = 0;
   // Distinct customers.
   uint64_t customers = 0, visitors = 0, converters = 0, purchasers = 0;
-  double purchaser_lifespan_days = 0;  // sum over purchasers of first-to-last activity
+  uint64_t repeat_purchasers = 0;  // purchasers with purchases on 2+ local days
+  double customer_revenue = 0;     // purchases less refunds of the cell's customers (customer scope)
   uint64_t new_customers = 0, activated = 0;
   uint64_t active_days = 0;  // distinct (customer, day) pairs
   // Churn against the previous period: active then, and not now.
   uint64_t churn_base = 0, churned = 0;
   double churn_base_revenue = 0, churned_revenue = 0;
   uint64_t subscribers_at_start = 0, subscribers_cancelled = 0;
+  // Whole range only: purchasers active in a calendar month, and of those,
+  // the ones not active the next month (historic CLV's lifespan).
+  uint64_t purchaser_churn_base = 0, purchasers_churned = 0;
   // Monthly actives summed over the calendar months of the cell (for MAU).
   uint64_t monthly_actives = 0, months = 0;
   std::vector<FeatureCount> features;  // by catalog feature code

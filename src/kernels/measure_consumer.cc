@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/time.h"
+
 namespace touchpoint::kernels {
 namespace {
 
@@ -26,6 +28,80 @@ MeasureConsumer::MeasureConsumer(const MeasureSpec& spec)
       groups_([&spec] { return MeasureGroup{std::vector<MeasureCell>(spec.series.size() + 1), 0}; }),
       marks_(spec) {}
 
+void MeasureConsumer::TimeOfDay::Add(int64_t ts) {
+  const int64_t tod = ((ts % kMillisPerDay) + kMillisPerDay) % kMillisPerDay;
+  if (varied || tod == seen[0] || tod == seen[1]) return;
+  if (seen[0] < 0) {
+    seen[0] = tod;
+  } else if (seen[1] < 0) {
+    seen[1] = tod;
+  } else {
+    varied = true;
+  }
+}
+
+void MeasureConsumer::TimeOfDay::Merge(const TimeOfDay& o) {
+  varied |= o.varied;
+  for (int64_t t : o.seen) {
+    if (t >= 0) Add(t);
+  }
+}
+
+void MeasureConsumer::AssignGroups(const scan::CustomerView& c) {
+  const MeasureSpec& s = spec_;
+  const size_t n = c.size;
+  const int64_t* ts = c.timestamp;
+  size_t end = static_cast<size_t>(std::lower_bound(ts, ts + n, s.to_ms) - ts);
+  for (size_t i = 0; i < end; ++i) {
+    if (keep_[i]) group_[i] = groups_.Of(s.group, c, i);
+  }
+  // The customer's own group: the first (or last) non-empty value among
+  // its own actions in the range; else any row's value (then empty).
+  auto customer_group = [&](bool last) {
+    const size_t from = static_cast<size_t>(std::lower_bound(ts, ts + end, s.from_ms) - ts);
+    size_t found = end, any = end;
+    for (size_t k = from; k < end; ++k) {
+      const size_t i = last ? end - 1 - (k - from) : k;
+      if (!keep_[i]) continue;
+      if (any == end) any = i;
+      if (s.roles.Is(c.event()[i], kIsInactive) || s.group.Empty(c, i)) continue;
+      found = i;
+      break;
+    }
+    if (found == end) found = any;
+    if (found == end) {
+      for (size_t i = 0; i < end && found == end; ++i) found = keep_[i] ? i : end;
+    }
+    return found == end ? 0u : group_[found];
+  };
+  switch (s.scope) {
+    case CutScope::kMeasure:
+      mgroup_.assign(n, customer_group(false));
+      break;
+    case CutScope::kEvent:
+      mgroup_ = group_;
+      break;
+    case CutScope::kSession: {
+      // Every row in a session takes the session's first row's group; rows
+      // in none (inactive events) keep their own.
+      scan::CustomerView head = c;
+      head.size = end;
+      sessions_.Build(head, &keep_, &session_list_, &row_session_);
+      for (size_t i = 0; i < end; ++i) {
+        const uint32_t ses = row_session_[i];
+        if (ses != SessionBuilder::kNoSession) group_[i] = group_[session_list_[ses].first_row];
+      }
+      mgroup_ = group_;
+      break;
+    }
+    case CutScope::kFirst:
+    case CutScope::kLast:
+      group_.assign(n, customer_group(s.scope == CutScope::kLast));
+      mgroup_ = group_;
+      break;
+  }
+}
+
 void MeasureConsumer::Consume(const scan::CustomerView& c) {
   const MeasureSpec& s = spec_;
   const EventRoles& roles = s.roles;
@@ -41,21 +117,21 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
   }
   period_.assign(n, -1);
   group_.assign(n, 0);
+  mgroup_.assign(n, 0);
+  if (by) AssignGroups(c);
 
   // First activity over all history: the customer's "first seen".
-  int64_t first_ts = 0, last_ts = 0;
+  int64_t first_ts = 0;
   size_t first_row = n;
   for (size_t i = 0; i < n && ts[i] < s.to_ms; ++i) {
     if (!keep_[i] || roles.Is(ev[i], kIsInactive)) continue;
-    if (first_row == n) {
-      first_row = i;
-      first_ts = ts[i];
-    }
-    last_ts = ts[i];
+    first_row = i;
+    first_ts = ts[i];
+    break;
   }
 
   feature_marks_.clear();
-  marks_.Begin(static_cast<double>(last_ts - first_ts) / 86400000.0);
+  marks_.Begin();
 
   const size_t begin = static_cast<size_t>(std::lower_bound(ts, ts + n, std::min(range_lo, s.months.start(0))) - ts);
   size_t p = 0, d = 0, m = 0;
@@ -65,14 +141,16 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     const uint32_t e = ev[i];
     const uint16_t f = roles.flags[e];
     const bool active = !(f & kIsInactive);
-    const uint32_t g = by ? groups_.Of(s.group, c, i) : 0;
-    group_[i] = g;
-    const double purchase_revenue = f & kIsPurchase && !std::isnan(c.revenue[i]) ? c.revenue[i] : 0;
+    // Event measures go to the event's group, customer measures to the
+    // customer's (the same under every scope but kMeasure).
+    const uint32_t g = group_[i], mg = mgroup_[i];
+    const bool purchase = (f & kIsPurchase) != 0;
+    const double purchase_revenue = purchase && !std::isnan(c.revenue[i]) ? c.revenue[i] : 0;
     // Calendar months (overall churn and MAU).
     if (active && t >= s.months.start(0)) {
       while (m + 1 < s.months.size() && t >= s.months.start(m + 1)) ++m;
-      marks_.Month(groups_, g, m, purchase_revenue);
-      if (by) marks_.Month(groups_, 0, m, purchase_revenue);
+      marks_.Month(groups_, mg, m, purchase_revenue, purchase);
+      if (by) marks_.Month(groups_, 0, m, purchase_revenue, purchase);
     }
     if (t < range_lo) continue;
     while (p + 1 < s.series.size() && t >= s.series.start(p + 1)) ++p;
@@ -80,7 +158,9 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     // before the range starts): in no cell.
     if (p >= 1 && t < s.from_ms) continue;
     period_[i] = static_cast<int32_t>(p);
+    if (t >= s.from_ms) time_of_day_.Add(t);
     MeasureCell& cell = Cell(g, p);
+    MeasureCell& mcell = Cell(mg, p);
     ++cell.events;
     if (f & kIsImpression) {
       ++cell.impressions;
@@ -91,30 +171,33 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     uint64_t bits = active ? uint64_t{kMarkActive} : uint64_t{0};
     if (f & kIsPageView) bits |= kMarkVisitor;
     if (f & kIsConversion) bits |= kMarkConverter;
-    if (f & kIsPurchase) {
+    if (purchase) {
       ++cell.purchases;
       bits |= kMarkPurchaser;
       cell.revenue += purchase_revenue;
+      mcell.customer_revenue += purchase_revenue;
     }
     if ((f & kIsRefund) && !std::isnan(c.revenue[i])) {
       ++cell.refunds;
       cell.refunded += c.revenue[i];
+      mcell.customer_revenue -= c.revenue[i];
     }
+    // Survey answers count with their respondent.
     if ((f & kIsSurveyResponse) && !std::isnan(c.score[i])) {
       const uint32_t kind = c.dict[scan::kSurvey][i];
       const double score = c.score[i];
       if (kind == roles.survey_nps) {
-        ++cell.nps_n;
-        cell.promoters += score >= 9;
-        cell.detractors += score <= 6;
+        ++mcell.nps_n;
+        mcell.promoters += score >= 9;
+        mcell.detractors += score <= 6;
       } else if (kind == roles.survey_csat) {
-        ++cell.csat_n;
-        cell.csat_satisfied += score >= s.defs.csat_satisfied_min;
+        ++mcell.csat_n;
+        mcell.csat_satisfied += score >= s.defs.csat_satisfied_min;
       } else if (kind == roles.survey_ces) {
         const double v = s.defs.ces_higher_is_easier ? score : 8 - score;  // 1-7 scale, 7 = easiest
-        ++cell.ces_n;
-        cell.ces_sum += v;
-        cell.ces_sum2 += v * v;
+        ++mcell.ces_n;
+        mcell.ces_sum += v;
+        mcell.ces_sum2 += v * v;
       }
     }
     if (f & kIsFeatureUse) {
@@ -122,17 +205,21 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
       if (feature != 0) {
         if (cell.features.size() < s.feature_count) cell.features.resize(s.feature_count);
         ++cell.features[feature].uses;
-        feature_marks_.emplace_back(Mark(g, p), feature);
+        feature_marks_.emplace_back(Mark(mg, p), feature);  // adopters: customer measure
       }
     }
     if (bits != 0) {
-      marks_.Add(groups_, g, p, bits, purchase_revenue);
+      marks_.Add(groups_, mg, p, bits, purchase_revenue);
       if (by) marks_.Add(groups_, 0, p, bits, purchase_revenue);
     }
     if (active && t >= s.from_ms) {
       while (d + 1 < s.days.size() && t >= s.days.start(d + 1)) ++d;
-      marks_.Day(groups_, g, d);
+      marks_.Day(groups_, mg, d);
       if (by) marks_.Day(groups_, 0, d);
+      if (purchase) {
+        marks_.PurchaseDay(groups_, mg, p, d);
+        if (by) marks_.PurchaseDay(groups_, 0, p, d);
+      }
     }
   }
 
@@ -176,7 +263,7 @@ void MeasureConsumer::CountNewCustomer(const scan::CustomerView& c, size_t first
   const bool by = !s.by.empty();
   const size_t all = s.all_index();
   const int64_t range_lo = s.series.start(0);
-  const uint32_t g = by ? groups_.Of(s.group, c, first_row) : 0;
+  const uint32_t g = by ? mgroup_[first_row] : 0;
   if (first_ts < s.from_ms) {
     ++known_before_;
     if (first_ts >= s.from_ms - (s.to_ms - s.from_ms)) {
@@ -252,8 +339,8 @@ void MeasureConsumer::CountSubscriptions(const scan::CustomerView& c) {
   std::vector<Change> changes;
   for (size_t i = 0; i < c.size && c.timestamp[i] < s.to_ms; ++i) {
     if (!keep_[i]) continue;
-    if (roles.Is(ev[i], kIsSubscriptionStart)) changes.push_back({c.timestamp[i], true, group_[i]});
-    if (roles.Is(ev[i], kIsSubscriptionCancel)) changes.push_back({c.timestamp[i], false, group_[i]});
+    if (roles.Is(ev[i], kIsSubscriptionStart)) changes.push_back({c.timestamp[i], true, mgroup_[i]});
+    if (roles.Is(ev[i], kIsSubscriptionCancel)) changes.push_back({c.timestamp[i], false, mgroup_[i]});
   }
   if (changes.empty()) return;
   const bool by = !s.by.empty();
@@ -281,10 +368,14 @@ void MeasureConsumer::CountSubscriptions(const scan::CustomerView& c) {
       if (!by) break;
     }
   };
-  for (size_t p = s.has_series() ? 1 : 0; p < s.series.size(); ++p) {
-    count(p, std::max(s.series.start(p), s.from_ms), s.series.end(p));
+  if (s.has_series()) {
+    for (size_t p = 1; p < s.series.size(); ++p) count(p, std::max(s.series.start(p), s.from_ms), s.series.end(p));
   }
-  if (s.has_series()) count(s.all_index(), s.from_ms, s.to_ms);
+  // The whole range pools its calendar months, as churn_rate does
+  // (docs/metrics.md): a subscriber at each month's start, a cancel in it.
+  for (size_t m = 1; m < s.months.size(); ++m) {
+    count(s.all_index(), std::max(s.months.start(m), s.from_ms), std::min(s.months.end(m), s.to_ms));
+  }
 }
 
 void MeasureConsumer::Finalize() {
@@ -307,6 +398,7 @@ void MeasureConsumer::Finalize() {
 
 void MeasureConsumer::MergeFrom(MeasureConsumer& other) {
   known_before_ += other.known_before_;
+  time_of_day_.Merge(other.time_of_day_);
   groups_.Merge(other.groups_, [](MeasureGroup& mine, const MeasureGroup& theirs) { mine.Merge(theirs); });
 }
 

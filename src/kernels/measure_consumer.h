@@ -29,12 +29,19 @@ class MeasureConsumer : public AnalysisConsumer<MeasureConsumer> {
   // through GroupColumn::Name).
   const GroupIndex<MeasureGroup>& groups() const { return groups_; }
   uint64_t known_before_range() const { return known_before_; }
+  // Whether the events in range carry a time of day: false when they all
+  // fall on at most two clock times (dates without times, read in a zone
+  // with a daylight saving change).
+  bool has_time_of_day() const { return time_of_day_.varied; }
 
  private:
   void CountSessions(const scan::CustomerView& c);
   void CountSubscriptions(const scan::CustomerView& c);
   void CountFeatureAdopters();
   void CountNewCustomer(const scan::CustomerView& c, size_t first_row, int64_t first_ts);
+  // Fills group_ (event and session measures) and mgroup_ (customer
+  // measures) for every row, by the spec's CutScope.
+  void AssignGroups(const scan::CustomerView& c);
   MeasureCell& Cell(uint32_t group, size_t period) { return groups_[group].cells[period]; }
 
   const MeasureSpec& spec_;
@@ -45,8 +52,16 @@ class MeasureConsumer : public AnalysisConsumer<MeasureConsumer> {
   // Per-customer scratch, reused.
   std::vector<uint8_t> keep_;
   std::vector<int32_t> period_;
-  std::vector<uint32_t> group_;
+  std::vector<uint32_t> group_, mgroup_;
   std::vector<Session> session_list_;
+  std::vector<uint32_t> row_session_;
+  // The clock times (ms into the UTC day) seen in range, up to two.
+  struct TimeOfDay {
+    int64_t seen[2] = {-1, -1};
+    bool varied = false;
+    void Add(int64_t ts);
+    void Merge(const TimeOfDay& o);
+  } time_of_day_;
   std::vector<std::pair<uint64_t, uint32_t>> feature_marks_;  // (packed group and period, feature)
 };
 

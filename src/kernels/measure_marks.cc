@@ -4,10 +4,7 @@
 
 namespace touchpoint::kernels {
 
-void MeasureMarks::Begin(double lifespan_days) {
-  lifespan_days_ = lifespan_days;
-  touched_.clear();
-}
+void MeasureMarks::Begin() { touched_.clear(); }
 
 MeasureMarks::State& MeasureMarks::Touch(uint32_t g) {
   if (state_.size() <= g) state_.resize(g + 1);
@@ -27,6 +24,8 @@ void MeasureMarks::Add(Groups& groups, uint32_t g, size_t p, uint64_t bits, doub
     st.period = static_cast<int64_t>(p);
     st.bits = 0;
     st.revenue = 0;
+    st.period_purchase_days = 0;
+    st.purchase_day = -1;
   }
   st.bits |= bits;
   st.revenue += revenue;
@@ -37,10 +36,7 @@ void MeasureMarks::Count(Groups& groups, uint32_t g, size_t p, uint64_t bits) {
   if (bits & kMarkActive) ++cell.customers;
   if (bits & kMarkVisitor) ++cell.visitors;
   if (bits & kMarkConverter) ++cell.converters;
-  if (bits & kMarkPurchaser) {
-    ++cell.purchasers;
-    cell.purchaser_lifespan_days += lifespan_days_;
-  }
+  if (bits & kMarkPurchaser) ++cell.purchasers;
 }
 
 // Series churn: active in one period and not in the next.
@@ -59,6 +55,7 @@ void MeasureMarks::ChurnAfter(Groups& groups, uint32_t g, const State& st, bool 
 void MeasureMarks::Close(Groups& groups, uint32_t g, State* st) {
   const size_t p = static_cast<size_t>(st->period);
   Count(groups, g, p, st->bits);
+  if (st->period_purchase_days >= 2) ++groups[g].cells[p].repeat_purchasers;
   if (p >= 1 || !spec_.has_series()) st->in_range_bits |= st->bits;  // period 0 of a series is the look-back
   if (spec_.has_series()) {
     if (st->prev_period >= 0) {
@@ -80,7 +77,16 @@ void MeasureMarks::Day(Groups& groups, uint32_t g, size_t d) {
   if (spec_.has_series()) ++groups[g].cells[spec_.all_index()].active_days;
 }
 
-void MeasureMarks::Month(Groups& groups, uint32_t g, size_t m, double revenue) {
+void MeasureMarks::PurchaseDay(Groups& groups, uint32_t g, size_t p, size_t d) {
+  (void)groups;
+  State& st = Touch(g);
+  if (st.purchase_day == static_cast<int64_t>(d)) return;
+  st.purchase_day = static_cast<int64_t>(d);
+  ++st.period_purchase_days;
+  if (p >= 1 || !spec_.has_series()) ++st.range_purchase_days;  // period 0 of a series is the look-back
+}
+
+void MeasureMarks::Month(Groups& groups, uint32_t g, size_t m, double revenue, bool purchase) {
   State& st = Touch(g);
   if (st.month != static_cast<int64_t>(m)) {
     if (st.month >= 0) CloseMonth(groups, g, st, static_cast<int64_t>(m));
@@ -88,6 +94,7 @@ void MeasureMarks::Month(Groups& groups, uint32_t g, size_t m, double revenue) {
     st.month_revenue = 0;
   }
   st.month_revenue += revenue;
+  st.purchased |= purchase;
 }
 
 // Whole-range churn and monthly actives over calendar months.
@@ -96,11 +103,16 @@ void MeasureMarks::CloseMonth(Groups& groups, uint32_t g, const State& st, int64
   MeasureCell& whole = groups[g].cells[spec_.all_index()];
   if (mi >= 1) ++whole.monthly_actives;
   if (mi + 1 < spec_.months.size()) {
+    const bool lost = next_month != st.month + 1;
     ++whole.churn_base;
     whole.churn_base_revenue += st.month_revenue;
-    if (next_month != st.month + 1) {
+    if (lost) {
       ++whole.churned;
       whole.churned_revenue += st.month_revenue;
+    }
+    if (st.purchased) {
+      ++whole.purchaser_churn_base;
+      whole.purchasers_churned += lost;
     }
   }
 }
@@ -112,6 +124,7 @@ void MeasureMarks::Finish(Groups& groups) {
     if (spec_.has_series()) {
       if (st.prev_period >= 0) ChurnAfter(groups, g, st, false);
       if (st.in_range_bits != 0) Count(groups, g, spec_.all_index(), st.in_range_bits);
+      if (st.range_purchase_days >= 2) ++groups[g].cells[spec_.all_index()].repeat_purchasers;
     }
     if (st.month >= 0) CloseMonth(groups, g, st, -1);
     st.touched = false;

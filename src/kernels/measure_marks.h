@@ -28,14 +28,18 @@ class MeasureMarks {
 
   explicit MeasureMarks(const MeasureSpec& spec) : spec_(spec) {}
 
-  // Starts a customer whose first-to-last activity spans `lifespan_days`.
-  void Begin(double lifespan_days);
+  // Starts a customer.
+  void Begin();
   // The customer did `bits` in period `p` of group `g` (revenue: purchases).
   void Add(Groups& groups, uint32_t g, size_t p, uint64_t bits, double revenue);
   // The customer was active on calendar day `d` of the range.
   void Day(Groups& groups, uint32_t g, size_t d);
-  // The customer was active in calendar month `m` (spec.months).
-  void Month(Groups& groups, uint32_t g, size_t m, double revenue);
+  // The customer purchased on calendar day `d` of the range, in period `p`
+  // (after Add for the same row): repeat purchasers buy on 2+ days.
+  void PurchaseDay(Groups& groups, uint32_t g, size_t p, size_t d);
+  // The customer was active in calendar month `m` (spec.months); `purchase`:
+  // the activity was a purchase.
+  void Month(Groups& groups, uint32_t g, size_t m, double revenue, bool purchase);
   // Closes every open mark of the customer into the cells.
   void Finish(Groups& groups);
 
@@ -53,6 +57,9 @@ class MeasureMarks {
     int64_t day = -1;
     int64_t month = -1;
     double month_revenue = 0;
+    bool purchased = false;  // a purchaser by the open month's end
+    int64_t purchase_day = -1;      // the last purchase day seen
+    uint32_t period_purchase_days = 0, range_purchase_days = 0;
   };
   State& Touch(uint32_t g);
   void Count(Groups& groups, uint32_t g, size_t p, uint64_t bits);
@@ -63,7 +70,6 @@ class MeasureMarks {
   const MeasureSpec& spec_;
   std::vector<State> state_;
   std::vector<uint32_t> touched_;
-  double lifespan_days_ = 0;
 };
 
 }  // namespace touchpoint::kernels

@@ -4,6 +4,59 @@
 
 namespace touchpoint::kernels {
 
+Result<CutScope> ParseCutScope(std::string_view text) {
+  if (text.empty() || text == "measure") return CutScope::kMeasure;
+  if (text == "event") return CutScope::kEvent;
+  if (text == "session") return CutScope::kSession;
+  if (text == "first") return CutScope::kFirst;
+  if (text == "last") return CutScope::kLast;
+  return Status::InvalidArgument("--by-scope must be measure, event, session, first or last, not '" +
+                                 std::string(text) + "'");
+}
+
+std::string_view CutScopeName(CutScope scope) {
+  switch (scope) {
+    case CutScope::kMeasure: return "measure";
+    case CutScope::kEvent: return "event";
+    case CutScope::kSession: return "session";
+    case CutScope::kFirst: return "first";
+    case CutScope::kLast: return "last";
+  }
+  return "measure";
+}
+
+namespace {
+
+// What the catalog says the store holds (MeasurePresence).
+MeasurePresence Presence(const scan::Catalog& catalog, const EventRoles& roles) {
+  MeasurePresence p;
+  auto any = [&](EventFlag flag) {
+    for (uint16_t f : roles.flags) {
+      if (f & flag) return true;
+    }
+    return false;
+  };
+  p.page_views = any(kIsPageView);
+  p.impressions = any(kIsImpression);
+  p.social_impressions = p.impressions && roles.social_channel != scan::kNoCode;
+  p.activation = any(kIsActivation);
+  p.purchases = any(kIsPurchase);
+  p.add_to_cart = any(kIsAddToCart);
+  p.subscriptions = any(kIsSubscriptionStart) || any(kIsSubscriptionCancel);
+  p.nps = roles.survey_nps != scan::kNoCode;
+  p.csat = roles.survey_csat != scan::kNoCode;
+  p.ces = roles.survey_ces != scan::kNoCode;
+  p.non_conversion_activity = false;
+  for (uint32_t code = 1; code < roles.flags.size(); ++code) {
+    const uint16_t f = roles.flags[code];
+    if (!(f & kIsConversion) && !(f & kIsInactive)) p.non_conversion_activity = true;
+  }
+  (void)catalog;
+  return p;
+}
+
+}  // namespace
+
 Status MeasureSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties) {
   series = PeriodGrid::Make(Interval::kNone, from_ms, to_ms, zone);
   if (interval != Interval::kNone) {
@@ -20,6 +73,7 @@ Status MeasureSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
   months = MonthsWithPrevious(from_ms, to_ms, zone);
   days = PeriodGrid::Make(Interval::kDay, from_ms, to_ms, zone);
   roles = EventRoles::Resolve(catalog, defs);
+  presence = Presence(catalog, roles);
   feature_count = catalog.size(scan::kFeature);
   properties->clear();
   group = ResolveCutAndFilter(by, where, properties, &derived);

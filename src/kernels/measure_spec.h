@@ -13,6 +13,7 @@
 #include "kernels/event_filter.h"
 #include "kernels/event_roles.h"
 #include "kernels/group_column.h"
+#include "kernels/measure_catalog.h"
 #include "kernels/measure_cell.h"
 #include "kernels/period_grid.h"
 #include "scan/catalog.h"
@@ -21,6 +22,17 @@
 
 namespace touchpoint::kernels {
 
+// How --by splits the catalogue (docs/metrics.md, "Cuts"). kMeasure, the
+// default, scopes as GA4 scopes dimensions: event measures by the event's
+// value, session measures by the session's first event's value, customer
+// measures by the customer's first non-empty value in the range (each
+// customer in exactly one group). The others put every measure under one
+// rule: each event's own value, its session's first event's value, or
+// the customer's first or last non-empty value.
+enum class CutScope { kMeasure, kEvent, kSession, kFirst, kLast };
+Result<CutScope> ParseCutScope(std::string_view text);
+std::string_view CutScopeName(CutScope scope);
+
 struct MeasureSpec {
   Definitions defs;
   const date::time_zone* zone = nullptr;  // reporting zone; nullptr = UTC
@@ -28,6 +40,7 @@ struct MeasureSpec {
   int64_t to_ms = 0;                      // exclusive
   Interval interval = Interval::kNone;
   std::vector<std::string> by;  // up to two columns, properties or derived:NAME; empty = no cut
+  CutScope scope = CutScope::kMeasure;
   const EventFilter* where = nullptr;
 
   // Derived by Prepare():
@@ -38,6 +51,7 @@ struct MeasureSpec {
   std::vector<std::string> derived;  // derived columns the scan hands along
   EventRoles roles;
   size_t feature_count = 0;
+  MeasurePresence presence;  // what the store holds at all (time_of_day is the consumer's to find)
 
   // Fills the derived fields; `properties` receives the scan properties.
   Status Prepare(const scan::Catalog& catalog, std::vector<std::string>* properties);

@@ -60,8 +60,9 @@ void PathsConsumer::Consume(const scan::CustomerView& c) {
       node_[i] = kNoNode;
       continue;
     }
-    node_[i] = spec_.NodeOf(c, i);
     const uint16_t f = roles.flags[ev[i]];
+    // Not the customer's own action: on no journey (they are in no session either).
+    node_[i] = (f & kIsInactive) ? kNoNode : spec_.NodeOf(c, i);
     if (f & kIsConversion) last_conversion = static_cast<int64_t>(i);
     if ((f & kIsSurveyResponse) && !std::isnan(c.score[i])) {
       const uint32_t kind = c.dict[scan::kSurvey][i];

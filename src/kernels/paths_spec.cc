@@ -92,6 +92,7 @@ Status PathsSpec::Prepare(const scan::Catalog& catalog, std::vector<std::string>
   if (!start.empty() && !end.empty()) return Status::InvalidArgument("give --start or --end, not both");
   properties->clear();
   group = ResolveCutAndFilter(by, where, properties, &derived);
+  if (include_inactive) defs.inactive_events.clear();
   roles = EventRoles::Resolve(catalog, defs);
   event_space = static_cast<uint32_t>(catalog.size(scan::kEvent));
   if (kind == TouchpointKind::kChannelEvent &&

@@ -44,6 +44,9 @@ struct PathsSpec {
   TouchpointKind kind = TouchpointKind::kEvent;
   PathScope scope = PathScope::kSession;
   bool collapse = true;
+  // Inactive events (Definitions::inactive_events) as touchpoints too, in
+  // sessions and journeys; off by default, as they are not the customer's.
+  bool include_inactive = false;
   int depth = 5;
   std::string start, end;  // touchpoint labels; at most one is set
   int64_t from_ms = 0, to_ms = 0;

@@ -43,6 +43,9 @@ void SessionBuilder::Build(const scan::CustomerView& c, const std::vector<uint8_
   const uint32_t* campaign = c.dict[scan::kCampaign];
   for (uint32_t i = 0; i < c.size; ++i) {
     if (keep != nullptr && !(*keep)[i]) continue;
+    // Inactive events belong to no session; the web presets also leave out
+    // what the visitor never did on the site.
+    if (roles_.Is(c.event()[i], kIsInactive)) continue;
     if (defs_.sessions_visitor_events_only && roles_.Is(c.event()[i], kIsNotVisitorEvent)) continue;
     if (defs_.respect_session_id && c.session_id != nullptr && !c.session_id[i].empty()) {
       const std::string_view id = c.session_id[i];

@@ -18,6 +18,9 @@ Result<AnalysisOutput> Run(const AnalysisContext& ctx) {
   if (!interval.ok()) return Status::Usage(interval.status().message());
   req.interval = *interval;
   req.compare = p.Text("compare");
+  auto scope = kernels::ParseCutScope(p.Text("by-scope"));
+  if (!scope.ok()) return Status::Usage(scope.status().message());
+  req.by_scope = *scope;
   const std::vector<std::string> measures = p.List("measures");
   for (const std::string& m : measures) {
     const auto& known = kernels::MeasureNames();
@@ -40,6 +43,11 @@ const AnalysisDef& MetricsAnalysis() {
     d.summary = "Every engagement, satisfaction, value and churn measure, in one pass";
     d.params = {
         Choice("interval", {"day", "week", "month"}, "", "Also a time series by day, week or month", "month"),
+        Choice("by-scope", {"measure", "event", "session", "first", "last"}, "measure",
+               "How --by splits: measure (event measures by the event's value, session measures by the session's "
+               "first event, customer measures by the customer's first value: each customer in one group), or every "
+               "measure by the event, the session, or the customer's first or last value",
+               "event"),
         Param("compare", ParamKind::kText, "",
               "Change against another range, with significance tests: previous, or FROM..TO", "previous"),
         Described(Param("measures", ParamKind::kText, "",

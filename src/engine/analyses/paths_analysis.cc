@@ -18,6 +18,7 @@ Result<AnalysisOutput> Run(const AnalysisContext& ctx) {
   req.depth = static_cast<int>(*p.Integer("depth"));
   req.top = static_cast<size_t>(*p.Integer("top"));
   req.collapse = p.Flag("collapse");
+  req.include_inactive = p.Flag("with-inactive");
   TP_ASSIGN_OR_RETURN(kernels::PathsReport report, RunPaths(ctx.snapshot, req));
   AnalysisOutput out;
   out.body = report::PathsBody(std::move(report));
@@ -42,6 +43,8 @@ const AnalysisDef& PathsAnalysis() {
         Param("collapse", ParamKind::kFlag, "on", "Fold immediate repeats of a touchpoint (--no-collapse: keep them)",
               ""),
         Integer("top", 1, 100000, "20", "Paths and rows per table", "10"),
+        Param("with-inactive", ParamKind::kFlag, "off",
+              "Count inactive events (impression, email_sent: what the business shows or sends) as touchpoints", ""),
         SessionTimeoutParam(),
         ConversionParam(),
     };
