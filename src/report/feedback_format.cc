@@ -1,0 +1,230 @@
+#include "report/feedback_format.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include "report/csv_field.h"
+#include "report/json_writer.h"
+#include "util/time.h"
+
+namespace touchpoint::report {
+namespace {
+
+std::string SurveyKey(const text::FeedbackReport& r) {
+  return std::string(r.survey ? text::SurveyName(*r.survey) : "nps");
+}
+
+void WriteMetrics(const text::SentimentMetrics& m, JsonWriter* w) {
+  w->BeginObject();
+  w->Key("comments").Int(static_cast<int64_t>(m.n));
+  w->Key("accuracy").Number(m.accuracy);
+  w->Key("macro_f1").Number(m.macro_f1);
+  w->Key("balanced_accuracy_pos_neg").Number(m.balanced_accuracy_pos_neg);
+  w->EndObject();
+}
+
+void WriteDriverList(const text::FeedbackReport& r, const std::vector<uint32_t>& list, JsonWriter* w) {
+  w->BeginArray();
+  for (uint32_t t : list) {
+    const text::ThemeDriver& d = r.themes[t].driver;
+    w->BeginObject();
+    w->Key("theme").String(r.themes[t].name);
+    w->Key("category").String(r.themes[t].category);
+    w->Key("effect").Number(d.effect);
+    w->Key("impact").Number(d.impact);
+    w->Key("p_value").Number(d.p_value);
+    w->Key("significant").Bool(d.p_value < text::kDriverAlpha);
+    w->EndObject();
+  }
+  w->EndArray();
+}
+
+std::string Num(double v, const char* fmt) {
+  if (!std::isfinite(v)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), fmt, v);
+  return buf;
+}
+
+}  // namespace
+
+std::string FeedbackJson(const text::FeedbackReport& r) {
+  const std::string key = SurveyKey(r);
+  const bool has_survey = r.survey.has_value();
+  JsonWriter w;
+  w.BeginObject();
+  w.Key("analysis").String("feedback");
+  w.Key("range").BeginObject();
+  w.Key("from").String(FormatTimestamp(r.from_ms)).Key("to").String(FormatTimestamp(r.to_ms)).Key("tz").String(r.tz);
+  w.EndObject();
+  w.Key("source").String(r.source);
+  w.Key("survey");
+  has_survey ? w.String(key) : w.Null();
+  w.Key("comments").Int(static_cast<int64_t>(r.comments));
+  w.Key("customers").Int(static_cast<int64_t>(r.customers));
+  w.Key("unthemed").Int(static_cast<int64_t>(r.unthemed));
+  w.Key("themes").BeginArray();
+  for (const text::FeedbackTheme& t : r.themes) {
+    w.BeginObject();
+    w.Key("theme").String(t.name);
+    w.Key("category").String(t.category);
+    w.Key("pinned").Bool(t.pinned);
+    w.Key("comments").Int(static_cast<int64_t>(t.comments));
+    w.Key("share").Number(t.share);
+    w.Key("mentions").Int(static_cast<int64_t>(t.mentions));
+    w.Key("sentiment").Number(t.sentiment);
+    w.Key("phrases").BeginArray();
+    for (const auto& p : t.phrases) w.String(p);
+    w.EndArray();
+    w.Key("quotes").BeginArray();
+    for (const auto& q : t.quotes) w.String(q);
+    w.EndArray();
+    const text::ThemeDriver& d = t.driver;
+    w.Key(key + "_with");
+    has_survey ? w.Number(d.with) : w.Null();
+    w.Key(key + "_without");
+    has_survey ? w.Number(d.without) : w.Null();
+    w.Key("respondents_with").Int(static_cast<int64_t>(d.n_with));
+    w.Key("respondents_without").Int(static_cast<int64_t>(d.n_without));
+    w.Key("effect");
+    has_survey ? w.Number(d.effect) : w.Null();
+    w.Key("impact");
+    has_survey ? w.Number(d.impact) : w.Null();
+    w.Key("p_value");
+    has_survey ? w.Number(d.p_value) : w.Null();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("drivers").BeginObject();
+  w.Key("survey");
+  has_survey ? w.String(key) : w.Null();
+  w.Key("respondents").Int(static_cast<int64_t>(r.respondents));
+  w.Key(key);
+  has_survey ? w.Number(r.overall) : w.Null();
+  w.Key("negative");
+  WriteDriverList(r, r.negative_drivers, &w);
+  w.Key("positive");
+  WriteDriverList(r, r.positive_drivers, &w);
+  w.EndObject();
+  const text::FeedbackSentiment& s = r.sentiment;
+  const double n = r.comments > 0 ? static_cast<double>(r.comments) : 1;
+  w.Key("sentiment").BeginObject();
+  w.Key("method").String(s.method);
+  w.Key("mean").Number(s.mean);
+  w.Key("negative").Int(static_cast<int64_t>(s.negative));
+  w.Key("neutral").Int(static_cast<int64_t>(s.neutral));
+  w.Key("positive").Int(static_cast<int64_t>(s.positive));
+  w.Key("negative_share").Number(s.negative / n);
+  w.Key("neutral_share").Number(s.neutral / n);
+  w.Key("positive_share").Number(s.positive / n);
+  w.Key("labelled").Int(static_cast<int64_t>(s.labelled));
+  w.Key("trained_on").Int(static_cast<int64_t>(s.trained_on));
+  if (s.holdout) {
+    w.Key("holdout");
+    WriteMetrics(*s.holdout, &w);
+    w.Key("holdout_lexicon");
+    WriteMetrics(*s.holdout_lexicon, &w);
+  }
+  w.EndObject();
+  w.Key("interval").String(r.interval);
+  w.Key("trend").BeginArray();
+  for (const text::TrendPeriod& p : r.trend) {
+    w.BeginObject();
+    w.Key("period").String(p.period);
+    w.Key("comments").Int(static_cast<int64_t>(p.comments));
+    w.Key("sentiment").Number(p.sentiment);
+    w.Key("negative_share").Number(p.negative_share);
+    w.Key("themes").BeginObject();
+    for (size_t t = 0; t < r.themes.size(); ++t) {
+      w.Key(r.themes[t].name).Number(p.comments > 0 ? static_cast<double>(p.mentions[t]) / p.comments : 0.0);
+    }
+    w.EndObject();
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("rises").BeginArray();
+  for (const text::TrendRise& x : r.rises) {
+    w.BeginObject();
+    w.Key("theme").String(r.themes[x.theme].name);
+    w.Key("category").String(r.themes[x.theme].category);
+    w.Key("period").String(x.period);
+    w.Key("previous").String(x.previous);
+    w.Key("share_before").Number(x.share_before);
+    w.Key("share_after").Number(x.share_after);
+    w.Key("p_value").Number(x.p_value);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("scanned_events").Int(static_cast<int64_t>(r.scanned_events));
+  w.EndObject();
+  return w.str();
+}
+
+std::string FeedbackTable(const text::FeedbackReport& r) {
+  std::string out;
+  char line[512];
+  const std::string key = SurveyKey(r);
+  std::snprintf(line, sizeof(line), "%llu comments from %llu customers (%s), sentiment %s: mean %.2f, %s%% negative\n",
+                static_cast<unsigned long long>(r.comments), static_cast<unsigned long long>(r.customers),
+                r.source.c_str(), r.sentiment.method.c_str(), r.sentiment.mean,
+                Num(100.0 * r.sentiment.negative / std::max<uint64_t>(r.comments, 1), "%.1f").c_str());
+  out += line;
+  if (r.survey) {
+    std::snprintf(line, sizeof(line), "%s %s over %llu respondents\n", key.c_str(), Num(r.overall, "%.1f").c_str(),
+                  static_cast<unsigned long long>(r.respondents));
+    out += line;
+  }
+  std::snprintf(line, sizeof(line), "\n%-36s %-10s %8s %6s %6s %9s %9s %7s %8s\n", "theme", "category", "comments",
+                "share", "sent.", (key + " with").c_str(), "without", "impact", "p");
+  out += line;
+  for (const text::FeedbackTheme& t : r.themes) {
+    const text::ThemeDriver& d = t.driver;
+    std::snprintf(line, sizeof(line), "%-36.36s %-10s %8llu %5.1f%% %6.2f %9s %9s %7s %8s\n", t.name.c_str(),
+                  t.category.c_str(), static_cast<unsigned long long>(t.comments), 100 * t.share, t.sentiment,
+                  Num(d.with, "%.1f").c_str(), Num(d.without, "%.1f").c_str(),
+                  r.survey ? Num(d.impact, "%.2f").c_str() : "-", r.survey ? Num(d.p_value, "%.3g").c_str() : "-");
+    out += line;
+  }
+  for (const text::TrendRise& x : r.rises) {
+    std::snprintf(line, sizeof(line), "rise: %s up from %.1f%% to %.1f%% of comments in %s (p = %.2g)\n",
+                  r.themes[x.theme].name.c_str(), 100 * x.share_before, 100 * x.share_after, x.period.c_str(),
+                  x.p_value);
+    out += line;
+  }
+  std::snprintf(line, sizeof(line), "\n%llu events scanned in %.3f s\n",
+                static_cast<unsigned long long>(r.scanned_events), r.seconds);
+  out += line;
+  return out;
+}
+
+std::string FeedbackCommentsCsv(const text::FeedbackReport& r) {
+  std::string out = "event_id,customer_id,timestamp,sentiment,sentiment_label,theme,themes,category\n";
+  char number[32];
+  for (const text::FeedbackCommentRow& row : r.comment_rows) {
+    out += CsvField(row.event_id);
+    out += ',';
+    out += CsvField(row.customer_id);
+    out += ',';
+    out += FormatTimestamp(row.timestamp_ms);
+    out += ',';
+    std::snprintf(number, sizeof(number), "%.4f", row.sentiment);
+    out += number;
+    out += ',';
+    out += text::SentimentLabelName(row.label);
+    out += ',';
+    if (row.theme >= 0) out += CsvField(r.themes[row.theme].name);
+    out += ',';
+    std::string all;
+    for (uint32_t t : row.themes) {
+      if (!all.empty()) all += ';';
+      all += r.themes[t].name;
+    }
+    out += CsvField(all);
+    out += ',';
+    out += r.CategoryOf(row.theme);
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace touchpoint::report
