@@ -66,7 +66,8 @@ int SphericalKMeans::Assign(const Vector& v) const {
   return Best(v, &sim);
 }
 
-SphericalKMeans SphericalKMeans::Fit(const std::vector<Vector>& docs, size_t dimension, const KMeansOptions& o) {
+SphericalKMeans SphericalKMeans::Fit(const std::vector<Vector>& docs, size_t dimension, const KMeansOptions& o,
+                                     const std::vector<int>* initial) {
   std::vector<uint32_t> usable;
   std::vector<double> norms(docs.size(), 0);
   for (uint32_t d = 0; d < docs.size(); ++d) {
@@ -80,14 +81,29 @@ SphericalKMeans SphericalKMeans::Fit(const std::vector<Vector>& docs, size_t dim
   if (usable.empty()) return m;
   Run best;
   std::mt19937_64 rng(o.seed);
-  for (int restart = 0; restart < std::max(o.restarts, 1); ++restart) {
+  const int restarts = initial != nullptr ? 1 : std::max(o.restarts, 1);
+  for (int restart = 0; restart < restarts; ++restart) {
     Run run;
     run.centroids.assign(dimension * k_count, 0.0f);
     run.assignment.assign(docs.size(), -1);
+    if (initial != nullptr) {
+      std::vector<double> sum(dimension * k_count, 0.0), length(k_count, 0.0);
+      for (uint32_t d : usable) {
+        const int k = (*initial)[d];
+        if (k < 0 || static_cast<size_t>(k) >= k_count) continue;
+        const Vector& v = docs[d];
+        for (size_t t = 0; t < v.ids.size(); ++t) sum[static_cast<size_t>(v.ids[t]) * k_count + k] += v.values[t] / norms[d];
+      }
+      for (size_t i = 0; i < sum.size(); ++i) length[i % k_count] += sum[i] * sum[i];
+      for (size_t i = 0; i < sum.size(); ++i) {
+        const size_t k = i % k_count;
+        if (length[k] > 0) run.centroids[i] = static_cast<float>(sum[i] / std::sqrt(length[k]));
+      }
+    }
     // k-means++ seeding on cosine distance.
     std::vector<double> closest(docs.size(), 1.0);  // 1 - max similarity to a chosen seed
     uint32_t seed_doc = usable[rng() % usable.size()];
-    for (size_t k = 0; k < k_count; ++k) {
+    for (size_t k = 0; k < k_count && initial == nullptr; ++k) {
       const Vector& c = docs[seed_doc];
       for (size_t t = 0; t < c.ids.size(); ++t) {
         run.centroids[static_cast<size_t>(c.ids[t]) * k_count + k] = static_cast<float>(c.values[t] / norms[seed_doc]);

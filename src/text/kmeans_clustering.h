@@ -28,8 +28,11 @@ class SphericalKMeans {
     std::vector<uint32_t> ids;  // distinct, ascending, below the dimension
     std::vector<float> values;  // any length; the similarity divides by it
   };
-  // Empty vectors are skipped.
-  static SphericalKMeans Fit(const std::vector<Vector>& docs, size_t dimension, const KMeansOptions& options);
+  // Empty vectors are skipped. With `initial` (a cluster per doc, or -1),
+  // the centroids start as the normalised means of those clusters and one
+  // run is made (no seeding, no restarts): deterministic given the data.
+  static SphericalKMeans Fit(const std::vector<Vector>& docs, size_t dimension, const KMeansOptions& options,
+                             const std::vector<int>* initial = nullptr);
 
   size_t clusters() const { return live_.size(); }
   // The live cluster most similar to a comment, or -1 when it has no terms

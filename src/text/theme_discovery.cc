@@ -68,6 +68,41 @@ void AssignPass(const CommentCorpus& corpus, const ThemeVocabulary& vocabulary, 
   for (const ClusterStats& s : parts) stats->Merge(s);
 }
 
+// The starting clusters: K anchor terms picked greedily, each the term
+// whose comments not yet holding an earlier anchor carry the most weight
+// (greedy maximum coverage, ties to the lower term id), and each comment
+// in the cluster of the first anchor it holds (-1: none). A function of the
+// data alone, so the themes do not hang on a random draw.
+std::vector<int> AnchorAssignment(const std::vector<SphericalKMeans::Vector>& docs, size_t terms, size_t k_count) {
+  std::vector<std::vector<uint32_t>> holders(terms);
+  std::vector<double> weight(terms, 0);
+  for (uint32_t d = 0; d < docs.size(); ++d) {
+    for (size_t t = 0; t < docs[d].ids.size(); ++t) {
+      holders[docs[d].ids[t]].push_back(d);
+      weight[docs[d].ids[t]] = docs[d].values[t];  // the idf share of a single occurrence is enough
+    }
+  }
+  std::vector<int> cluster(docs.size(), -1);
+  std::vector<bool> used(terms, false);
+  for (size_t k = 0; k < k_count; ++k) {
+    int64_t best = -1;
+    double best_gain = 0;
+    for (uint32_t w = 0; w < terms; ++w) {
+      if (used[w]) continue;
+      size_t uncovered = 0;
+      for (uint32_t d : holders[w]) uncovered += cluster[d] < 0;
+      const double gain = static_cast<double>(uncovered) * weight[w];
+      if (gain > best_gain) best = w, best_gain = gain;
+    }
+    if (best < 0) break;
+    used[best] = true;
+    for (uint32_t d : holders[best]) {
+      if (cluster[d] < 0) cluster[d] = static_cast<int>(k);
+    }
+  }
+  return cluster;
+}
+
 }  // namespace
 
 size_t DefaultThemeCount(size_t comments, size_t at_most) {
@@ -109,7 +144,8 @@ ThemeSet DiscoverThemes(const CommentCorpus& corpus, const std::vector<std::stri
     kmeans.iterations = o.iterations;
     kmeans.restarts = o.restarts;
     kmeans.seed = o.seed;
-    model = SphericalKMeans::Fit(fit_docs, vocabulary.size(), kmeans);
+    const std::vector<int> anchors = AnchorAssignment(fit_docs, vocabulary.size(), kmeans.clusters);
+    model = SphericalKMeans::Fit(fit_docs, vocabulary.size(), kmeans, o.anchored ? &anchors : nullptr);
     AssignPass(corpus, vocabulary, model, free_docs, threads, &cluster_of, &stats);
     const double min_docs = std::max<double>(o.min_theme_comments, o.min_theme_share * free_docs.size());
     bool dropped = false;

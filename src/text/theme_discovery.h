@@ -48,7 +48,8 @@ struct ThemeOptions {
   size_t fit_sample = 20000;         // comments k-means is fitted on
   size_t vocabulary_sample = 200000; // comments terms are counted on
   int iterations = 30;
-  int restarts = 3;
+  int restarts = 3;                  // k-means++ runs when not anchored
+  bool anchored = true;              // start from anchor terms (theme_discovery.cc)
   double min_theme_share = 0.005;
   size_t min_theme_comments = 5;
   size_t threads = 0;

@@ -4,6 +4,9 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
+
+#include "util/hash.h"
 
 #include "util/thread_pool.h"
 
@@ -39,7 +42,11 @@ struct Candidate {
   bool operator<(const Candidate& o) const { return score != o.score ? score > o.score : comment < o.comment; }
 };
 
-void Keep(std::vector<Candidate>* list, Candidate c) {
+// Keeps the best candidates of a theme, one per distinct text (`seen`
+// holds the hashes of texts offered so far: a text offered again has the
+// same score and a later index, so it can never beat the first).
+void Keep(std::vector<Candidate>* list, std::unordered_set<uint64_t>* seen, uint64_t text_hash, Candidate c) {
+  if (!seen->insert(text_hash).second) return;
   list->push_back(c);
   if (list->size() >= 4 * kQuoteCandidates) {
     std::nth_element(list->begin(), list->begin() + kQuoteCandidates, list->end());
@@ -241,12 +248,14 @@ void MentionsAndQuotes(const CommentCorpus& corpus, const std::vector<std::strin
     std::vector<uint32_t> ends, mentioned;
     std::vector<uint32_t> mentions;
     std::vector<std::vector<Candidate>> quotes;
+    std::vector<std::unordered_set<uint64_t>> seen;
   };
   std::vector<Part> parts(std::max<size_t>(threads, 1));
   const size_t used = ForParts(n, threads, [&](size_t begin, size_t end, size_t p) {
     Part& part = parts[p];
     part.mentions.assign(theme_count, 0);
     part.quotes.resize(theme_count);
+    part.seen.resize(theme_count);
     std::vector<uint32_t> terms, list;
     for (size_t i = begin; i < end; ++i) {
       list.clear();
@@ -279,9 +288,9 @@ void MentionsAndQuotes(const CommentCorpus& corpus, const std::vector<std::strin
       if (m < 0) continue;
       double score = (*themes)[m].pinned ? pinned.main_hits[i] / std::sqrt(1.0 + corpus.words(i).size())
                                          : specific / std::max<size_t>(terms.size(), 1);
-      const size_t bytes = Trim(texts[i]).size();
-      if (bytes < kQuoteMinBytes || bytes > kQuoteMaxBytes) score *= kQuoteOutsideLength;
-      Keep(&part.quotes[m], {score, static_cast<uint32_t>(i)});
+      const std::string_view text = Trim(texts[i]);
+      if (text.size() < kQuoteMinBytes || text.size() > kQuoteMaxBytes) score *= kQuoteOutsideLength;
+      Keep(&part.quotes[m], &part.seen[m], Hash64(text), {score, static_cast<uint32_t>(i)});
     }
   });
   set->offsets.assign(1, 0);

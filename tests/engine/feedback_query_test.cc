@@ -205,10 +205,10 @@ TEST_F(FeedbackThemesTest, CategoriesMatchTheTemplates) {
     agree += r->CategoryOf(row.theme) == truth;
   }
   const double share = static_cast<double>(agree) / complaints;
-  // Measured 0.611 (themes are topical: praise of fast support shares a
+  // Measured 0.783 (themes are topical: praise of fast support may share a
   // theme with slow support, so not every complaint's theme is a pain point).
   std::printf("category agreement %.3f over %zu complaints\n", share, complaints);
-  EXPECT_GE(share, 0.55);
+  EXPECT_GE(share, 0.72);
 }
 
 TEST_F(FeedbackThemesTest, DriversMatchAnIndependentRecount) {
