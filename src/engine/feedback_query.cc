@@ -44,7 +44,8 @@ Result<text::FeedbackReport> RunFeedback(std::shared_ptr<const store::Snapshot> 
                                    FormatTimestamp(spec.from_ms));
   }
   TP_ASSIGN_OR_RETURN(auto run, analysis.Run<text::CommentConsumer>(spec, req.threads));
-  text::CommentTable& table = run.consumer->mutable_table();
+  text::CommentTable table = run.consumer->TakeTable();
+  run.consumer.reset();
   table.Sort();
 
   text::FeedbackOptions options;

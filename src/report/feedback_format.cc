@@ -215,7 +215,7 @@ std::string FeedbackCommentsCsv(const text::FeedbackReport& r) {
     if (row.theme >= 0) out += CsvField(r.themes[row.theme].name);
     out += ',';
     std::string all;
-    for (uint32_t t : row.themes) {
+    for (uint32_t t : r.ThemesOf(row)) {
       if (!all.empty()) all += ';';
       all += r.themes[t].name;
     }

@@ -124,7 +124,15 @@ void CommentConsumer::Consume(const scan::CustomerView& c) {
 }
 
 void CommentConsumer::Merge(scan::CustomerConsumer& other) {
-  table_.Append(std::move(static_cast<CommentConsumer&>(other).table_));
+  auto& o = static_cast<CommentConsumer&>(other);
+  merged_.push_back(std::move(o.table_));
+  for (CommentTable& t : o.merged_) merged_.push_back(std::move(t));
+  o.merged_.clear();
+}
+
+CommentTable CommentConsumer::TakeTable() {
+  merged_.insert(merged_.begin(), std::move(table_));
+  return CommentTable::Concat(std::move(merged_));
 }
 
 }  // namespace touchpoint::text

@@ -7,7 +7,8 @@
 // nothing). Sources: survey = survey_response events or events with a
 // `survey`; support = support_ticket events or channel `support`; all =
 // any event. Each shard's consumer fills its own CommentTable; Merge
-// appends them. One thread at a time per consumer.
+// collects them and TakeTable joins them once. One thread at a time per
+// consumer.
 #ifndef TOUCHPOINT_TEXT_COMMENT_CONSUMER_H_
 #define TOUCHPOINT_TEXT_COMMENT_CONSUMER_H_
 
@@ -61,12 +62,14 @@ class CommentConsumer : public scan::CustomerConsumer {
   void Consume(const scan::CustomerView& c) override;
   void Merge(scan::CustomerConsumer& other) override;
 
-  CommentTable& mutable_table() { return table_; }
+  // Every merged shard's comments in one table (call once, after the scan).
+  CommentTable TakeTable();
 
  private:
   bool FromSource(const scan::CustomerView& c, size_t row) const;
   const CommentSpec& spec_;
   CommentTable table_;
+  std::vector<CommentTable> merged_;  // the tables of the shards merged into this one
 };
 
 }  // namespace touchpoint::text

@@ -1,6 +1,7 @@
 #include "text/comment_corpus.h"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
 
 #include "text/lexicon_sentiment.h"
@@ -18,42 +19,65 @@ namespace {
 struct Shard {
   struct WordEntry {
     uint32_t stem = 0;  // local stem id
-    uint64_t count = 0;
+    uint64_t count = 0;  // as a theme word
+    bool negator = false;
+    bool theme_word = false;  // kept among the theme words (not a stop word, 2+ bytes, or a negator)
   };
   std::unordered_map<std::string, WordEntry, StringHash, std::equal_to<>> words;  // folded word -> entry
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> stem_ids;
-  std::vector<std::string> stems;
+  std::deque<std::string> stems;  // a deque: WordInfo points into it
+  std::vector<WordInfo> infos;    // per token of the current comment
   std::vector<float> lexicon;
   std::vector<uint32_t> features, word_ids;
   std::vector<uint64_t> feature_ends, word_ends;
   uint64_t tokens = 0;
+  std::vector<WordEntry*> entries_scratch;
+
+  // The entry of a folded word, stemmed and classified on first sight.
+  WordEntry& Entry(const std::string& word, Stemmer& stemmer) {
+    auto it = words.find(word);
+    if (it == words.end()) {
+      const std::string_view stem = stemmer.Stem(word);
+      auto [sit, added] = stem_ids.try_emplace(std::string(stem), static_cast<uint32_t>(stems.size()));
+      if (added) stems.emplace_back(stem);
+      WordEntry e;
+      e.stem = sit->second;
+      e.negator = IsNegator(word);
+      e.theme_word = e.negator || (word.size() >= 2 && !IsStopWord(word));
+      it = words.emplace(word, e).first;
+    }
+    return it->second;
+  }
 
   void Process(std::string_view text, const Tokenizer& tokenizer, const LexiconSentiment& sentiment,
                Stemmer& stemmer, FeatureExtractor& extractor, std::vector<Token>& tokens_scratch) {
     tokenizer.Tokenize(text, &tokens_scratch);
     lexicon.push_back(static_cast<float>(sentiment.Score(tokens_scratch).score));
-    extractor.Extract(tokens_scratch, stemmer, &features);
+    infos.assign(tokens_scratch.size(), WordInfo{});
+    std::vector<WordEntry*>& entries = entries_scratch;
+    entries.assign(tokens_scratch.size(), nullptr);
+    for (size_t k = 0; k < tokens_scratch.size(); ++k) {
+      const Token& t = tokens_scratch[k];
+      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kHashtag) continue;
+      WordEntry& e = Entry(t.text, stemmer);
+      entries[k] = &e;
+      infos[k] = WordInfo{&stems[e.stem], e.negator};
+    }
+    extractor.Extract(tokens_scratch, infos, &features);
     feature_ends.push_back(features.size());
     bool open = false;  // a clause has words since the last break
-    for (const Token& t : tokens_scratch) {
-      if (t.kind == TokenKind::kPunct) {
+    for (size_t k = 0; k < tokens_scratch.size(); ++k) {
+      if (tokens_scratch[k].kind == TokenKind::kPunct) {
         if (open) word_ids.push_back(kClauseBreak);
         open = false;
         continue;
       }
-      if (t.kind != TokenKind::kWord && t.kind != TokenKind::kHashtag) continue;
+      WordEntry* e = entries[k];
+      if (e == nullptr) continue;
       ++tokens;
-      if (t.text.size() < 2 && !IsNegator(t.text)) continue;
-      if (IsStopWord(t.text) && !IsNegator(t.text)) continue;
-      auto it = words.find(t.text);
-      if (it == words.end()) {
-        const std::string_view stem = stemmer.Stem(t.text);
-        auto [sit, added] = stem_ids.try_emplace(std::string(stem), static_cast<uint32_t>(stems.size()));
-        if (added) stems.emplace_back(stem);
-        it = words.emplace(t.text, WordEntry{sit->second, 0}).first;
-      }
-      ++it->second.count;
-      word_ids.push_back(it->second.stem);
+      if (!e->theme_word) continue;
+      ++e->count;
+      word_ids.push_back(e->stem);
       open = true;
     }
     if (!word_ids.empty() && word_ids.back() == kClauseBreak) word_ids.pop_back();
@@ -97,12 +121,15 @@ CommentCorpus CommentCorpus::Build(const std::vector<std::string_view>& texts, s
   // The written form of each stem: its most frequent word over all shards.
   std::unordered_map<std::string, uint64_t, StringHash, std::equal_to<>> word_counts;
   for (const Shard& shard : shards) {
-    for (const auto& [word, entry] : shard.words) word_counts[word] += entry.count;
+    for (const auto& [word, entry] : shard.words) {
+      if (entry.count > 0) word_counts[word] += entry.count;
+    }
   }
   c.surfaces_.assign(c.stems_.size(), std::string());
   std::vector<uint64_t> best(c.stems_.size(), 0);
   for (size_t s = 0; s < shard_count; ++s) {
     for (const auto& [word, entry] : shards[s].words) {
+      if (entry.count == 0) continue;  // never a theme word: not a written form to show
       const uint32_t id = remap[s][entry.stem];
       const uint64_t count = word_counts[word];
       if (count > best[id] || (count == best[id] && word < c.surfaces_[id])) {
@@ -115,22 +142,32 @@ CommentCorpus CommentCorpus::Build(const std::vector<std::string_view>& texts, s
   for (size_t id = 0; id < c.stems_.size(); ++id) c.negator_[id] = IsNegator(c.surfaces_[id]);
 
   c.lexicon_.reserve(n);
-  c.feature_offsets_.reserve(n + 1);
-  c.word_offsets_.reserve(n + 1);
-  c.feature_offsets_.push_back(0);
-  c.word_offsets_.push_back(0);
+  size_t begin = 0;
   for (size_t s = 0; s < shard_count; ++s) {
     Shard& shard = shards[s];
     c.lexicon_.insert(c.lexicon_.end(), shard.lexicon.begin(), shard.lexicon.end());
-    const uint64_t feature_base = c.features_.size(), word_base = c.words_.size();
-    c.features_.insert(c.features_.end(), shard.features.begin(), shard.features.end());
-    for (uint64_t e : shard.feature_ends) c.feature_offsets_.push_back(feature_base + e);
-    for (uint32_t w : shard.word_ids) c.words_.push_back(w == kClauseBreak ? w : remap[s][w]);
-    for (uint64_t e : shard.word_ends) c.word_offsets_.push_back(word_base + e);
+    Block& block = c.blocks_.emplace_back();
+    block.begin = begin;
+    begin += shard.lexicon.size();
+    for (uint32_t& w : shard.word_ids) {
+      if (w != kClauseBreak) w = remap[s][w];
+    }
+    block.features = std::move(shard.features);
+    block.feature_ends = std::move(shard.feature_ends);
+    block.words = std::move(shard.word_ids);
+    block.word_ends = std::move(shard.word_ends);
     c.token_count_ += shard.tokens;
-    shard = Shard();  // free as we go
+    shard = Shard();  // the maps go
   }
+  if (c.blocks_.empty()) c.blocks_.emplace_back();
   return c;
+}
+
+void CommentCorpus::ReleaseFeatures() {
+  for (Block& b : blocks_) {
+    std::vector<uint32_t>().swap(b.features);
+    std::vector<uint64_t>().swap(b.feature_ends);
+  }
 }
 
 }  // namespace touchpoint::text

@@ -2,38 +2,55 @@
 
 #include <algorithm>
 #include <numeric>
-#include <tuple>
 
 namespace touchpoint::text {
 
-void CommentTable::Append(CommentTable&& o) {
-  const uint32_t base = static_cast<uint32_t>(customers_.size());
-  for (auto& c : o.customers_) customers_.push_back(std::move(c));
-  for (size_t i = 0; i < o.size(); ++i) {
-    AddComment(base + o.customer_[i], o.timestamp_[i], o.event_id(i), o.text(i), o.paired_[i]);
+CommentTable CommentTable::Concat(std::vector<CommentTable>&& parts) {
+  CommentTable t;
+  size_t customers = 0, comments = 0, texts = 0, ids = 0;
+  for (const CommentTable& p : parts) {
+    customers += p.customers_.size();
+    comments += p.size();
+    texts += p.texts_.size();
+    ids += p.event_ids_.size();
   }
-  o = CommentTable();
+  t.customers_.reserve(customers);
+  t.customer_.reserve(comments);
+  t.timestamp_.reserve(comments);
+  t.event_id_ends_.reserve(comments);
+  t.text_ends_.reserve(comments);
+  t.paired_.reserve(comments);
+  t.texts_.reserve(texts);
+  t.event_ids_.reserve(ids);
+  for (CommentTable& p : parts) {
+    const uint32_t base = static_cast<uint32_t>(t.customers_.size());
+    for (auto& c : p.customers_) t.customers_.push_back(std::move(c));
+    for (size_t i = 0; i < p.size(); ++i) {
+      t.AddComment(base + p.customer_[i], p.timestamp_[i], p.event_id(i), p.text(i), p.paired_[i]);
+    }
+    p = CommentTable();
+  }
+  parts.clear();
+  return t;
 }
 
 void CommentTable::Sort() {
-  // Customers by id, then comments by (customer, time, event id, text).
   std::vector<uint32_t> by_id(customers_.size());
   std::iota(by_id.begin(), by_id.end(), 0u);
   std::sort(by_id.begin(), by_id.end(), [&](uint32_t a, uint32_t b) { return customers_[a].id < customers_[b].id; });
-  std::vector<uint32_t> rank(customers_.size());
-  for (uint32_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
-  std::vector<uint32_t> order(size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    return std::make_tuple(rank[customer_[a]], timestamp_[a], event_id(a), text(a)) <
-           std::make_tuple(rank[customer_[b]], timestamp_[b], event_id(b), text(b));
-  });
-  CommentTable sorted;
-  for (uint32_t c : by_id) sorted.customers_.push_back(std::move(customers_[c]));
-  sorted.customer_.reserve(size());
-  sorted.texts_.reserve(texts_.size());
-  for (uint32_t i : order) sorted.AddComment(rank[customer_[i]], timestamp_[i], event_id(i), text(i), paired_[i]);
-  *this = std::move(sorted);
+  rank_.assign(customers_.size(), 0);
+  for (uint32_t r = 0; r < by_id.size(); ++r) rank_[by_id[r]] = r;
+  std::vector<Customer> sorted;
+  sorted.reserve(customers_.size());
+  for (uint32_t c : by_id) sorted.push_back(std::move(customers_[c]));
+  customers_ = std::move(sorted);
+  // A counting sort of the comments by their customer's rank keeps each
+  // customer's comments in the order they came.
+  std::vector<uint32_t> start(customers_.size() + 1, 0);
+  for (uint32_t c : customer_) ++start[rank_[c] + 1];
+  for (size_t r = 1; r < start.size(); ++r) start[r] += start[r - 1];
+  order_.assign(customer_.size(), 0);
+  for (uint32_t i = 0; i < customer_.size(); ++i) order_[start[rank_[customer_[i]]]++] = i;
 }
 
 }  // namespace touchpoint::text

@@ -45,22 +45,27 @@ class CommentTable {
     text_ends_.push_back(texts_.size());
     paired_.push_back(paired);
   }
-  // Appends `other`'s customers and comments (a shard merge).
-  void Append(CommentTable&& other);
-  // Orders comments by (customer id, timestamp, event id, text), so the
-  // analysis does not depend on how the scan split the work.
+  // The tables one after the other (the shards of a scan), each freed as
+  // soon as it is copied, into storage reserved once.
+  // REQUIRES: none is sorted yet.
+  static CommentTable Concat(std::vector<CommentTable>&& parts);
+  // Orders customers by id and comments by customer, each customer's in
+  // the order they were added (the scan's: by time), so the analysis does
+  // not depend on how the scan split the work. Moves no text: the
+  // accessors read through a permutation.
   void Sort();
 
   size_t size() const { return customer_.size(); }
-  uint32_t customer(size_t i) const { return customer_[i]; }
-  int64_t timestamp(size_t i) const { return timestamp_[i]; }
-  std::string_view event_id(size_t i) const { return Slice(event_ids_, event_id_ends_, i); }
-  std::string_view text(size_t i) const { return Slice(texts_, text_ends_, i); }
-  int8_t paired(size_t i) const { return paired_[i]; }
+  uint32_t customer(size_t i) const { return rank_.empty() ? customer_[At(i)] : rank_[customer_[At(i)]]; }
+  int64_t timestamp(size_t i) const { return timestamp_[At(i)]; }
+  std::string_view event_id(size_t i) const { return Slice(event_ids_, event_id_ends_, At(i)); }
+  std::string_view text(size_t i) const { return Slice(texts_, text_ends_, At(i)); }
+  int8_t paired(size_t i) const { return paired_[At(i)]; }
   const std::vector<Customer>& customers() const { return customers_; }
   uint64_t text_bytes() const { return texts_.size(); }
 
  private:
+  size_t At(size_t i) const { return order_.empty() ? i : order_[i]; }
   static std::string_view Slice(const std::string& arena, const std::vector<uint64_t>& ends, size_t i) {
     const uint64_t begin = i == 0 ? 0 : ends[i - 1];
     return std::string_view(arena).substr(begin, ends[i] - begin);
@@ -71,6 +76,8 @@ class CommentTable {
   std::string event_ids_, texts_;
   std::vector<uint64_t> event_id_ends_, text_ends_;
   std::vector<int8_t> paired_;
+  std::vector<uint32_t> order_;  // after Sort: position -> comment as added
+  std::vector<uint32_t> rank_;   // after Sort: customer as added -> position
 };
 
 }  // namespace touchpoint::text

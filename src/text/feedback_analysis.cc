@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "text/comment_corpus.h"
 
@@ -43,10 +42,16 @@ FeedbackReport AnalyzeFeedback(const CommentTable& table, const FeedbackOptions&
     texts[i] = table.text(i);
     if (table.paired(i) != kNoPairedLabel) paired[i] = static_cast<SentimentLabel>(table.paired(i));
   }
-  const CommentCorpus corpus = CommentCorpus::Build(texts, o.threads);
+  // The corpus lives until the themes are found, then goes (memory).
+  std::optional<CommentCorpus> built(CommentCorpus::Build(texts, o.threads));
+  CommentCorpus& corpus = *built;
 
   // Sentiment.
-  SentimentResult sentiment = AnalyzeSentiment(corpus, paired, o.sentiment);
+  SentimentOptions sentiment_options = o.sentiment;
+  sentiment_options.threads = o.threads;
+  SentimentResult sentiment = AnalyzeSentiment(corpus, paired, sentiment_options);
+  corpus.ReleaseFeatures();
+  std::vector<std::optional<SentimentLabel>>().swap(paired);
   FeedbackSentiment& s = r.sentiment;
   s.method = sentiment.method;
   s.labelled = sentiment.labelled;
@@ -88,42 +93,62 @@ FeedbackReport AnalyzeFeedback(const CommentTable& table, const FeedbackOptions&
     r.themes.push_back(std::move(f));
   }
   for (int32_t m : themes.main) r.unthemed += m < 0;
+  built.reset();
 
-  // Per-customer rows: each commenting customer's main theme and mean sentiment.
+  // Per-comment rows, and per commenting customer the main theme, the mean
+  // sentiment and the themes mentioned. REQUIRES: comments grouped by
+  // customer (CommentTable::Sort), so each customer is one run.
   const auto& customers = table.customers();
-  std::vector<std::vector<uint32_t>> customer_themes(customers.size());
-  std::vector<std::map<int32_t, uint32_t>> main_counts(customers.size());
-  std::vector<double> sentiment_sum(customers.size(), 0);
-  std::vector<uint32_t> comment_count(customers.size(), 0);
+  std::vector<uint64_t> mentioned_from(customers.size() + 1, 0);  // customer -> their themes in `mentioned`
+  std::vector<uint32_t> mentioned;
+  std::vector<uint32_t> run_themes, run_mains;
   r.comment_rows.resize(n);
-  for (size_t i = 0; i < n; ++i) {
+  r.comment_themes.reserve(n);
+  size_t i = 0;
+  while (i < n) {
     const uint32_t c = table.customer(i);
-    FeedbackCommentRow& row = r.comment_rows[i];
-    row.event_id = table.event_id(i);
-    row.customer_id = customers[c].id;
-    row.timestamp_ms = table.timestamp(i);
-    row.sentiment = sentiment.score[i];
-    row.label = sentiment.label[i];
-    row.theme = themes.main[i];
-    const auto mentioned = themes.mentions(i);
-    row.themes.assign(mentioned.begin(), mentioned.end());
-    customer_themes[c].insert(customer_themes[c].end(), mentioned.begin(), mentioned.end());
-    if (row.theme >= 0) ++main_counts[c][row.theme];
-    sentiment_sum[c] += row.sentiment;
-    ++comment_count[c];
-  }
-  for (size_t c = 0; c < customers.size(); ++c) {
-    if (comment_count[c] == 0) continue;
-    ++r.customers;
+    run_themes.clear();
+    run_mains.clear();
+    double sum = 0;
+    size_t end = i;
+    for (; end < n && table.customer(end) == c; ++end) {
+      FeedbackCommentRow& row = r.comment_rows[end];
+      row.event_id = table.event_id(end);
+      row.customer_id = customers[c].id;
+      row.timestamp_ms = table.timestamp(end);
+      row.sentiment = sentiment.score[end];
+      row.label = sentiment.label[end];
+      row.theme = themes.main[end];
+      const auto m = themes.mentions(end);
+      row.themes_offset = r.comment_themes.size();
+      row.themes_count = static_cast<uint32_t>(m.size());
+      r.comment_themes.insert(r.comment_themes.end(), m.begin(), m.end());
+      run_themes.insert(run_themes.end(), m.begin(), m.end());
+      if (row.theme >= 0) run_mains.push_back(static_cast<uint32_t>(row.theme));
+      sum += row.sentiment;
+    }
     FeedbackCustomerRow row;
     row.customer_id = customers[c].id;
-    row.sentiment = sentiment_sum[c] / comment_count[c];
+    row.sentiment = sum / static_cast<double>(end - i);
+    // The most frequent main theme; on a tie the lower index (the larger theme).
+    std::sort(run_mains.begin(), run_mains.end());
     uint32_t best = 0;
-    for (const auto& [theme, count] : main_counts[c]) {  // ascending index: the larger theme wins a tie
-      if (count > best) best = count, row.theme = theme;
+    for (size_t k = 0; k < run_mains.size();) {
+      size_t e = k;
+      while (e < run_mains.size() && run_mains[e] == run_mains[k]) ++e;
+      if (e - k > best) best = static_cast<uint32_t>(e - k), row.theme = static_cast<int32_t>(run_mains[k]);
+      k = e;
     }
     r.customer_rows.push_back(std::move(row));
+    std::sort(run_themes.begin(), run_themes.end());
+    run_themes.erase(std::unique(run_themes.begin(), run_themes.end()), run_themes.end());
+    mentioned_from[c + 1] = run_themes.size();
+    mentioned.insert(mentioned.end(), run_themes.begin(), run_themes.end());
+    i = end;
   }
+  r.customers = r.customer_rows.size();
+  // Customers come in index order (sorted by id): prefix sums give the offsets.
+  for (size_t c = 0; c < customers.size(); ++c) mentioned_from[c + 1] += mentioned_from[c];
 
   // Drivers.
   r.survey = o.survey ? o.survey : DefaultSurvey(table);
@@ -136,10 +161,8 @@ FeedbackReport AnalyzeFeedback(const CommentTable& table, const FeedbackOptions&
       const double answer = AnswerOf(customers[c], *r.survey);
       if (std::isnan(answer)) continue;
       in.score.push_back(answer);
-      auto& list = customer_themes[c];
-      std::sort(list.begin(), list.end());
-      list.erase(std::unique(list.begin(), list.end()), list.end());
-      in.themes.insert(in.themes.end(), list.begin(), list.end());
+      in.themes.insert(in.themes.end(), mentioned.begin() + static_cast<ptrdiff_t>(mentioned_from[c]),
+                       mentioned.begin() + static_cast<ptrdiff_t>(mentioned_from[c + 1]));
       in.offsets.push_back(in.themes.size());
     }
     const DriverResult drivers = AnalyzeDrivers(in);

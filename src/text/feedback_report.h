@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -46,8 +47,10 @@ struct FeedbackCommentRow {
   int64_t timestamp_ms = 0;
   float sentiment = 0;
   SentimentLabel label = SentimentLabel::kNeutral;
-  int32_t theme = -1;            // main theme index into themes, -1 = none
-  std::vector<uint32_t> themes;  // every mentioned theme, main first
+  int32_t theme = -1;  // main theme index into themes, -1 = none
+  // Every mentioned theme, main first: FeedbackReport::ThemesOf(row).
+  uint64_t themes_offset = 0;
+  uint32_t themes_count = 0;
 };
 
 struct FeedbackCustomerRow {
@@ -71,10 +74,14 @@ struct FeedbackReport {
   std::vector<TrendPeriod> trend;
   std::vector<TrendRise> rises;
   std::vector<FeedbackCommentRow> comment_rows;    // in comment order (customer id, time)
+  std::vector<uint32_t> comment_themes;            // the rows' mentioned themes, one after the other
   std::vector<FeedbackCustomerRow> customer_rows;  // commenting customers, by id
   uint64_t scanned_events = 0;
   double seconds = 0;
 
+  std::span<const uint32_t> ThemesOf(const FeedbackCommentRow& row) const {
+    return {comment_themes.data() + row.themes_offset, row.themes_count};
+  }
   // The category of a theme index (-1: "").
   const std::string& CategoryOf(int32_t theme) const {
     static const std::string kNone;

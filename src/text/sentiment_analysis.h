@@ -15,6 +15,8 @@
 //     self_trained_weight). A second round relabels the clear comments
 //     with these scores and trains again.
 //   - "lexicon": when even that is too little.
+// Training sets are capped at max_training examples (a seeded sample);
+// every comment is scored, in parallel.
 // Pure function of its inputs; runs on the calling thread.
 #ifndef TOUCHPOINT_TEXT_SENTIMENT_ANALYSIS_H_
 #define TOUCHPOINT_TEXT_SENTIMENT_ANALYSIS_H_
@@ -38,8 +40,12 @@ struct SentimentOptions {
   size_t min_pseudo_per_label = 50;
   double self_trained_weight = 0.85;  // the model's share of a self-trained score
   int self_training_rounds = 2;       // the second relabels with the first's scores
+  // Training examples at most (a seeded sample of them beyond): a linear
+  // model has learned what it can long before, and training stays O(1).
+  size_t max_training = 100000;
   uint64_t seed = 1;
   bool evaluate = true;              // measure the learned model on a holdout
+  size_t threads = 0;                // for scoring every comment; 0 = all
 };
 
 struct SentimentResult {

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "text/lexicon_sentiment.h"
-#include "text/stop_words.h"
 #include "util/hash.h"
 
 namespace touchpoint::text {
@@ -13,15 +12,17 @@ uint32_t Id(std::string_view key) { return static_cast<uint32_t>(Hash64(key) & (
 
 }  // namespace
 
-void FeatureExtractor::Extract(const std::vector<Token>& tokens, Stemmer& stemmer, std::vector<uint32_t>* out) {
+void FeatureExtractor::Extract(const std::vector<Token>& tokens, const std::vector<WordInfo>& words,
+                               std::vector<uint32_t>* out) {
   ids_.clear();
-  std::string previous;  // the previous word's stem in this clause ("" at a clause start)
+  std::string_view previous;  // the previous word's stem in this clause ("" at a clause start)
   int negation_left = 0;
-  for (const Token& t : tokens) {
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const Token& t = tokens[k];
     switch (t.kind) {
       case TokenKind::kPunct:
         if (t.text == "!" || t.text == "?") ids_.push_back(Id(t.text == "!" ? "p:!" : "p:?"));
-        previous.clear();
+        previous = {};
         negation_left = 0;
         break;
       case TokenKind::kEmoji:
@@ -32,7 +33,7 @@ void FeatureExtractor::Extract(const std::vector<Token>& tokens, Stemmer& stemme
         break;
       case TokenKind::kWord:
       case TokenKind::kHashtag: {
-        const std::string_view stem = stemmer.Stem(t.text);
+        const std::string_view stem = *words[k].stem;
         const bool negated = negation_left > 0;
         key_ = negated ? "n:" : "w:";
         key_ += stem;
@@ -44,8 +45,8 @@ void FeatureExtractor::Extract(const std::vector<Token>& tokens, Stemmer& stemme
           key_ += stem;
           ids_.push_back(Id(key_));
         }
-        previous.assign(stem);
-        if (t.is_word() && IsNegator(t.text)) {
+        previous = stem;
+        if (t.is_word() && words[k].negator) {
           negation_left = LexiconSentiment::kNegationScope;
         } else if (negation_left > 0) {
           --negation_left;

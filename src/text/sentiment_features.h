@@ -3,8 +3,8 @@
 // stems (marked when inside a negation scope, so "not good" and "good"
 // differ), of adjacent stem pairs within a clause, of its emoji and
 // emoticons and of "!" and "?", plus the lexicon score as one real-valued
-// input. Ids are in [0, kFeatureSpace). Stateless; a FeatureExtractor
-// holds per-thread scratch and is not thread-safe.
+// input. Ids are in [0, kFeatureSpace). A FeatureExtractor holds
+// per-thread scratch and is not thread-safe.
 #ifndef TOUCHPOINT_TEXT_SENTIMENT_FEATURES_H_
 #define TOUCHPOINT_TEXT_SENTIMENT_FEATURES_H_
 
@@ -12,7 +12,6 @@
 #include <string>
 #include <vector>
 
-#include "text/stemmer.h"
 #include "text/tokenizer.h"
 
 namespace touchpoint::text {
@@ -20,10 +19,18 @@ namespace touchpoint::text {
 inline constexpr uint32_t kFeatureBits = 20;
 inline constexpr uint32_t kFeatureSpace = 1u << kFeatureBits;
 
+// What the extractor needs of a word or hashtag token beyond its text: its
+// stem and whether it is a negator (null stem for other tokens).
+struct WordInfo {
+  const std::string* stem = nullptr;
+  bool negator = false;
+};
+
 class FeatureExtractor {
  public:
   // Appends the comment's distinct feature ids, sorted, to *out.
-  void Extract(const std::vector<Token>& tokens, Stemmer& stemmer, std::vector<uint32_t>* out);
+  // REQUIRES: words.size() == tokens.size().
+  void Extract(const std::vector<Token>& tokens, const std::vector<WordInfo>& words, std::vector<uint32_t>* out);
 
  private:
   std::string key_;

@@ -39,7 +39,6 @@ inline constexpr double kPraiseFrom = 0.3;
 inline constexpr double kCommentsPerThemeSquared = 50;
 inline constexpr size_t kMinDefaultThemes = 4;
 size_t DefaultThemeCount(size_t comments, size_t at_most);
-inline constexpr double kKeyTermShare = 0.5;
 
 struct ThemeOptions {
   size_t max_themes = 30;

@@ -42,17 +42,27 @@ struct Candidate {
   bool operator<(const Candidate& o) const { return score != o.score ? score > o.score : comment < o.comment; }
 };
 
-// Keeps the best candidates of a theme, one per distinct text (`seen`
-// holds the hashes of texts offered so far: a text offered again has the
-// same score and a later index, so it can never beat the first).
-void Keep(std::vector<Candidate>* list, std::unordered_set<uint64_t>* seen, uint64_t text_hash, Candidate c) {
-  if (!seen->insert(text_hash).second) return;
-  list->push_back(c);
-  if (list->size() >= 4 * kQuoteCandidates) {
-    std::nth_element(list->begin(), list->begin() + kQuoteCandidates, list->end());
-    list->resize(kQuoteCandidates);
+// The best quote candidates of one theme, one per distinct text: `seen`
+// holds the hashes of the texts let in (a text offered again has the same
+// score and a later index, so it can never beat the first), `floor` the
+// score a candidate must beat once the list has been cut.
+struct QuoteList {
+  std::vector<Candidate> list;
+  std::unordered_set<uint64_t> seen;
+  double floor = -1;
+
+  bool Wants(double score) const { return score > floor; }
+  void Keep(uint64_t text_hash, Candidate c) {
+    if (!seen.insert(text_hash).second) return;
+    list.push_back(c);
+    if (list.size() >= 4 * kQuoteCandidates) {
+      std::nth_element(list.begin(), list.begin() + kQuoteCandidates, list.end());
+      list.resize(kQuoteCandidates);
+      floor = list[0].score;
+      for (const Candidate& k : list) floor = std::min(floor, k.score);
+    }
   }
-}
+};
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -235,27 +245,25 @@ void MentionsAndQuotes(const CommentCorpus& corpus, const std::vector<std::strin
                        const std::vector<int32_t>& main, size_t threads, std::vector<Theme>* themes, ThemeSet* set) {
   const size_t n = corpus.size(), theme_count = themes->size();
   // term -> (theme, exclusivity) for the top terms; key terms mark mentions.
-  std::unordered_map<uint32_t, std::vector<std::pair<uint32_t, double>>> top_of_term;
-  std::unordered_map<uint32_t, std::vector<uint32_t>> key_of_term;
+  std::vector<std::vector<std::pair<uint32_t, double>>> top_of_term(vocabulary.size());
+  std::vector<std::vector<uint32_t>> key_of_term(vocabulary.size());
   for (const ThemeTerms& tt : cluster_terms) {
     const uint32_t theme = static_cast<uint32_t>(theme_of_cluster[tt.cluster]);
     for (const ScoredTerm& st : tt.top) {
       top_of_term[st.term].emplace_back(theme, st.exclusivity);
-      if (st.exclusivity >= 0.5) key_of_term[st.term].push_back(theme);
+      if (st.exclusivity >= kKeyTermShare) key_of_term[st.term].push_back(theme);
     }
   }
   struct Part {
     std::vector<uint32_t> ends, mentioned;
     std::vector<uint32_t> mentions;
-    std::vector<std::vector<Candidate>> quotes;
-    std::vector<std::unordered_set<uint64_t>> seen;
+    std::vector<QuoteList> quotes;
   };
   std::vector<Part> parts(std::max<size_t>(threads, 1));
   const size_t used = ForParts(n, threads, [&](size_t begin, size_t end, size_t p) {
     Part& part = parts[p];
     part.mentions.assign(theme_count, 0);
     part.quotes.resize(theme_count);
-    part.seen.resize(theme_count);
     std::vector<uint32_t> terms, list;
     for (size_t i = begin; i < end; ++i) {
       list.clear();
@@ -267,14 +275,10 @@ void MentionsAndQuotes(const CommentCorpus& corpus, const std::vector<std::strin
       vocabulary.Terms(corpus, i, &terms);
       double specific = 0;
       for (uint32_t w : terms) {
-        if (const auto it = key_of_term.find(w); it != key_of_term.end()) {
-          list.insert(list.end(), it->second.begin(), it->second.end());
-        }
+        list.insert(list.end(), key_of_term[w].begin(), key_of_term[w].end());
         if (m < 0) continue;
-        if (const auto it = top_of_term.find(w); it != top_of_term.end()) {
-          for (const auto& [theme, exclusivity] : it->second) {
-            if (theme == static_cast<uint32_t>(m)) specific += exclusivity;
-          }
+        for (const auto& [theme, exclusivity] : top_of_term[w]) {
+          if (theme == static_cast<uint32_t>(m)) specific += exclusivity;
         }
       }
       if (list.size() > 1) {  // main first, the rest ascending and distinct
@@ -290,7 +294,7 @@ void MentionsAndQuotes(const CommentCorpus& corpus, const std::vector<std::strin
                                          : specific / std::max<size_t>(terms.size(), 1);
       const std::string_view text = Trim(texts[i]);
       if (text.size() < kQuoteMinBytes || text.size() > kQuoteMaxBytes) score *= kQuoteOutsideLength;
-      Keep(&part.quotes[m], &part.seen[m], Hash64(text), {score, static_cast<uint32_t>(i)});
+      if (part.quotes[m].Wants(score)) part.quotes[m].Keep(Hash64(text), {score, static_cast<uint32_t>(i)});
     }
   });
   set->offsets.assign(1, 0);
@@ -303,7 +307,7 @@ void MentionsAndQuotes(const CommentCorpus& corpus, const std::vector<std::strin
     for (uint32_t e : part.ends) set->offsets.push_back(base + e);
     for (size_t t = 0; t < theme_count; ++t) {
       (*themes)[t].mentions += part.mentions[t];
-      quotes[t].insert(quotes[t].end(), part.quotes[t].begin(), part.quotes[t].end());
+      quotes[t].insert(quotes[t].end(), part.quotes[t].list.begin(), part.quotes[t].list.end());
     }
   }
   for (size_t t = 0; t < theme_count; ++t) {

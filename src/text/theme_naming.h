@@ -17,6 +17,10 @@
 
 namespace touchpoint::text {
 
+// A top term marks a mention of its theme when at least this share of the
+// comments holding it are in the theme (p(k | w)).
+inline constexpr double kKeyTermShare = 0.5;
+
 // Counts over the comments of an assignment pass.
 struct ClusterStats {
   size_t clusters = 0, terms = 0;

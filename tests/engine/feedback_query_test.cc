@@ -218,7 +218,8 @@ TEST_F(FeedbackThemesTest, DriversMatchAnIndependentRecount) {
   for (size_t t = 0; t < r->themes.size(); ++t) {
     std::set<std::string> mention;
     for (const auto& row : r->comment_rows) {
-      if (std::find(row.themes.begin(), row.themes.end(), t) != row.themes.end()) mention.insert(row.customer_id);
+      const auto themes = r->ThemesOf(row);
+      if (std::find(themes.begin(), themes.end(), t) != themes.end()) mention.insert(row.customer_id);
     }
     double p[2] = {0, 0}, d[2] = {0, 0}, n[2] = {0, 0};
     for (const auto& [id, score] : scores_) {
