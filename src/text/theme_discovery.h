@@ -17,8 +17,8 @@
 //   4. a comment mentions a theme beside its main one when it holds one of
 //      the theme's key terms (top terms with p(k | w) >= kKeyTermShare);
 //   5. quotes: the comments whose terms are most specific to the theme.
-// Deterministic for a given seed and thread count... and for any thread
-// count: the parallel passes only sum.
+// Deterministic for a given seed, whatever the thread count: the parallel
+// passes only sum, and the k-means start depends on the data alone.
 #ifndef TOUCHPOINT_TEXT_THEME_DISCOVERY_H_
 #define TOUCHPOINT_TEXT_THEME_DISCOVERY_H_
 
