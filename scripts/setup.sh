@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libfmt-dev libtomlplusplus-dev libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   libgsl-dev python3-pandas python3-scipy
+  libutf8proc-dev libstemmer-dev python3-sklearn
   clang libclang-rt-14-dev
 )
 missing=()

@@ -10,7 +10,7 @@
 #include "text/stop_words.h"
 #include "text/string_hash.h"
 #include "text/tokenizer.h"
-#include "util/thread_pool.h"
+#include "text/for_parts.h"
 
 namespace touchpoint::text {
 namespace {
@@ -88,19 +88,17 @@ struct Shard {
 }  // namespace
 
 CommentCorpus CommentCorpus::Build(const std::vector<std::string_view>& texts, size_t threads) {
-  if (threads == 0) threads = DefaultThreadCount();
   const size_t n = texts.size();
-  const size_t shard_count = std::max<size_t>(1, std::min(threads, n / 256 + 1));
-  std::vector<Shard> shards(shard_count);
+  std::vector<Shard> shards(PartCount(n, threads));
+  const size_t shard_count = shards.size();
   const Lexicon& lexicon = Lexicon::Default();
-  RunParallel(shard_count, shard_count, [&](size_t s) {
+  ForParts(n, threads, [&](size_t begin, size_t end, size_t s) {
     const Tokenizer tokenizer(lexicon);
     const LexiconSentiment sentiment(lexicon);
     Stemmer stemmer;
     FeatureExtractor extractor;
     std::vector<Token> tokens;
     Shard& shard = shards[s];
-    const size_t begin = n * s / shard_count, end = n * (s + 1) / shard_count;
     shard.lexicon.reserve(end - begin);
     for (size_t i = begin; i < end; ++i) shard.Process(texts[i], tokenizer, sentiment, stemmer, extractor, tokens);
   });

@@ -6,7 +6,7 @@
 
 #include "text/sentiment_model.h"
 #include "util/hash.h"
-#include "util/thread_pool.h"
+#include "text/for_parts.h"
 
 namespace touchpoint::text {
 namespace {
@@ -32,13 +32,11 @@ std::vector<size_t> Capped(std::vector<size_t> rows, const SentimentOptions& o) 
   return rows;
 }
 
-// Scores every comment with `model` in parallel; `lexicon_input` as trained.
+// Calls fn(i) for every comment, in parallel.
 template <typename Fn>
 void ScoreAll(const CommentCorpus& corpus, size_t threads, Fn fn) {
-  const size_t n = corpus.size();
-  const size_t parts = std::max<size_t>(1, std::min(threads == 0 ? DefaultThreadCount() : threads, n / 4096 + 1));
-  RunParallel(parts, parts, [&](size_t p) {
-    for (size_t i = n * p / parts; i < n * (p + 1) / parts; ++i) fn(i);
+  ForParts(corpus.size(), threads, [&](size_t begin, size_t end, size_t) {
+    for (size_t i = begin; i < end; ++i) fn(i);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "text/for_parts.h"
 #include "text/kmeans_clustering.h"
 #include "text/theme_naming.h"
 #include "util/hash.h"
@@ -29,13 +30,6 @@ std::vector<uint32_t> SeededSample(const std::vector<uint32_t>& docs, size_t n, 
   return sample;
 }
 
-// Runs fn(begin, end, part) over `threads` contiguous parts of [0, n).
-template <typename Fn>
-void ForParts(size_t n, size_t threads, Fn fn) {
-  const size_t parts = std::max<size_t>(1, std::min(threads, n / 1024 + 1));
-  RunParallel(parts, parts, [&](size_t p) { fn(n * p / parts, n * (p + 1) / parts, p); });
-}
-
 // The comment's TF-IDF vector: (1 + ln tf(w)) idf(w) per term.
 void TfIdf(const CommentCorpus& corpus, const ThemeVocabulary& vocabulary, size_t i, SphericalKMeans::Vector* v,
            std::vector<uint32_t>* counts) {
@@ -50,7 +44,7 @@ void TfIdf(const CommentCorpus& corpus, const ThemeVocabulary& vocabulary, size_
 void AssignPass(const CommentCorpus& corpus, const ThemeVocabulary& vocabulary, const SphericalKMeans& model,
                 const std::vector<uint32_t>& docs, size_t threads, std::vector<int32_t>* main,
                 ClusterStats* stats) {
-  std::vector<ClusterStats> parts(std::max<size_t>(threads, 1));
+  std::vector<ClusterStats> parts(PartCount(docs.size(), threads));
   ForParts(docs.size(), threads, [&](size_t begin, size_t end, size_t p) {
     ClusterStats& s = parts[p];
     s.Reset(model.clusters(), vocabulary.size());

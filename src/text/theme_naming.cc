@@ -8,7 +8,7 @@
 
 #include "util/hash.h"
 
-#include "util/thread_pool.h"
+#include "text/for_parts.h"
 
 namespace touchpoint::text {
 namespace {
@@ -21,13 +21,6 @@ constexpr double kMinTermShare = 0.03;  // of the cluster's comments
 constexpr uint32_t kMinTermComments = 2;
 constexpr size_t kQuoteMinBytes = 20, kQuoteMaxBytes = 300;
 constexpr double kQuoteOutsideLength = 0.5;  // score factor of quotes too short or too long
-
-template <typename Fn>
-size_t ForParts(size_t n, size_t threads, Fn fn) {
-  const size_t parts = std::max<size_t>(1, std::min(std::max<size_t>(threads, 1), n / 1024 + 1));
-  RunParallel(parts, parts, [&](size_t p) { fn(n * p / parts, n * (p + 1) / parts, p); });
-  return parts;
-}
 
 bool Contains(const std::vector<uint32_t>& outer, const std::vector<uint32_t>& inner) {
   for (uint32_t s : inner) {
@@ -109,7 +102,7 @@ PinnedHits MatchPinned(const CommentCorpus& corpus, const Taxonomy& taxonomy, si
     std::vector<uint16_t> main_hits;
     std::vector<std::vector<uint32_t>> pattern_comments;
   };
-  std::vector<Part> parts(std::max<size_t>(threads, 1));
+  std::vector<Part> parts(PartCount(n, threads));
   const size_t used = ForParts(n, threads, [&](size_t begin, size_t end, size_t p) {
     Part& part = parts[p];
     part.pattern_comments.resize(theme_count);
@@ -259,7 +252,7 @@ void MentionsAndQuotes(const CommentCorpus& corpus, const std::vector<std::strin
     std::vector<uint32_t> mentions;
     std::vector<QuoteList> quotes;
   };
-  std::vector<Part> parts(std::max<size_t>(threads, 1));
+  std::vector<Part> parts(PartCount(n, threads));
   const size_t used = ForParts(n, threads, [&](size_t begin, size_t end, size_t p) {
     Part& part = parts[p];
     part.mentions.assign(theme_count, 0);
