@@ -148,5 +148,47 @@ TEST_F(ThemeDiscoveryTest, ComplaintThemesGetTheirCategory) {
   EXPECT_GE(agree * 100, complaints * 65);
 }
 
+// Thirty short comments written by hand on three topics; three themes must
+// separate them exactly, each named by its topic's words.
+TEST(ThemeDiscovery, HandLabelledShortComments) {
+  const std::vector<std::pair<int, std::string>> comments = {
+      {0, "My parcel arrived late again"},      {0, "delivery was late by a week"},
+      {0, "Late delivery, parcel lost twice"},  {0, "the parcel is still not delivered"},
+      {0, "late delivery ruined the party"},    {0, "parcel delivery took forever"},
+      {0, "Where is my parcel? Delivery late"}, {0, "courier delivered the parcel late"},
+      {0, "late delivery, no parcel tracking"}, {0, "delivery late and parcel damaged"},
+      {1, "Still no refund for my return"},     {1, "refund takes weeks, money gone"},
+      {1, "I want my money back, refund now"},  {1, "the refund never came"},
+      {1, "refund refused for a faulty item"},  {1, "money back promised, no refund"},
+      {1, "refund still pending after return"}, {1, "partial refund only, where is my money"},
+      {1, "refund request ignored"},            {1, "how long does a refund take? money please"},
+      {2, "The app crashes on login"},          {2, "app keeps crashing after the update"},
+      {2, "login broken, app crashes"},         {2, "the app crashes every time"},
+      {2, "crashes when I open the app"},       {2, "app update broke login"},
+      {2, "app crash on startup, cannot login"}, {2, "login fails and the app crashes"},
+      {2, "app crashes constantly"},            {2, "since the update the app crashes"},
+  };
+  std::vector<std::string_view> texts;
+  for (const auto& [topic, text] : comments) texts.push_back(text);
+  const CommentCorpus corpus = CommentCorpus::Build(texts, 1);
+  ThemeOptions o;
+  o.themes = 3;
+  o.min_theme_comments = 2;
+  o.vocabulary.min_df = 2;
+  const ThemeSet set = DiscoverThemes(corpus, texts, std::vector<float>(texts.size(), 0.0f), nullptr, o);
+  ASSERT_EQ(set.themes.size(), 3u);
+  std::vector<int> truth;
+  for (const auto& [topic, text] : comments) truth.push_back(topic);
+  EXPECT_DOUBLE_EQ(testing::NormalizedMutualInformation(truth, set.main), 1.0);
+  std::set<std::string> names;
+  for (const Theme& t : set.themes) {
+    EXPECT_EQ(t.comments, 10u);
+    names.insert(t.phrases[0]);
+  }
+  EXPECT_EQ(names.count("app") + names.count("crashes") + names.count("app crashes"), 1u);
+  EXPECT_EQ(names.count("refund") + names.count("money"), 1u);
+  EXPECT_EQ(names.count("parcel") + names.count("late") + names.count("delivery") + names.count("late delivery"), 1u);
+}
+
 }  // namespace
 }  // namespace touchpoint::text
