@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libgsl-dev python3-pandas python3-scipy
   libnlopt-dev libxgboost-dev libeigen3-dev
+  libutf8proc-dev libstemmer-dev python3-sklearn
   clang libclang-rt-14-dev
 )
 missing=()
