@@ -28,6 +28,7 @@ void RegisterRetention(CLI::App& app, Action* run);
 void RegisterLifecycle(CLI::App& app, Action* run);
 void RegisterDerived(CLI::App& app, Action* run);
 void RegisterPaths(CLI::App& app, Action* run);
+void RegisterServe(CLI::App& app, Action* run);
 
 }  // namespace touchpoint::cli
 

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterLifecycle(app, &run);
   touchpoint::cli::RegisterDerived(app, &run);
   touchpoint::cli::RegisterPaths(app, &run);
+  touchpoint::cli::RegisterServe(app, &run);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
