@@ -1,6 +1,9 @@
 #include "server/collector.h"
 
+#include <algorithm>
+
 #include "store/alias_table.h"
+#include "util/file.h"
 
 namespace touchpoint::server {
 namespace {
@@ -11,6 +14,18 @@ constexpr std::chrono::milliseconds kIdleTick{250};
 // The log is flushed for age only after this long without a commit, so a
 // steady stream is not stalled by it.
 constexpr std::chrono::seconds kQuietBeforeFlush{1};
+
+// Every column holds one value per row. A batch that breaks this would be
+// encoded into a log record no reader can decode, making every later query
+// fail; so it is refused before it is written (it would be our bug).
+bool Consistent(const EventBatch& b) {
+  const size_t n = b.size();
+  bool ok = b.customer_id.size() == n && b.event.size() == n && b.event_id.size() == n && b.session_id.size() == n &&
+            b.channel.size() == n && b.campaign.size() == n && b.page.size() == n && b.revenue.size() == n &&
+            b.survey.size() == n && b.score.size() == n && b.comment.size() == n && b.feature.size() == n;
+  for (const auto& p : b.properties) ok &= p.values.size() == n;
+  return ok;
+}
 
 Result<std::unique_ptr<store::Store>> OpenWritable(const std::string& db) {
   store::StoreOptions options;
@@ -60,15 +75,17 @@ SubmitResult Collector::Submit(EventBatch events, std::vector<IdentityLink> link
   }
   pending_events_ += n;
   queue_.push_back(&p);
+  lock.unlock();
   work_cv_.notify_one();
-  done_cv_.wait(lock, [&] { return p.done; });
+  p.done.acquire();
   return p.result;
 }
 
 void Collector::CommitLoop() {
   std::unique_lock lock(mu_);
   while (true) {
-    work_cv_.wait_for(lock, kIdleTick, [&] { return !queue_.empty() || draining_; });
+    work_cv_.wait_for(lock, kIdleTick,
+                      [&] { return !queue_.empty() || draining_ || (flush_ && flush_->done.load()); });
     if (queue_.empty()) {
       if (draining_) break;
       const bool store_ok = stats_.store_ok;
@@ -89,12 +106,10 @@ void Collector::CommitLoop() {
     lock.unlock();
     CommitGroup(group);
     lock.lock();
-    for (Pending* p : group) {
-      pending_events_ -= p->events.size();
-      p->done = true;  // after this the request may return and free *p
-    }
-    done_cv_.notify_all();
+    for (Pending* p : group) pending_events_ -= p->events.size();
     lock.unlock();
+    // After its release a request may return and free *p.
+    for (Pending* p : group) p->done.release();
     MaybeFlushLog(false);
     lock.lock();
   }
@@ -122,7 +137,11 @@ void Collector::CommitGroup(std::vector<Pending*>& group) {
       batch = &combined;
     }
     events = batch->size();
-    if (events > 0) s = store_->Append(*batch, &duplicates);
+    if (!Consistent(*batch)) {
+      s = Status::Corruption("internal error: an event batch with uneven columns was not written");
+    } else if (events > 0) {
+      s = store_->Append(*batch, &duplicates);
+    }
   }
   std::lock_guard lock(mu_);
   if (!s.ok()) {
@@ -146,25 +165,70 @@ void Collector::CommitGroup(std::vector<Pending*>& group) {
 }
 
 void Collector::MaybeFlushLog(bool force) {
-  if (log_events_ == 0 || !store_) return;
+  if (flush_ && flush_->done.load()) FinishFlush();
+  if (flush_ || log_events_ == 0 || !store_) return;
   const auto now = std::chrono::steady_clock::now();
   const bool due = force || log_events_ >= options_.flush_log_events ||
                    (now - log_started_ >= options_.flush_log_after && now - last_commit_ >= kQuietBeforeFlush);
   if (!due) return;
-  Status s = store_->FlushLog();
+  auto begun = store_->BeginLogFlush();
+  if (!begun.ok()) {
+    std::lock_guard lock(mu_);
+    stats_.last_error = begun.status().ToString();
+    return;
+  }
+  flush_ = std::make_unique<BackgroundFlush>();
+  flush_->flush = std::move(begun).value();
+  flush_->log_events_at_mark = log_events_;
+  flush_->started = now;
+  flush_->thread = std::thread([this, f = flush_.get()] {
+    f->status = store::Store::WriteLogPart(&f->flush);
+    {
+      std::lock_guard lock(mu_);  // so the commit thread cannot miss the wake-up
+      f->done = true;
+    }
+    work_cv_.notify_one();
+  });
+}
+
+void Collector::FinishFlush() {
+  if (flush_->thread.joinable()) flush_->thread.join();
+  const auto stall_start = std::chrono::steady_clock::now();
+  Status s = flush_->status;
+  if (s.ok()) s = store_->FinishLogFlush(flush_->flush);
+  const auto end = std::chrono::steady_clock::now();
+  auto ms = [](auto d) { return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(d).count()); };
+  if (s.ok()) {
+    // Events appended after the mark are in the new log.
+    log_events_ -= flush_->log_events_at_mark;
+    if (log_events_ > 0) log_started_ = stall_start;
+  } else {
+    store_->AbandonLogFlush();
+    (void)RemoveFile(flush_->flush.part_path);
+  }
   std::lock_guard lock(mu_);
   if (s.ok()) {
-    log_events_ = 0;
     ++stats_.log_flushes;
+    stats_.flush_ms_max = std::max(stats_.flush_ms_max, ms(end - flush_->started));
+    stats_.flush_stall_ms_max = std::max(stats_.flush_stall_ms_max, ms(end - stall_start));
   } else {
     // The events stay in the log, which readers replay: nothing is lost.
     stats_.last_error = s.ToString();
   }
+  flush_.reset();
+}
+
+void Collector::AbandonFlush() {
+  if (!flush_) return;
+  if (flush_->thread.joinable()) flush_->thread.join();
+  if (store_) store_->AbandonLogFlush();
+  flush_.reset();
 }
 
 Status Collector::ReopenStore() {
   // A failed append leaves the log writer unusable; a fresh open cuts the
-  // torn record off (store/wal_writer.h).
+  // torn record off (store/wal_writer.h) and sweeps an unfinished flush's part.
+  AbandonFlush();
   store_.reset();
   TP_ASSIGN_OR_RETURN(store_, OpenWritable(db_));
   log_events_ = 0;
@@ -179,7 +243,17 @@ Status Collector::Drain() {
     work_cv_.notify_all();
   }
   if (thread_.joinable()) thread_.join();
-  MaybeFlushLog(true);
+  if (flush_) FinishFlush();
+  if (log_events_ > 0 && store_) {
+    Status s = store_->FlushLog();
+    std::lock_guard lock(mu_);
+    if (s.ok()) {
+      log_events_ = 0;
+      ++stats_.log_flushes;
+    } else {
+      stats_.last_error = s.ToString();
+    }
+  }
   std::lock_guard lock(mu_);
   stopped_ = true;
   if (log_events_ > 0) drain_status_ = Status::IOError("the log could not be flushed: " + stats_.last_error);

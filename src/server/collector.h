@@ -16,12 +16,14 @@
 #ifndef TOUCHPOINT_SERVER_COLLECTOR_H_
 #define TOUCHPOINT_SERVER_COLLECTOR_H_
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <semaphore>
 #include <string>
 #include <thread>
 #include <utility>
@@ -61,6 +63,8 @@ struct CollectorStats {
   uint64_t events_stored = 0;  // new events (repeated event_ids not counted)
   uint64_t commits = 0;      // log records (fsyncs)
   uint64_t log_flushes = 0;  // logs turned into parts
+  uint64_t flush_ms_max = 0;        // the longest flush, written beside the commits
+  uint64_t flush_stall_ms_max = 0;  // the longest time commits waited for one
   uint64_t refused_overloaded = 0;
   uint64_t refused_unavailable = 0;
   size_t pending_events = 0;
@@ -91,17 +95,33 @@ class Collector {
   struct Pending {
     EventBatch events;
     std::vector<IdentityLink> links;
-    bool done = false;
     SubmitResult result;
+    // Released by the commit thread once `result` is set: each request
+    // wakes alone, without a herd of waiters retaking mu_.
+    std::binary_semaphore done{0};
   };
 
   Collector(std::unique_ptr<store::Store> store, const CollectorOptions& options);
   void CommitLoop();
   // Writes one group; sets each request's result. Called without mu_.
   void CommitGroup(std::vector<Pending*>& group);
-  // Turns the log into a part when the policy says so. Called without mu_.
+  // Turns the log into a part when the policy says so, in the background
+  // (store/store.h BeginLogFlush): the part is written by a thread of its
+  // own while commits go on, and finished here once it is. Called without mu_.
   void MaybeFlushLog(bool force);
+  void FinishFlush();
+  // Waits for a background flush and drops it (its part is unnamed garbage).
+  void AbandonFlush();
   Status ReopenStore();
+
+  struct BackgroundFlush {
+    store::Store::LogFlush flush;
+    uint64_t log_events_at_mark = 0;
+    std::chrono::steady_clock::time_point started;
+    Status status;
+    std::atomic<bool> done{false};
+    std::thread thread;
+  };
 
   const CollectorOptions options_;
   std::unique_ptr<store::Store> store_;  // used by the commit thread only
@@ -109,7 +129,6 @@ class Collector {
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;  // the commit thread waits for work
-  std::condition_variable done_cv_;  // requests wait for their commit
   std::deque<Pending*> queue_;
   size_t pending_events_ = 0;  // queued plus being committed
   bool draining_ = false;
@@ -118,6 +137,7 @@ class Collector {
   Status drain_status_;
 
   // Commit thread only.
+  std::unique_ptr<BackgroundFlush> flush_;
   uint64_t log_events_ = 0;
   std::chrono::steady_clock::time_point log_started_;
   std::chrono::steady_clock::time_point last_commit_;

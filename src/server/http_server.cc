@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include "report/json_writer.h"
 #include "server/auth.h"
@@ -18,6 +19,10 @@ constexpr const char* kIngestPattern = R"((/capture|/batch|/api/events|/e|/i/v0/
 // run without them instead of logging errors.
 constexpr const char* kFlagsPattern = R"((/decide|/flags)/?)";
 constexpr const char* kIngestKeyHeader = "X-Touchpoint-Key";
+// httplib (0.11) listens with a backlog of 5: a burst of new connections
+// then overflows it, and the kernel's retransmission delays (1 s, 3 s) show
+// up as request latency. The socket's backlog is raised after the bind.
+constexpr int kListenBacklog = 1024;
 constexpr time_t kKeepAliveTimeoutS = 3;
 constexpr size_t kKeepAliveMaxRequests = 100'000;
 constexpr time_t kReadTimeoutS = 10;
@@ -85,6 +90,13 @@ HttpServer::HttpServer(ServerOptions options, Collector* collector)
   http_->set_tcp_nodelay(true);
   // Bodies over the limit are refused from their Content-Length, unread.
   http_->set_payload_max_length(options_.max_body_bytes);
+  // Replaces httplib's default socket options (SO_REUSEADDR only), and
+  // remembers the listening socket so its backlog can be raised.
+  http_->set_socket_options([this](socket_t sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listen_fd_ = sock;
+  });
   Routes();
 }
 
@@ -100,6 +112,9 @@ Status HttpServer::Start() {
                              " (in use, or not an address of this machine)");
     }
     port_ = options_.port;
+  }
+  if (listen_fd_ >= 0 && ::listen(listen_fd_, kListenBacklog) != 0) {
+    return Status::FromErrno("listen", options_.host, errno);
   }
   return Status::OK();
 }
@@ -134,6 +149,8 @@ void HttpServer::Health(httplib::Response& res) const {
   w.Key("events_stored").Int(static_cast<int64_t>(s.events_stored));
   w.Key("commits").Int(static_cast<int64_t>(s.commits));
   w.Key("log_flushes").Int(static_cast<int64_t>(s.log_flushes));
+  w.Key("flush_ms_max").Int(static_cast<int64_t>(s.flush_ms_max));
+  w.Key("flush_stall_ms_max").Int(static_cast<int64_t>(s.flush_stall_ms_max));
   w.Key("pending_events").Int(static_cast<int64_t>(s.pending_events));
   w.Key("refused_overloaded").Int(static_cast<int64_t>(s.refused_overloaded));
   w.Key("refused_unavailable").Int(static_cast<int64_t>(s.refused_unavailable));

@@ -55,6 +55,7 @@ class HttpServer {
   IngestEndpoint ingest_;
   std::unique_ptr<httplib::Server> http_;
   int port_ = 0;
+  int listen_fd_ = -1;  // httplib's listening socket, seen in its socket-options hook
 };
 
 }  // namespace touchpoint::server

@@ -16,9 +16,19 @@ using touchpoint::testing::TempDir;
 
 EventBatch Events(int thread, int request, int n) {
   EventBatch b;
+  // A property of this thread's own: one commit joins batches whose
+  // property columns differ.
+  const uint32_t prop = b.PropertyIndex("thread_" + std::to_string(thread));
+  const std::string customer = "c" + std::to_string(thread);
   for (int i = 0; i < n; ++i) {
     const std::string id = std::to_string(thread) + "-" + std::to_string(request) + "-" + std::to_string(i);
-    touchpoint::testing::AddEvent(&b, "c" + std::to_string(thread), 1717200000000 + i, "page_view", "web", kAbsent, id);
+    EventRow row;
+    row.customer_id = customer;
+    row.timestamp_ms = 1717200000000 + i;
+    row.event = "page_view";
+    row.event_id = id;
+    row.properties.emplace_back(prop, "t");
+    b.Append(row);
   }
   return b;
 }
@@ -57,6 +67,11 @@ TEST(Collector, ConcurrentSubmitsAreAllDurableAndGrouped) {
   std::set<std::string> ids;
   for (size_t i = 0; i < all.size(); ++i) ids.insert(std::string(all.event_id.Get(i)));
   EXPECT_EQ(ids.size(), static_cast<size_t>(kThreads * kRequests * kEvents));
+  for (const auto& p : all.properties) {
+    size_t set = 0;
+    for (size_t i = 0; i < all.size(); ++i) set += !p.values.Get(i).empty();
+    EXPECT_EQ(set, static_cast<size_t>(kRequests * kEvents)) << p.name;
+  }
 }
 
 TEST(Collector, RepeatedIdsAreStoredOnceAndLinksWritten) {

@@ -36,8 +36,11 @@ std::string Batch(int client, long seq) {
       body += R"({"event":"$pageview","distinct_id":"v)" + std::to_string(client) + R"(","uuid":")" + id +
               R"(","timestamp":"2024-06-01T00:00:00Z","properties":{"$current_url":"/p"}},)";
     } else {
+      // A property named after the client: a group commit joins batches
+      // whose property columns differ.
       body += R"({"timestamp":1717200000,"customer_id":"c)" + std::to_string(client) +
-              R"(","event":"click","event_id":")" + id + R"("},)";
+              R"(","event":"click","event_id":")" + id + R"(","from_client_)" + std::to_string(client) +
+              R"(":"x"},)";
     }
   }
   body.back() = ']';
