@@ -199,6 +199,9 @@ void Collector::FinishFlush() {
   const auto end = std::chrono::steady_clock::now();
   auto ms = [](auto d) { return static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(d).count()); };
   if (s.ok()) {
+    // Deleting a large file takes a while; the next open sweeps it if we die first.
+    if (cleanup_.joinable()) cleanup_.join();
+    cleanup_ = std::thread([path = flush_->flush.log_path] { (void)RemoveFile(path); });
     // Events appended after the mark are in the new log.
     log_events_ -= flush_->log_events_at_mark;
     if (log_events_ > 0) log_started_ = stall_start;
@@ -244,6 +247,7 @@ Status Collector::Drain() {
   }
   if (thread_.joinable()) thread_.join();
   if (flush_) FinishFlush();
+  if (cleanup_.joinable()) cleanup_.join();
   if (log_events_ > 0 && store_) {
     Status s = store_->FlushLog();
     std::lock_guard lock(mu_);

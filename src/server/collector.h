@@ -138,6 +138,7 @@ class Collector {
 
   // Commit thread only.
   std::unique_ptr<BackgroundFlush> flush_;
+  std::thread cleanup_;  // removes a flushed log off the commit path
   uint64_t log_events_ = 0;
   std::chrono::steady_clock::time_point log_started_;
   std::chrono::steady_clock::time_point last_commit_;

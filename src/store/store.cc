@@ -336,7 +336,7 @@ Status Store::FinishLogFlush(const LogFlush& flush) {
   log_ = std::move(next_log_);
   log_records_ = 0;  // a count since the open, as after FlushLog
   flush_pending_ = false;
-  return RemoveFile(flush.log_path);
+  return Status::OK();
 }
 
 void Store::AbandonLogFlush() {

@@ -94,7 +94,9 @@ class Store {
   //   WriteLogPart    (any thread, while Append goes on) writes the events
   //                   of the log up to the mark into that part;
   //   FinishLogFlush  (writer thread)  commits a manifest naming the part
-  //                   and the next log, and removes the old log.
+  //                   and the next log; the old log is then garbage, which
+  //                   the caller removes (RemoveFile(flush.log_path), on any
+  //                   thread) or the next open sweeps.
   // From the mark on, Append writes each record to the old log and to the
   // next one (both fsync'd before it returns), so the next log holds exactly
   // the events the part does not, and finishing costs one manifest commit.

@@ -189,6 +189,7 @@ TEST(Store, BackgroundLogFlushKeepsAppendsMadeWhileItRuns) {
   EXPECT_EQ(dups, 3u);
   EXPECT_EQ(AllRows(*OpenOrDie(dir.path(), true)).size(), 40u);
   ASSERT_TRUE(store->FinishLogFlush(*flush).ok());
+  ASSERT_TRUE(RemoveFile(flush->log_path).ok());
   ASSERT_EQ(store->manifest().parts.size(), 1u);
   EXPECT_EQ(store->manifest().parts[0].info.rows, 30u);  // the events up to the mark
   EXPECT_EQ(AllRows(*OpenOrDie(dir.path(), true)).size(), 40u);
