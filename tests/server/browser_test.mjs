@@ -3,8 +3,9 @@
 // generated store through `touchpoint serve`, checks that every KPI card
 // shows the number /api/metrics returns, that the channel, segment and date
 // filters change the numbers to the API's filtered ones and stay in the
-// address, and that the console has no errors. Screenshots go to the folder
-// given as the second argument.
+// address, that the console has no errors, and that the tracking script on
+// another site's page stores its page view and a marked click. Screenshots
+// go to the folder given as the second argument.
 //
 // usage: node browser_test.mjs path/to/touchpoint SCREENSHOT_DIR
 import { spawn, execFileSync } from "node:child_process";
@@ -13,6 +14,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { createServer } from "node:http";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webDir = join(here, "..", "..", "web");
@@ -52,7 +54,9 @@ for (let i = 0; i < 2000; i++) seg += `c${String(i).padStart(7, "0")},${i % 3 ==
 writeFileSync(join(work, "segment.csv"), seg);
 execFileSync(touchpoint, ["derived", "--db", db, "--import", "segment", join(work, "segment.csv")]);
 
-const server = spawn(touchpoint, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--query-key", KEY]);
+const INGEST_KEY = "pk_browser_test";
+const server = spawn(touchpoint, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--query-key", KEY,
+                                  "--ingest-key", INGEST_KEY]);
 const port = await new Promise((resolve, reject) => {
   let out = "";
   server.stdout.on("data", (d) => {
@@ -154,7 +158,41 @@ try {
   check(canvases >= 10, `only ${canvases} sparklines drawn`);
   await page.screenshot({ path: join(shotDir, "overview_march.png"), fullPage: true });
 
-  // 5. Without the key the page asks for it instead of failing.
+  // 5. The tracking script on another site: a page view with the campaign
+  // of its address, and a click on a marked button, reach the store.
+  // The site is another origin (its own port) on loopback: Chromium blocks
+  // a public page's requests to loopback, which a real deployment avoids
+  // by serving touchpoint on a public address.
+  const site = createServer((req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html" });
+    res.end(`<!doctype html><html><head><title>Pricing</title>
+      <script async src="${base}/touchpoint.js" data-key="${INGEST_KEY}"></script></head>
+      <body><button id="buy" data-tp-event="signup" data-tp-plan="pro"><span>Start</span></button></body></html>`);
+  });
+  await new Promise((resolve) => site.listen(0, "127.0.0.1", resolve));
+  const shop = await browser.newPage();
+  shop.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`shop: ${m.text()}`); });
+  shop.on("pageerror", (e) => consoleErrors.push(`shop: ${e.message}`));
+  await shop.goto(`http://localhost:${site.address().port}/pricing?utm_campaign=spring&utm_medium=email`);
+  await shop.waitForFunction(() => window.touchpoint && window.touchpoint.loaded);
+  await shop.click("#buy span");  // inside the marked element
+  await shop.evaluate(() => window.touchpoint.flush());
+  const tracked = async (where) => (await api({ where })).metrics.events.value;
+  let pageViews = 0;
+  let signups = 0;
+  for (let i = 0; i < 50 && (pageViews < 1 || signups < 1); i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    pageViews = await tracked("event = 'page_view' AND page = '/pricing' AND campaign = 'spring' AND channel = 'email' AND title = 'Pricing'");
+    signups = await tracked("event = 'signup' AND plan = 'pro' AND element = 'buy' AND page = '/pricing'");
+  }
+  check(pageViews === 1, `the tracker's page view: ${pageViews} stored`);
+  check(signups === 1, `the tracker's click on the marked button: ${signups} stored`);
+  const sessions = (await api({ where: "page = '/pricing' AND campaign = 'spring'" })).metrics.sessions.value;
+  check(sessions === 1, `the tracker's two events make ${sessions} sessions`);
+  await shop.close();
+  site.close();
+
+  // 6. Without the key the page asks for it instead of failing.
   const fresh = await browser.newPage();
   fresh.on("console", (m) => {
     // The 401 itself is logged by Chromium as a failed resource; nothing else may be.
