@@ -1,8 +1,7 @@
 # Embeds files into a C++ source (run by src/server/CMakeLists.txt at build
 # time): the Vite build of the dashboard (web/dist, when it was built) and
 # the tracking script (always). Inputs: OUTPUT (the .cc to write), DIST (the
-# dashboard's folder), FILES (its files, separated by '|'), TRACKER (the
-# tracking script). Each file becomes a string literal of \x escapes, split
+# dashboard's folder), TRACKER (the tracking script). Each file becomes a string literal of \x escapes, split
 # into lines, so any bytes survive and the compiler needs no other tool.
 cmake_minimum_required(VERSION 3.25)
 
@@ -41,7 +40,14 @@ set(body "")
 set(table "")
 set(index 0)
 set(built false)
-string(REPLACE "|" ";" files "${FILES}")
+# The folder is listed here, at build time, rather than taken from the list
+# CMake globbed when it configured: a rebuilt dashboard has new hashed file
+# names, and a stale list would name files that are gone.
+set(files "")
+if(IS_DIRECTORY "${DIST}")
+  file(GLOB_RECURSE files "${DIST}/*")
+  list(SORT files)
+endif()
 foreach(path IN LISTS files)
   if(path STREQUAL "")
     continue()
