@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/build_web.sh
 bash scripts/build.sh release touchpoint
 tp=build/release/touchpoint
 rm -rf demo && mkdir -p demo
@@ -11,3 +12,5 @@ $tp generate --events "${TP_DEMO_EVENTS:-200000}" --seed 7 --out demo/events.csv
 $tp ingest --db demo/store demo/events.csv
 $tp info --db demo/store
 $tp metrics --db demo/store
+echo
+echo "Serve it: $tp serve --db demo/store   (then open http://127.0.0.1:8080/)"

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything Touchpoint needs to build and test on Debian 12, as
 # root. Idempotent: skips apt when every package is already there.
+# cpp-httplib serves `touchpoint serve`; wrk loads it in the benchmark;
+# chromium runs the dashboard's browser test. Node.js 20 and npm come with
+# the machine (never from apt): scripts/build_web.sh uses them.
 set -euo pipefail
 
 packages=(
@@ -10,7 +13,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libgsl-dev python3-pandas python3-scipy
   libnlopt-dev libxgboost-dev libeigen3-dev
+  libutf8proc-dev libstemmer-dev python3-sklearn
   clang libclang-rt-14-dev
+  libcpp-httplib-dev wrk chromium
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/build_web.sh  # the dashboard (and playwright-core for its browser test), before CMake embeds it
 status=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

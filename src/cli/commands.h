@@ -31,6 +31,7 @@ void RegisterDelete(CLI::App& app, Action* run);
 void RegisterAlias(CLI::App& app, Action* run);
 void RegisterAlerts(CLI::App& app, Action* run);
 void RegisterDerived(CLI::App& app, Action* run);
+void RegisterServe(CLI::App& app, Action* run);
 
 }  // namespace touchpoint::cli
 

@@ -69,6 +69,7 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterCompact(app, &run);
   touchpoint::cli::RegisterDelete(app, &run);
   touchpoint::cli::RegisterAlias(app, &run);
+  touchpoint::cli::RegisterServe(app, &run);
   // A mistyped command gets the nearest ones, as git does.
   if (argc > 1 && argv[1][0] != '-') {
     const std::vector<std::string> names = SubcommandNames(app);

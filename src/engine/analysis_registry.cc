@@ -30,7 +30,8 @@ const ParamDef& SaveParam() {
 const std::vector<const AnalysisDef*>& Analyses() {
   static const std::vector<const AnalysisDef*> kAll = {
       &MetricsAnalysis(), &FunnelAnalysis(), &RetentionAnalysis(), &PathsAnalysis(),  &AttributionAnalysis(),
-      &LifecycleAnalysis(), &ClvAnalysis(), &ChurnAnalysis(),    &SegmentsAnalysis(), &RecommendAnalysis()};
+      &LifecycleAnalysis(), &ClvAnalysis(), &ChurnAnalysis(),    &SegmentsAnalysis(), &RecommendAnalysis(),
+      &FeedbackAnalysis()};
   return kAll;
 }
 

@@ -1,6 +1,7 @@
 #include "engine/config.h"
 
 #include <set>
+#include <utility>
 
 #include <toml++/toml.h>
 
@@ -111,6 +112,24 @@ Result<Config> LoadConfig(const std::string& path_in, const std::string& store_d
     TP_RETURN_IF_ERROR(Get(path, *met, "csat_satisfied_min", &d.csat_satisfied_min));
     TP_RETURN_IF_ERROR(Get(path, *met, "ces_higher_is_easier", &d.ces_higher_is_easier));
     TP_RETURN_IF_ERROR(GetStrings(path, *met, "inactive_events", &d.inactive_events));
+  }
+  if (const toml::table* srv = root["server"].as_table()) {
+    ServerConfig& c = config.server;
+    TP_RETURN_IF_ERROR(CheckKeys(path, *srv, "server",
+                                 {"listen", "ingest_key", "query_key", "max_body_bytes", "max_batch_events",
+                                  "max_pending_events", "threads", "flush_log_events", "flush_log_after_s"}));
+    for (auto [key, out] : {std::pair{"listen", &c.listen}, std::pair{"ingest_key", &c.ingest_key},
+                            std::pair{"query_key", &c.query_key}}) {
+      TP_RETURN_IF_ERROR(Get(path, *srv, key, out));
+    }
+    for (auto [key, out] : {std::pair{"max_body_bytes", &c.max_body_bytes},
+                            std::pair{"max_batch_events", &c.max_batch_events},
+                            std::pair{"max_pending_events", &c.max_pending_events}, std::pair{"threads", &c.threads},
+                            std::pair{"flush_log_events", &c.flush_log_events},
+                            std::pair{"flush_log_after_s", &c.flush_log_after_s}}) {
+      TP_RETURN_IF_ERROR(Get(path, *srv, key, out));
+      if (*out < 0) return Status::InvalidArgument(Where(path, *srv->get(key)) + ": '" + key + "' must not be negative");
+    }
   }
   return config;
 }

@@ -5,6 +5,7 @@
 #ifndef TOUCHPOINT_ENGINE_CONFIG_H_
 #define TOUCHPOINT_ENGINE_CONFIG_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,20 @@
 namespace touchpoint::engine {
 
 inline constexpr const char* kConfigFileName = "touchpoint.toml";
+
+// [server]: what `touchpoint serve` reads (docs/server.md); flags win. A
+// zero or empty value means "use the server's default".
+struct ServerConfig {
+  std::string listen;      // HOST:PORT
+  std::string ingest_key;  // write-only key for the collection endpoints
+  std::string query_key;   // secret key for the query API and the dashboard
+  int64_t max_body_bytes = 0;
+  int64_t max_batch_events = 0;
+  int64_t max_pending_events = 0;
+  int64_t threads = 0;
+  int64_t flush_log_events = 0;
+  int64_t flush_log_after_s = 0;
+};
 
 struct Config {
   std::string source;  // the file it came from, "" for defaults
@@ -28,6 +43,8 @@ struct Config {
   // kernels::Definitions' own, defined once there.
   std::string report_tz;
   kernels::Definitions definitions;
+  // [server]
+  ServerConfig server;
 };
 
 // The measure definitions the config asks for (before flags and presets).

@@ -28,16 +28,27 @@ std::vector<std::string> AnalysisNames() {
 
 Result<std::unique_ptr<Touchpoint>> Touchpoint::Open(const std::string& db, const std::string& config_path) {
   if (db.empty()) return Status::Usage("--db DIR is required (or give event files)");
-  std::unique_ptr<Touchpoint> tp(new Touchpoint());
-  tp->dir_ = db;
   auto config = LoadConfig(config_path, db);
   if (!config.ok()) return AsUsage(config.status());
-  tp->config_ = std::move(config).value();
+  return Open(db, std::move(config).value());
+}
+
+Result<std::unique_ptr<Touchpoint>> Touchpoint::Open(const std::string& db, Config config) {
+  if (db.empty()) return Status::Usage("--db DIR is required (or give event files)");
+  std::unique_ptr<Touchpoint> tp(new Touchpoint());
+  tp->dir_ = db;
+  tp->config_ = std::move(config);
   store::StoreOptions options;
   options.read_only = true;
   options.create_if_missing = false;
   TP_ASSIGN_OR_RETURN(tp->store_, store::Store::Open(db, options));
+  TP_RETURN_IF_ERROR(tp->Refresh());
   return tp;
+}
+
+Status Touchpoint::Refresh() {
+  TP_ASSIGN_OR_RETURN(snapshot_, store_->GetSnapshot());
+  return Status::OK();
 }
 
 Result<std::unique_ptr<Touchpoint>> Touchpoint::OpenFiles(const std::vector<std::string>& files,
@@ -71,6 +82,7 @@ Result<std::unique_ptr<Touchpoint>> Touchpoint::OpenFiles(const std::vector<std:
   store::StoreOptions options;
   options.read_only = true;
   TP_ASSIGN_OR_RETURN(tp->store_, store::Store::Open(tp->dir_, options));
+  TP_RETURN_IF_ERROR(tp->Refresh());
   return tp;
 }
 
@@ -91,7 +103,7 @@ Result<AnalysisOutput> Touchpoint::Run(std::string_view name, const ParamValues&
   ctx.config = &config_;
   ctx.params = &*params;
   TP_RETURN_IF_ERROR(ReadCommonRequest(*params, config_, &ctx.common));
-  TP_ASSIGN_OR_RETURN(ctx.snapshot, store_->GetSnapshot());
+  ctx.snapshot = snapshot_;
   auto out = def->run(ctx);
   if (!out.ok()) return AsUsage(out.status());
   if (params->Given("save")) TP_RETURN_IF_ERROR(Save(*def, params->Text("save"), *ctx.snapshot, out->saved));

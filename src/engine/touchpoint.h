@@ -9,9 +9,10 @@
 //   TP_ASSIGN_OR_RETURN(AnalysisOutput out, tp->Run("funnel", values));
 //   std::string json = report::Render(*out.body, report::OutputFormat::kJson);
 //
-// Run takes a fresh snapshot each time, so it sees the latest commit; it is
-// safe to call from several threads at once. --save takes the store's write
-// lock briefly to replace the derived columns.
+// A Touchpoint answers from the snapshot taken when it was opened (Refresh
+// takes the latest), so its answers are consistent with each other and with
+// data_stamp(); Run is safe to call from several threads at once. --save
+// takes the store's write lock briefly to replace the derived columns.
 #ifndef TOUCHPOINT_ENGINE_TOUCHPOINT_H_
 #define TOUCHPOINT_ENGINE_TOUCHPOINT_H_
 
@@ -32,6 +33,8 @@ class Touchpoint {
  public:
   // Opens the store at `db` for reading; `config_path` "" = DIR/touchpoint.toml.
   static Result<std::unique_ptr<Touchpoint>> Open(const std::string& db, const std::string& config_path);
+  // The same with a config already loaded (the server's).
+  static Result<std::unique_ptr<Touchpoint>> Open(const std::string& db, Config config);
   // A temporary store holding `files` (each one load), removed with the
   // object: for one-off questions on files. `*notes` receives a line per
   // file with rejected rows.
@@ -44,6 +47,10 @@ class Touchpoint {
 
   const Config& config() const { return config_; }
   const std::string& dir() const { return dir_; }
+  // Identifies the data the answers come from (store::Snapshot::data_stamp).
+  const std::string& data_stamp() const { return snapshot_->data_stamp; }
+  // Takes the store's latest snapshot. Not thread-safe against Run.
+  Status Refresh();
 
   // Runs the analysis `name` with `values` (its parameters as text; db,
   // config and format may be among them and are not the analysis's
@@ -62,6 +69,7 @@ class Touchpoint {
   bool temporary_ = false;
   Config config_;
   std::unique_ptr<store::Store> store_;  // read-only
+  std::shared_ptr<const store::Snapshot> snapshot_;
 };
 
 }  // namespace touchpoint::engine

@@ -60,6 +60,10 @@ void EventBatch::AppendFrom(const EventBatch& other, size_t i) {
 }
 
 void EventBatch::AppendRows(const EventBatch& other, const std::vector<bool>* keep) {
+  // Property columns new to this batch are created (back-filled to size())
+  // before any row of `other` is counted in size().
+  std::vector<uint32_t> prop_index;
+  for (const auto& p : other.properties) prop_index.push_back(PropertyIndex(p.name));
   if (keep == nullptr) {
     timestamp_ms.insert(timestamp_ms.end(), other.timestamp_ms.begin(), other.timestamp_ms.end());
     revenue.insert(revenue.end(), other.revenue.begin(), other.revenue.end());
@@ -74,10 +78,10 @@ void EventBatch::AppendRows(const EventBatch& other, const std::vector<bool>* ke
     survey.AppendAll(other.survey);
     comment.AppendAll(other.comment);
     feature.AppendAll(other.feature);
-    for (const auto& p : other.properties) properties[PropertyIndex(p.name)].values.AppendAll(p.values);
+    for (size_t p = 0; p < other.properties.size(); ++p) {
+      properties[prop_index[p]].values.AppendAll(other.properties[p].values);
+    }
   } else {
-    std::vector<uint32_t> prop_index;
-    for (const auto& p : other.properties) prop_index.push_back(PropertyIndex(p.name));
     auto copy = [&](const StringColumn& from, StringColumn* to) {
       for (size_t i = 0; i < other.size(); ++i) {
         if ((*keep)[i]) to->Append(from.Get(i));

@@ -4,6 +4,7 @@
 #ifndef TOUCHPOINT_EVENT_STRING_COLUMN_H_
 #define TOUCHPOINT_EVENT_STRING_COLUMN_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -37,7 +38,10 @@ class StringColumn {
   void AppendAll(const StringColumn& other) {
     const uint64_t base = bytes_.size();
     bytes_.append(other.bytes_);
-    ends_.reserve(ends_.size() + other.ends_.size());
+    // Grown geometrically: an exact reserve on every call would copy the
+    // whole column each time many small columns are appended in a row.
+    const size_t need = ends_.size() + other.ends_.size();
+    if (need > ends_.capacity()) ends_.reserve(std::max(need, 2 * ends_.capacity()));
     for (uint64_t e : other.ends_) ends_.push_back(base + e);
   }
   // True when every value is empty (the column carries no data).

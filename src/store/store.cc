@@ -32,6 +32,9 @@ constexpr std::string_view kRejectedDir = "rejected";
 constexpr uint64_t kAppendLoadId = 0;
 // Compaction writes parts of at most this many rows, so no part outgrows memory.
 constexpr uint64_t kCompactPartRows = 16'000'000;
+// Appended event-id hashes kept apart before they join the main set (see
+// Store::appended_ids_): an append then copies at most this many.
+constexpr size_t kAppendedIdsFold = 1 << 16;
 // How often a reader retries when a writer replaced files under it.
 constexpr int kSnapshotRetries = 5;
 
@@ -65,7 +68,7 @@ Status ReadLog(const std::string& path, EventBatch* out, uint64_t* records) {
     TP_RETURN_IF_ERROR(DecodeWalPayload(record, &payload));
     batch.Clear();
     TP_RETURN_IF_ERROR(DecodeBatch(payload.body, &batch));
-    for (size_t i = 0; i < batch.size(); ++i) out->AppendFrom(batch, i);
+    out->AppendRows(batch);
     ++*records;
   }
   return reader->status();
@@ -155,7 +158,10 @@ Status Store::Recover() {
   };
   TP_RETURN_IF_ERROR(sweep(kPartsDir, "part-", ".tpp", [&](uint64_t id) { return live_parts.count(id) > 0; }));
   TP_RETURN_IF_ERROR(sweep(kRejectedDir, "load-", ".ndjson", [&](uint64_t id) { return live_loads.count(id) > 0; }));
-  TP_RETURN_IF_ERROR(sweep(kLogDir, "log-", ".wal", [&](uint64_t n) { return n >= manifest_.log_number; }));
+  // The manifest names the one live log: older ones were flushed, a newer
+  // one is a background flush's that never committed (its events are still
+  // in the live log).
+  TP_RETURN_IF_ERROR(sweep(kLogDir, "log-", ".wal", [&](uint64_t n) { return n == manifest_.log_number; }));
   // A torn log tail is cut off by WalWriter::Open before the next append.
   return RemoveFile(JoinPath(dir_, std::string(kManifestFile) + ".tmp"));
 }
@@ -186,8 +192,15 @@ Status Store::LoadEventIds() {
   }
   std::sort(all.begin(), all.end());
   event_ids_ = std::move(all);
+  appended_ids_.clear();
   event_ids_loaded_ = true;
   return Status::OK();
+}
+
+void Store::FoldAppendedIds() {
+  if (appended_ids_.empty()) return;
+  MergeSortedIds(std::move(appended_ids_), &event_ids_);
+  appended_ids_.clear();
 }
 
 Result<std::unique_ptr<LoadWriter>> Store::BeginLoad(std::string source, uint64_t content_hash, uint64_t input_bytes,
@@ -203,6 +216,7 @@ Result<std::unique_ptr<LoadWriter>> Store::BeginLoad(std::string source, uint64_
     }
   }
   TP_RETURN_IF_ERROR(LoadEventIds());
+  FoldAppendedIds();  // a load checks its ids against event_ids_ alone
   LoadEntry entry;
   entry.id = manifest_.next_id++;  // reserved in memory; made durable by the commit
   entry.content_hash = content_hash;
@@ -216,7 +230,7 @@ Status Store::Append(const EventBatch& batch, uint64_t* duplicates) {
   TP_RETURN_IF_ERROR(LoadEventIds());
   std::vector<uint64_t> new_ids;
   uint64_t dups = 0;
-  std::vector<bool> keep = FilterDuplicateIds(batch, event_ids_, {}, &new_ids, &dups);
+  std::vector<bool> keep = FilterDuplicateIds(batch, event_ids_, appended_ids_, &new_ids, &dups);
   if (duplicates != nullptr) *duplicates = dups;
   EventBatch kept;
   const EventBatch* to_log = &batch;
@@ -229,11 +243,18 @@ Status Store::Append(const EventBatch& batch, uint64_t* duplicates) {
   if (to_log->empty()) return Status::OK();
   if (!log_) {
     TP_ASSIGN_OR_RETURN(log_, WalWriter::Open(LogPath(manifest_.log_number)));
+    // The log may be new: its directory entry must be durable too before
+    // an append in it is acknowledged.
+    TP_RETURN_IF_ERROR(SyncDir(JoinPath(dir_, kLogDir)));
   }
-  TP_RETURN_IF_ERROR(log_->AddRecord(EncodeWalPayload(WalPayloadKind::kBatch, kAppendLoadId, EncodeBatch(*to_log))));
+  const std::string record = EncodeWalPayload(WalPayloadKind::kBatch, kAppendLoadId, EncodeBatch(*to_log));
+  TP_RETURN_IF_ERROR(log_->AddRecord(record));
+  if (next_log_) TP_RETURN_IF_ERROR(next_log_->AddRecord(record));
   TP_RETURN_IF_ERROR(log_->Sync());
+  if (next_log_) TP_RETURN_IF_ERROR(next_log_->Sync());
   ++log_records_;
-  MergeSortedIds(std::move(new_ids), &event_ids_);
+  MergeSortedIds(std::move(new_ids), &appended_ids_);
+  if (appended_ids_.size() > kAppendedIdsFold) FoldAppendedIds();
   return Status::OK();
 }
 
@@ -255,6 +276,75 @@ Status Store::FlushLog() {
   log_records_ = 0;
   TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
   return RemoveFile(path);
+}
+
+Result<Store::LogFlush> Store::BeginLogFlush() {
+  if (options_.read_only) return Status::InvalidArgument("store opened read-only");
+  if (flush_pending_) return Status::InvalidArgument("a log flush is already under way");
+  LogFlush flush;
+  flush.log_path = LogPath(manifest_.log_number);
+  if (log_) {
+    flush.log_bytes = log_->file_size();
+  } else if (FileExists(flush.log_path)) {
+    TP_ASSIGN_OR_RETURN(flush.log_bytes, FileSize(flush.log_path));
+  }
+  // Both ids are reserved in memory and made durable by the commit; an
+  // unfinished flush's files are swept at the next open.
+  flush.part.id = manifest_.next_id++;
+  flush.part_path = PartPath(flush.part.id);
+  flush.next_log = manifest_.next_id++;
+  TP_ASSIGN_OR_RETURN(next_log_, WalWriter::Open(LogPath(flush.next_log)));
+  TP_RETURN_IF_ERROR(SyncDir(JoinPath(dir_, kLogDir)));
+  next_log_number_ = flush.next_log;
+  flush_pending_ = true;
+  return flush;
+}
+
+Status Store::WriteLogPart(LogFlush* flush) {
+  if (flush->log_bytes == 0) return Status::OK();
+  TP_ASSIGN_OR_RETURN(std::string contents, ReadFileToString(flush->log_path));
+  if (contents.size() < flush->log_bytes) return Status::Corruption(flush->log_path + ": shorter than its flush mark");
+  contents.resize(flush->log_bytes);  // records appended after the mark go to the next log
+  std::unique_ptr<WalReader> reader = WalReader::FromContents(std::move(contents), flush->log_path);
+  EventBatch logged, batch;
+  std::string record;
+  while (reader->ReadRecord(&record)) {
+    WalPayload payload;
+    TP_RETURN_IF_ERROR(DecodeWalPayload(record, &payload));
+    batch.Clear();
+    TP_RETURN_IF_ERROR(DecodeBatch(payload.body, &batch));
+    logged.AppendRows(batch);
+  }
+  TP_RETURN_IF_ERROR(reader->status());
+  if (logged.empty()) return Status::OK();
+  TP_RETURN_IF_ERROR(PartWriter::WriteSorted(flush->part_path, logged, &flush->part.info));
+  flush->has_events = true;
+  return Status::OK();
+}
+
+Status Store::FinishLogFlush(const LogFlush& flush) {
+  if (!flush_pending_ || flush.next_log != next_log_number_) {
+    return Status::InvalidArgument("no such log flush is under way");
+  }
+  Manifest next = manifest_;
+  if (flush.has_events) {
+    next.parts.push_back(flush.part);
+    ++next.data_version;
+  }
+  next.log_number = flush.next_log;
+  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
+  log_ = std::move(next_log_);
+  log_records_ = 0;  // a count since the open, as after FlushLog
+  flush_pending_ = false;
+  return Status::OK();
+}
+
+void Store::AbandonLogFlush() {
+  if (next_log_) {
+    next_log_.reset();
+    (void)RemoveFile(LogPath(next_log_number_));
+  }
+  flush_pending_ = false;
 }
 
 Status Store::MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs,

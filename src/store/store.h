@@ -85,7 +85,37 @@ class Store {
   Status Append(const EventBatch& batch, uint64_t* duplicates);
 
   // Moves the log's events into a part and starts a new log.
+  // REQUIRES: no background flush is under way.
   Status FlushLog();
+
+  // The same move, in three steps, so appends need not wait while the part
+  // is written (the HTTP collector, server/collector.h):
+  //   BeginLogFlush   (writer thread)  marks the log's end, reserves a part id;
+  //   WriteLogPart    (any thread, while Append goes on) writes the events
+  //                   of the log up to the mark into that part;
+  //   FinishLogFlush  (writer thread)  commits a manifest naming the part
+  //                   and the next log; the old log is then garbage, which
+  //                   the caller removes (RemoveFile(flush.log_path), on any
+  //                   thread) or the next open sweeps.
+  // From the mark on, Append writes each record to the old log and to the
+  // next one (both fsync'd before it returns), so the next log holds exactly
+  // the events the part does not, and finishing costs one manifest commit.
+  // A crash before the commit leaves the old log live and the part unnamed
+  // (swept at the next open); after it, the part and the new log hold every
+  // event the old log held. AbandonLogFlush forgets a flush whose part
+  // could not be written. One flush at a time.
+  struct LogFlush {
+    std::string log_path;
+    uint64_t log_bytes = 0;  // the mark: the log's size at BeginLogFlush
+    std::string part_path;
+    PartEntry part;          // id reserved; info filled by WriteLogPart
+    uint64_t next_log = 0;   // reserved: the log that follows
+    bool has_events = false;
+  };
+  Result<LogFlush> BeginLogFlush();
+  static Status WriteLogPart(LogFlush* flush);
+  Status FinishLogFlush(const LogFlush& flush);
+  void AbandonLogFlush();
 
   // Merges all parts into as few as possible (one per ~kCompactPartRows rows).
   Status Compact(CompactStats* stats);
@@ -136,7 +166,17 @@ class Store {
   uint64_t log_records_ = 0;
   // Hashes of every stored event_id, loaded on first need (idempotent loads).
   std::vector<uint64_t> event_ids_;  // sorted
+  // Those of recent appends, sorted, kept apart so an append merges into
+  // this small set instead of copying all of event_ids_; folded into
+  // event_ids_ when it grows past kAppendedIdsFold and before a load.
+  std::vector<uint64_t> appended_ids_;
   bool event_ids_loaded_ = false;
+  void FoldAppendedIds();
+  // While a background flush is under way: the next log, which Append
+  // writes too.
+  std::unique_ptr<WalWriter> next_log_;
+  uint64_t next_log_number_ = 0;
+  bool flush_pending_ = false;
 };
 
 }  // namespace touchpoint::store

@@ -34,6 +34,7 @@ ANALYSES = {
     "churn": ([], None, False, True),
     "segments": ([], None, False, True),
     "recommend": ([], None, False, False),
+    "feedback": ([], None, False, True),
 }
 HEADER = ["analysis", "range", "definitions", "by", "where", "scanned_events", "stale_derived", "notes", "seconds"]
 

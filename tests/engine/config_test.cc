@@ -99,6 +99,40 @@ TEST(Config, ErrorsNameTheFileLineAndKey) {
   EXPECT_NE(list.status().message().find("must be a list"), std::string::npos);
 }
 
+// [server]: `touchpoint serve`'s keys and limits (docs/config.md).
+TEST(Config, ServerSection) {
+  TempDir dir;
+  auto c = LoadText(dir, R"([server]
+listen = "0.0.0.0:9000"
+ingest_key = "pk_1"
+query_key = "sk_1"
+max_body_bytes = 4096
+max_batch_events = 50
+max_pending_events = 1000
+threads = 8
+flush_log_events = 20000
+flush_log_after_s = 5
+)");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->server.listen, "0.0.0.0:9000");
+  EXPECT_EQ(c->server.ingest_key, "pk_1");
+  EXPECT_EQ(c->server.query_key, "sk_1");
+  EXPECT_EQ(c->server.max_body_bytes, 4096);
+  EXPECT_EQ(c->server.max_batch_events, 50);
+  EXPECT_EQ(c->server.max_pending_events, 1000);
+  EXPECT_EQ(c->server.threads, 8);
+  EXPECT_EQ(c->server.flush_log_events, 20000);
+  EXPECT_EQ(c->server.flush_log_after_s, 5);
+  const std::string file = dir.Sub(kConfigFileName);
+  auto neg = LoadText(dir, "[server]\nthreads = -2\n");
+  ASSERT_FALSE(neg.ok());
+  EXPECT_NE(neg.status().message().find(file + ":2: 'threads' must not be negative"), std::string::npos)
+      << neg.status().message();
+  auto typo = LoadText(dir, "[server]\nquery_keys = \"x\"\n");
+  ASSERT_FALSE(typo.ok());
+  EXPECT_NE(typo.status().message().find("unknown key 'query_keys' in [server]"), std::string::npos);
+}
+
 TEST(Config, AnExplicitPathWinsOverTheStoresFile) {
   TempDir dir;
   ASSERT_TRUE(WriteFileAtomic(dir.Sub(kConfigFileName), "[ingest]\ntz = \"Europe/Berlin\"\n").ok());

@@ -2,6 +2,8 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+
+#include <set>
 #include <unistd.h>
 
 #include <atomic>
@@ -169,6 +171,62 @@ TEST(Store, AppendedEventsSurviveReopenAndFlush) {
   EXPECT_EQ(AllRows(*store).size(), 20u);
   auto logs = ListDir(dir.Sub("log"));
   EXPECT_TRUE(logs->empty());
+}
+
+// The collector's background flush: appends go on between the mark and
+// the commit, and land in the next log; readers see every event throughout.
+TEST(Store, BackgroundLogFlushKeepsAppendsMadeWhileItRuns) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  uint64_t dups = 0;
+  ASSERT_TRUE(store->Append(Batch(0, 30), &dups).ok());
+  auto flush = store->BeginLogFlush();
+  ASSERT_TRUE(flush.ok()) << flush.status().ToString();
+  ASSERT_TRUE(store->Append(Batch(30, 5), &dups).ok());  // after the mark
+  ASSERT_TRUE(Store::WriteLogPart(&flush.value()).ok());
+  ASSERT_TRUE(store->Append(Batch(35, 5), &dups).ok());
+  ASSERT_TRUE(store->Append(Batch(0, 3), &dups).ok());  // repeats, still skipped
+  EXPECT_EQ(dups, 3u);
+  EXPECT_EQ(AllRows(*OpenOrDie(dir.path(), true)).size(), 40u);
+  ASSERT_TRUE(store->FinishLogFlush(*flush).ok());
+  ASSERT_TRUE(RemoveFile(flush->log_path).ok());
+  ASSERT_EQ(store->manifest().parts.size(), 1u);
+  EXPECT_EQ(store->manifest().parts[0].info.rows, 30u);  // the events up to the mark
+  EXPECT_EQ(AllRows(*OpenOrDie(dir.path(), true)).size(), 40u);
+  ASSERT_TRUE(store->Append(Batch(40, 2), &dups).ok());  // into the new log
+  store.reset();
+  auto reopened = OpenOrDie(dir.path());
+  EventBatch all = AllRows(*reopened);
+  ASSERT_EQ(all.size(), 42u);
+  std::set<std::string> ids;
+  for (size_t i = 0; i < all.size(); ++i) ids.insert(std::string(all.event_id.Get(i)));
+  EXPECT_EQ(ids.size(), 42u);
+  EXPECT_EQ(ListDir(dir.Sub("log"))->size(), 1u);
+}
+
+// A writer killed before the flush commits: the old log is still the live
+// one, and the next log and the part are swept as garbage.
+TEST(Store, UnfinishedBackgroundFlushLeavesTheOldLogLive) {
+  TempDir dir;
+  {
+    auto store = OpenOrDie(dir.path());
+    uint64_t dups = 0;
+    ASSERT_TRUE(store->Append(Batch(0, 10), &dups).ok());
+    auto flush = store->BeginLogFlush();
+    ASSERT_TRUE(flush.ok());
+    ASSERT_TRUE(store->Append(Batch(10, 10), &dups).ok());
+    ASSERT_TRUE(Store::WriteLogPart(&flush.value()).ok());
+    EXPECT_EQ(ListDir(dir.Sub("log"))->size(), 2u);
+    EXPECT_EQ(ListDir(dir.Sub("parts"))->size(), 1u);
+  }  // gone without FinishLogFlush
+  auto store = OpenOrDie(dir.path());
+  EXPECT_EQ(AllRows(*store).size(), 20u);
+  EXPECT_EQ(ListDir(dir.Sub("log"))->size(), 1u);
+  EXPECT_TRUE(ListDir(dir.Sub("parts"))->empty());
+  uint64_t dups = 0;
+  ASSERT_TRUE(store->Append(Batch(20, 1), &dups).ok());  // ids reserved before the kill are reused safely
+  ASSERT_TRUE(store->FlushLog().ok());
+  EXPECT_EQ(AllRows(*store).size(), 21u);
 }
 
 // Equal timestamps keep arrival order through the merge after a load:

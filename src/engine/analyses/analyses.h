@@ -16,6 +16,7 @@ const AnalysisDef& ClvAnalysis();
 const AnalysisDef& ChurnAnalysis();
 const AnalysisDef& SegmentsAnalysis();
 const AnalysisDef& RecommendAnalysis();
+const AnalysisDef& FeedbackAnalysis();
 
 }  // namespace touchpoint::engine
 

@@ -1,0 +1,51 @@
+// Talking to `touchpoint serve`: the query key and JSON requests.
+//
+// The secret query key arrives once in the address (/?key=KEY, as the
+// server's docs say to open the dashboard), is kept in this browser's
+// localStorage and removed from the address bar, and goes with every API
+// call as `Authorization: Bearer KEY`. A 401 asks for the key again.
+
+const KEY_STORAGE = "touchpoint.query_key";
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function takeKeyFromUrl(): void {
+  const url = new URL(window.location.href);
+  const key = url.searchParams.get("key");
+  if (key === null) return;
+  localStorage.setItem(KEY_STORAGE, key);
+  url.searchParams.delete("key");
+  window.history.replaceState(null, "", url.pathname + url.search + url.hash);
+}
+
+export function setKey(key: string): void {
+  localStorage.setItem(KEY_STORAGE, key);
+}
+
+function headers(): HeadersInit {
+  const key = localStorage.getItem(KEY_STORAGE);
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+export async function getJson<T>(path: string, params: Record<string, string> = {}): Promise<T> {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
+  const response = await fetch(query ? `${path}?${query}` : path, { headers: headers() });
+  const text = await response.text();
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      message = (JSON.parse(text) as { error?: string }).error ?? message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(response.status, message);
+  }
+  return JSON.parse(text) as T;
+}
