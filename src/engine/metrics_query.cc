@@ -58,6 +58,7 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
     ctx.previous_new = p > 0 ? std::optional<uint64_t>(cells[p - 1].new_customers) : std::nullopt;
     ctx.monthly = spec.interval == kernels::Interval::kMonth;
     ctx.presence = presence;
+    ctx.grouped = group > 0;
     if (spec.by.size() == 1 && spec.by[0] == "channel") ctx.channel = group_name;
     series->push_back({spec.series.label(p), kernels::ComputeMeasures(cells[p], ctx, catalog)});
   }
@@ -69,6 +70,7 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   ctx.known_customers = consumer.known_before_range() + everyone[spec.all_index()].new_customers;
   ctx.previous_new = consumer.groups()[static_cast<uint32_t>(group)].prev_window_new;
   ctx.presence = presence;
+  ctx.grouped = group > 0;
   if (spec.by.size() == 1 && spec.by[0] == "channel") ctx.channel = group_name;
   *overall = kernels::ComputeMeasures(whole, ctx, catalog);
 }
@@ -85,22 +87,30 @@ Result<std::pair<int64_t, int64_t>> ParseRange(std::string_view text, const date
   return std::make_pair(a, b);
 }
 
-// Shift-share decomposition of each proportion's change over the segments.
-std::vector<kernels::ChangeContribution> Decompose(const kernels::MetricsReport& cur,
+// Shift-share decomposition of each proportion's change over the segments:
+// rate effect 0.5 (w1 + w2)(r2 - r1) plus mix effect (w2 - w1) 0.5 (r1 + r2),
+// which add up to the total's change only when the groups split the total's
+// denominator exactly, so a measure whose groups do not is left out.
+std::vector<kernels::ChangeContribution> Decompose(const kernels::MetricsReport& cur, const MetricSet& base_overall,
                                                    const std::map<std::string, const MetricSet*>& base_groups) {
   std::vector<kernels::ChangeContribution> out;
   for (const kernels::MetricValue& total : cur.metrics.values) {
     if (total.kind != kernels::ValueKind::kProportion) continue;
-    const kernels::MetricValue* base_total = nullptr;
-    double n_cur = 0, n_base = 0;
+    const kernels::MetricValue* base_total = base_overall.Find(total.name);
+    if (base_total == nullptr) continue;
+    double n_cur = 0, n_base = 0, num_cur = 0, num_base = 0;
     for (const auto& g : cur.groups) {
-      if (const auto* v = g.metrics.Find(total.name)) n_cur += static_cast<double>(v->n);
+      const auto* v = g.metrics.Find(total.name);
+      if (v && v->not_applicable.empty()) n_cur += static_cast<double>(v->n), num_cur += v->numerator;
     }
     for (const auto& [key, set] : base_groups) {
-      if (const auto* v = set->Find(total.name)) n_base += static_cast<double>(v->n);
+      const auto* v = set->Find(total.name);
+      if (v && v->not_applicable.empty()) n_base += static_cast<double>(v->n), num_base += v->numerator;
     }
-    (void)base_total;
-    if (n_cur == 0 || n_base == 0) continue;
+    if (n_cur == 0 || n_base == 0 || n_cur != static_cast<double>(total.n) || num_cur != total.numerator ||
+        n_base != static_cast<double>(base_total->n) || num_base != base_total->numerator) {
+      continue;
+    }
     std::map<std::string, std::pair<const kernels::MetricValue*, const kernels::MetricValue*>> segs;
     for (const auto& g : cur.groups) segs[g.key].first = g.metrics.Find(total.name);
     for (const auto& [key, set] : base_groups) segs[key].second = set->Find(total.name);
@@ -187,7 +197,7 @@ Result<kernels::MetricsReport> RunMetrics(std::shared_ptr<const store::Snapshot>
       auto it = base_groups.find(g.key);
       if (it != base_groups.end()) kernels::CompareMeasures(it->second, &g.metrics);
     }
-    if (!req.by.empty()) report.changes = Decompose(report, base_ptrs);
+    if (!req.by.empty()) report.changes = Decompose(report, base_overall, base_ptrs);
   }
   report.header = analysis.Finish();
   return report;

@@ -51,8 +51,14 @@ AttributionReport BuildAttributionReport(const AttributionSpec& spec, const Attr
   for (const auto& [key, count] : consumer.transitions()) {
     chain.Add(state(static_cast<uint32_t>(key >> 32)), state(static_cast<uint32_t>(key)), static_cast<double>(count));
   }
-  const MarkovChain::Result markov = chain.Solve(solver);
+  MarkovChain::Result markov = chain.Solve(solver);
   r.conversion_probability = markov.conversion_probability;
+  // A first-order chain lets a channel seen only on non-converting paths
+  // reach conversion through its successors; no converting path lost it,
+  // so it gets no removal effect and no credit (docs/attribution.md).
+  for (uint32_t p = 0; p < order.size(); ++p) {
+    if (consumer.credits()[order[p]].paths == 0) markov.removal_effect[p] = 0;
+  }
   const double effect_sum = std::accumulate(markov.removal_effect.begin(), markov.removal_effect.end(), 0.0);
 
   constexpr size_t kMarkov = static_cast<size_t>(AttributionModel::kMarkov);

@@ -238,6 +238,11 @@ MetricSet ComputeMeasures(const MeasureCell& c, const CellContext& ctx, const sc
     v.push_back(std::move(growth));
   }
   v.push_back(Proportion("engagement_rate", c.customers, ctx.known_customers));
+  // Its denominator counts customers who did nothing in the range, and so
+  // have no value of the --by property to be grouped by.
+  if (ctx.grouped) {
+    NotApplicable(&v.back(), "not applicable per group: customers inactive in the range have no group");
+  }
   v.push_back(Proportion("social_engagement_rate", c.social_actions, c.social_impressions));
   if (!has.social_impressions) NotApplicable(&v.back(), "not applicable: the store has no impressions on social");
   {

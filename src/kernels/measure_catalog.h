@@ -80,6 +80,7 @@ struct CellContext {
   std::optional<uint64_t> previous_new;  // new customers one period earlier
   bool monthly = false;            // a calendar month: MAU = its active customers
   std::string channel;             // the --by channel value, for CTR bands
+  bool grouped = false;            // a --by group, not everyone
   MeasurePresence presence;
 };
 

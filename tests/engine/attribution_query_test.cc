@@ -391,5 +391,36 @@ TEST(AttributionQuery, SameMillisecondConversionsAndCampaigns) {
   EXPECT_NEAR(c->rows[0].removal_effect, 1, kEps);
 }
 
+// Issue 12: a channel on no converting path gets no Markov credit. By hand:
+// A clicks web, then buys 10 (path [web]); B clicks on a newsletter
+// (email), then web, and never buys (null path [email, web]). The chain
+// start -> web 1/2, start -> email 1/2, email -> web 1, web -> conversion
+// 1/2, web -> null 1/2 gives P(conversion) = 1/2, and removing email drops
+// it to 1/4: a removal effect of 1/2 that no converting path lost. Email
+// therefore gets 0, web the whole conversion and its revenue.
+TEST(AttributionQuery, ChannelsOnNoConvertingPathGetNoMarkovCredit) {
+  TempDir dir;
+  EventBatch b;
+  AddEvent(&b, "A", kT - kHour, "click", "web");
+  AddEvent(&b, "A", kT, "purchase", "web", 10);
+  AddEvent(&b, "B", kT - 2 * kHour, "email_click", "email");
+  AddEvent(&b, "B", kT - kHour, "click", "web");
+  auto snapshot = Commit(dir, b);
+  auto r = RunAttribution(snapshot, AttributionRequest{});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_NEAR(r->conversion_probability, 0.5, kEps);
+  ASSERT_EQ(r->rows.size(), 2u);
+  const AttributionRow& web = r->rows[0];
+  const AttributionRow& email = r->rows[1];
+  EXPECT_EQ(web.key, "web");
+  EXPECT_EQ(email.key, "email");
+  EXPECT_EQ(email.paths, 0u);
+  EXPECT_EQ(email.null_touchpoints, 1u);
+  EXPECT_EQ(email.removal_effect, 0);
+  EXPECT_EQ(email.revenue[static_cast<int>(AttributionModel::kMarkov)], 0);
+  EXPECT_NEAR(web.revenue[static_cast<int>(AttributionModel::kMarkov)], 10, kEps);
+  EXPECT_NEAR(web.conversions[static_cast<int>(AttributionModel::kMarkov)], 1, kEps);
+}
+
 }  // namespace
 }  // namespace touchpoint::engine

@@ -31,8 +31,10 @@ struct Row {
 };
 
 // A: two sessions (the 1800 s gap joins, the 1801 s gap splits; the second bounces).
-// B: ads impression, click, page view, cart, purchase of 100 in one 600 s session.
-// C: two impressions (ads, search) alone; a 60 s abandoned-cart session; three survey answers.
+// B: ads impression, click, page view, cart, purchase of 100: one session from
+//    the click (the impression is inactive: in no session), 595 s.
+// C: two impressions (ads, search) alone: no session, and not activity; a 60 s
+//    abandoned-cart session; three survey answers in one 60 s session.
 // D: two survey answers 10 s apart.
 const Row kRows[] = {
     {"2024-03-01T10:00:00Z", "A", "page_view"},
@@ -105,32 +107,36 @@ TEST_F(MetricsQueryTest, EveryMeasureMatchesTheHandComputation) {
   EXPECT_EQ(V(m, "events"), 17);
   EXPECT_EQ(V(m, "customers"), 4);
   EXPECT_EQ(V(m, "visitors"), 3);             // A, B, C viewed a page
-  EXPECT_EQ(V(m, "sessions"), 7);             // A 2, B 1, C 3, D 1
+  EXPECT_EQ(V(m, "sessions"), 6);             // A 2, B 1, C 2, D 1
   EXPECT_NEAR(V(m, "ctr"), 100.0 / 3, 1e-9);  // 1 click / 3 impressions
   EXPECT_NEAR(V(m, "bounce_rate"), 25, 1e-9);  // A's 11:00:01 session, of 4 with a page view
   EXPECT_NEAR(V(m, "conversion_rate"), 25, 1e-9);  // B of 4
-  EXPECT_NEAR(V(m, "session_conversion_rate"), 100.0 / 7, 1e-9);
-  // (1800 + 0 + 600 + 0 + 60 + 60 + 10) / 7 sessions.
-  EXPECT_NEAR(V(m, "avg_session_duration_s"), 2530.0 / 7, 1e-9);
+  EXPECT_NEAR(V(m, "session_conversion_rate"), 100.0 / 6, 1e-9);
+  // (1800 + 0 + 595 + 60 + 60 + 10) / 6 sessions.
+  EXPECT_NEAR(V(m, "avg_session_duration_s"), 2525.0 / 6, 1e-9);
   EXPECT_NEAR(V(m, "csat"), 50, 1e-9);  // 4 satisfied, 2 not
   EXPECT_NEAR(V(m, "nps"), 0, 1e-9);    // one promoter (9), one detractor (3)
   EXPECT_NEAR(V(m, "ces"), 6, 1e-9);
   EXPECT_NEAR(V(m, "cart_abandonment_rate"), 50, 1e-9);  // C's cart, of B's and C's
   EXPECT_NEAR(V(m, "revenue"), 100, 1e-9);
   EXPECT_EQ(V(m, "new_customers"), 4);
-  EXPECT_NEAR(V(m, "activation_rate"), 0, 1e-9);
+  // No activation event in the store: not applicable, not 0.
+  EXPECT_TRUE(std::isnan(V(m, "activation_rate")));
+  EXPECT_EQ(m.Find("activation_rate")->not_applicable, "not applicable: the store has no activation events");
   EXPECT_NEAR(V(m, "engagement_rate"), 100, 1e-9);
-  EXPECT_NEAR(V(m, "active_days"), 1.5, 1e-9);  // A 1, B 1, C 3, D 1 days
-  EXPECT_NEAR(V(m, "dau"), 6.0 / 31, 1e-9);
+  EXPECT_NEAR(V(m, "active_days"), 1.25, 1e-9);  // A 1, B 1, C 2 (not the impressions' day), D 1 days
+  EXPECT_NEAR(V(m, "dau"), 5.0 / 31, 1e-9);
   EXPECT_TRUE(std::isnan(V(m, "churn_rate")));  // nobody was active in February
-  // CLV = 100 per purchase x 1 purchase per purchaser per (31/365.25) years x 600 s lifespan.
-  EXPECT_NEAR(V(m, "clv_historic"), 100 * (600.0 / 86400) / 31, 1e-9);
+  // No month after March to see a purchaser stay or leave: no lifespan, no historic CLV.
+  EXPECT_TRUE(std::isnan(V(m, "clv_historic")));
+  EXPECT_NEAR(V(m, "revenue_per_customer"), 25, 1e-9);  // 100 over 4 customers
+  EXPECT_NEAR(V(m, "repeat_purchase_rate"), 0, 1e-9);   // B bought on one day
   const kernels::MetricValue* bounce = m.Find("bounce_rate");
   EXPECT_EQ(bounce->numerator, 1);
   EXPECT_EQ(bounce->denominator, 4);
   ASSERT_TRUE(bounce->ci95.has_value());
   ASSERT_TRUE(bounce->benchmark.has_value());
-  EXPECT_EQ(bounce->benchmark->band, "unusually low");
+  EXPECT_EQ(bounce->benchmark->band, "too few");  // 4 sessions: no verdict (issue 12)
 }
 
 TEST_F(MetricsQueryTest, ByChannelCutsEventMeasures) {
@@ -150,6 +156,71 @@ TEST_F(MetricsQueryTest, ByChannelCutsEventMeasures) {
   EXPECT_EQ(V(ads->metrics, "events"), 3);
   EXPECT_EQ(V(r.metrics, "events"), 17);  // the all-groups row still sums everything
   EXPECT_NEAR(V(r.metrics, "ctr"), 100.0 / 3, 1e-9);
+}
+
+// Issue 12: customer measures split by the customer's first non-empty value
+// in the range among its own actions (the acquisition channel), so each
+// customer is in one group and the groups add up: A and D have no channel
+// (""), B came by an ads click (its earlier ads impression is not its own
+// action), C by a web page view. Event measures stay with the event's value.
+TEST_F(MetricsQueryTest, ByChannelPutsEachCustomerInOneGroup) {
+  MetricsRequest req;
+  req.by = {"channel"};
+  kernels::MetricsReport r = Run(req);
+  std::map<std::string, double> customers, conversion, events, sessions;
+  double total = 0;
+  for (const auto& g : r.groups) {
+    customers[g.key] = V(g.metrics, "customers");
+    conversion[g.key] = V(g.metrics, "conversion_rate");
+    events[g.key] = V(g.metrics, "events");
+    sessions[g.key] = V(g.metrics, "sessions");
+    total += customers[g.key];
+  }
+  EXPECT_EQ(total, V(r.metrics, "customers"));
+  EXPECT_EQ(customers, (std::map<std::string, double>{{"", 2}, {"ads", 1}, {"search", 0}, {"web", 1}}));
+  EXPECT_EQ(conversion["ads"], 100);  // B
+  EXPECT_EQ(conversion[""], 0);
+  EXPECT_EQ(events["ads"], 3);  // the two ads impressions and B's click
+  // Sessions by their first event's channel: B's starts at the ads click,
+  // C's cart session on web; A's, C's survey and D's sessions have none.
+  EXPECT_EQ(sessions, (std::map<std::string, double>{{"", 4}, {"ads", 1}, {"search", 0}, {"web", 1}}));
+  // Every measure by each event's value instead (--by-scope event): a
+  // customer counts in every channel it touched.
+  req.by_scope = kernels::CutScope::kEvent;
+  r = Run(req);
+  double per_event = 0;
+  for (const auto& g : r.groups) per_event += V(g.metrics, "customers");
+  // A ""; B ads (click) and web; C web and "" (its surveys); D "". The
+  // impressions are not the customers' own actions (inactive events).
+  EXPECT_EQ(per_event, 6);
+}
+
+// Issue 12: with each customer in one group, the shift-share contributions
+// of --compare --by add up to each rate's change (docs/metrics.md).
+TEST_F(MetricsQueryTest, ChangeContributionsAddUp) {
+  MetricsRequest req;
+  req.by = {"channel"};
+  req.from_ms = T("2024-03-04T00:00:00Z");
+  req.to_ms = T("2024-03-11T00:00:00Z");
+  req.compare = "2024-03-01..2024-03-04";
+  auto r = RunMetrics(snapshot_, req);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // engagement_rate has no groups (its denominator counts customers who did
+  // nothing in the range), so no contributions either.
+  for (const auto& c : r->changes) EXPECT_NE(c.measure, "engagement_rate");
+  size_t decomposed = 0;
+  for (const char* measure : {"conversion_rate", "bounce_rate", "session_conversion_rate"}) {
+    const kernels::MetricValue* total = r->metrics.Find(measure);
+    ASSERT_TRUE(total->compare.has_value()) << measure;
+    if (!std::isfinite(total->compare->change)) continue;
+    double sum = 0;
+    for (const auto& c : r->changes) {
+      if (c.measure == measure) sum += c.total();
+    }
+    EXPECT_NEAR(sum, total->compare->change, 1e-9) << measure;
+    ++decomposed;
+  }
+  EXPECT_EQ(decomposed, 3u);
 }
 
 TEST_F(MetricsQueryTest, WhereFiltersEvents) {
@@ -214,7 +285,7 @@ TEST_F(MetricsQueryTest, WeeklySeriesSplitsByIsoWeek) {
   EXPECT_EQ(r.series[0].period, "2024-W09");
   EXPECT_EQ(V(r.series[0].metrics, "events"), 10);  // Mar 1-3: A 3, B 5, C 2
   EXPECT_EQ(V(r.series[1].metrics, "events"), 7);   // Mar 4-10: D 2, C 5
-  EXPECT_EQ(V(r.series[1].metrics, "new_customers"), 1);  // D
+  EXPECT_EQ(V(r.series[1].metrics, "new_customers"), 2);  // D, and C (first active Mar 5, not at its impressions)
 }
 
 }  // namespace
