@@ -30,6 +30,7 @@ Status AnalysisScan::Begin(const AnalysisRequest& req, bool cut) {
   zone_ = *zone;
   header_.tz = req.tz.empty() ? "UTC" : req.tz;
   header_.definitions = std::string(kernels::PresetName(req.definitions.preset));
+  header_.inactive_events = req.definitions.inactive_events;
   header_.by = req.by;
   header_.where = req.where;
   header_.from_ms = req.from_ms.value_or(data_range_.first);

@@ -36,7 +36,9 @@ Result<kernels::PathsReport> RunPaths(std::shared_ptr<const store::Snapshot> sna
   report.conversion = spec.defs.conversion_events;
   report.session_timeout_ms = spec.defs.session_timeout_ms;
   kernels::SummarizePaths(spec, *run.consumer, analysis.catalog(), req.top, &report);
+  report.inactive_skipped = run.consumer->inactive_skipped();
   report.header = analysis.Finish();
+  if (spec.include_inactive) report.header.inactive_events.clear();
   return report;
 }
 

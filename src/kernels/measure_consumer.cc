@@ -115,6 +115,9 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
   if (s.where != nullptr && !s.where->empty()) {
     for (size_t i = 0; i < n; ++i) keep_[i] = s.where->Matches(c, i) ? 1 : 0;
   }
+  // Whether timestamps carry a time of day is a property of the data, not of
+  // the filter or the range: every row scanned counts, until three differ.
+  for (size_t i = 0; i < n && !time_of_day_.varied; ++i) time_of_day_.Add(ts[i]);
   period_.assign(n, -1);
   group_.assign(n, 0);
   mgroup_.assign(n, 0);
@@ -158,7 +161,6 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
     // before the range starts): in no cell.
     if (p >= 1 && t < s.from_ms) continue;
     period_[i] = static_cast<int32_t>(p);
-    if (t >= s.from_ms) time_of_day_.Add(t);
     MeasureCell& cell = Cell(g, p);
     MeasureCell& mcell = Cell(mg, p);
     ++cell.events;

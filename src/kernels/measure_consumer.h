@@ -55,7 +55,8 @@ class MeasureConsumer : public AnalysisConsumer<MeasureConsumer> {
   std::vector<uint32_t> group_, mgroup_;
   std::vector<Session> session_list_;
   std::vector<uint32_t> row_session_;
-  // The clock times (ms into the UTC day) seen in range, up to two.
+  // The clock times (ms into the UTC day) of every scanned row, up to two;
+  // a third makes the data timed (docs/metrics.md, "Not applicable").
   struct TimeOfDay {
     int64_t seen[2] = {-1, -1};
     bool varied = false;

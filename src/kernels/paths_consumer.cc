@@ -63,6 +63,7 @@ void PathsConsumer::Consume(const scan::CustomerView& c) {
     const uint16_t f = roles.flags[ev[i]];
     // Not the customer's own action: on no journey (they are in no session either).
     node_[i] = (f & kIsInactive) ? kNoNode : spec_.NodeOf(c, i);
+    inactive_skipped_ += (f & kIsInactive) != 0;
     if (f & kIsConversion) last_conversion = static_cast<int64_t>(i);
     if ((f & kIsSurveyResponse) && !std::isnan(c.score[i])) {
       const uint32_t kind = c.dict[scan::kSurvey][i];
@@ -241,6 +242,7 @@ void PathsConsumer::FoldTouchpoints() {
 void PathsConsumer::MergeFrom(PathsConsumer& other) {
   customers_ += other.customers_;
   journeys_ += other.journeys_;
+  inactive_skipped_ += other.inactive_skipped_;
   groups_.Merge(other.groups_, [](PathGroup& dst, const PathGroup& src) {
     dst.customers += src.customers;
     dst.journeys += src.journeys;

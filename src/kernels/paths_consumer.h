@@ -97,6 +97,7 @@ class PathsConsumer : public AnalysisConsumer<PathsConsumer> {
 
   uint64_t customers() const { return customers_; }  // with at least one non-empty journey
   uint64_t journeys() const { return journeys_; }     // non-empty journeys
+  uint64_t inactive_skipped() const { return inactive_skipped_; }  // inactive events left off every journey
   // [0] = everyone; then one per --by value.
   const GroupIndex<PathGroup>& groups() const { return groups_; }
   const FlatMap<uint32_t, TouchpointEntry, IntHash>& touchpoints() const { return touch_; }
@@ -123,7 +124,7 @@ class PathsConsumer : public AnalysisConsumer<PathsConsumer> {
 
   const PathsSpec& spec_;
   SessionBuilder sessions_builder_;
-  uint64_t customers_ = 0, journeys_ = 0;
+  uint64_t customers_ = 0, journeys_ = 0, inactive_skipped_ = 0;
   GroupIndex<PathGroup> groups_;
   FlatMap<uint32_t, TouchpointEntry, IntHash> touch_;
   FlatMap<uint64_t, TransitionStats, IntHash> transitions_;

@@ -80,6 +80,7 @@ struct PathsReport {
   uint64_t journeys = 0;             // non-empty sessions (or customers, in customer scope)
   uint64_t customers_with_path = 0;  // the share-of-customers base (after --start/--end)
   uint64_t paths_counted = 0;        // journeys with a path
+  uint64_t inactive_skipped = 0;     // inactive events (impressions...) on no journey
   std::vector<PathResult> top_paths;
   std::vector<TransitionResult> transitions;  // by count, descending
   std::vector<TouchpointResult> touchpoints;  // by customers, descending

@@ -19,6 +19,7 @@ struct ResultHeader {
   int64_t from_ms = 0, to_ms = 0;   // [from, to) as scanned
   std::string tz = "UTC";           // the reporting zone the range and periods are read in
   std::string definitions = "touchpoint";
+  std::vector<std::string> inactive_events;  // neither activity nor in a session (docs/metrics.md)
   std::vector<std::string> by;      // the --by columns, as named
   std::vector<std::string> where;   // the --where filters, ANDed
   uint64_t scanned_events = 0;

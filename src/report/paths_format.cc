@@ -71,6 +71,7 @@ void Json(const Report& r, JsonWriter& w) {
   w.Key("journeys").Int(static_cast<int64_t>(r.journeys));
   w.Key("customers_with_path").Int(static_cast<int64_t>(r.customers_with_path));
   w.Key("paths_counted").Int(static_cast<int64_t>(r.paths_counted));
+  w.Key("inactive_skipped").Int(static_cast<int64_t>(r.inactive_skipped));
   w.Key("top_paths");
   WritePaths(r.top_paths, w);
   w.Key("transitions").BeginArray();
@@ -175,7 +176,13 @@ std::string Table(const Report& r, const TableOptions& o) {
   if (!r.start.empty()) out += ", start " + r.start;
   if (!r.end.empty()) out += ", end " + r.end;
   out += "\n" + Thousands(r.customers) + " customers, " + Thousands(r.journeys) + " journeys; " +
-         Thousands(r.customers_with_path) + " customers with a path (" + Thousands(r.paths_counted) + " paths)\n\n";
+         Thousands(r.customers_with_path) + " customers with a path (" + Thousands(r.paths_counted) + " paths)\n";
+  if (!r.header.inactive_events.empty()) {
+    std::string names;
+    for (const std::string& e : r.header.inactive_events) names += (names.empty() ? "" : ", ") + e;
+    out += Thousands(r.inactive_skipped) + " inactive events (" + names + ") on no journey; --with-inactive counts them\n";
+  }
+  out += "\n";
   out += "top paths (conversion after the path)\n" + PathsTable(r.top_paths, o.width);
 
   TextTable tr({{"from", Align::kLeft}, {"to", Align::kLeft}, {"count"}, {"share"}, {"mean time"}}, 2);

@@ -67,6 +67,7 @@ void WriteHeader(const kernels::ResultHeader& h, JsonWriter& w) {
   w.Key("tz").String(h.tz);
   w.EndObject();
   w.Key("definitions").String(h.definitions);
+  Strings("inactive_events", h.inactive_events, w);
   Strings("by", h.by, w);
   Strings("where", h.where, w);
   w.Key("scanned_events").Int(static_cast<int64_t>(h.scanned_events));

@@ -20,7 +20,8 @@ Definitions used (docs/attribution.md):
     position based (40-20-40) shares; Markov: the removal effect of each
     channel on the absorbing chain of every path's transitions, solved here
     exactly with rational Gaussian elimination (the engine uses floating
-    point), and the attributed total split in proportion to the effects.
+    point), 0 for a channel on no converting path, and the attributed total
+    split in proportion to the effects.
 Channel rows and Markov transitions are compared by name (their sort key is
 checked separately); every number within compare_json.py's 1e-9 relative.
 Usage: attribution_check.py EVENTS.csv TOUCHPOINT.json [attribution flags as given to touchpoint]
@@ -185,6 +186,9 @@ def expected(events_csv, args):
     p_all = absorption(trans)
     channels = sorted({c for c in touches} | {c for c in null_touches})
     effects = {c: 1 - absorption(trans, c) / p_all for c in channels} if p_all else {c: Fraction(0) for c in channels}
+    # A channel on no converting path gets no removal effect: no conversion
+    # was lost without it (the chain alone would credit it through its successors).
+    effects = {c: (e if on_paths[c] else Fraction(0)) for c, e in effects.items()}
     effect_sum = sum(effects.values())
     rows = []
     for c in channels:

@@ -5,7 +5,8 @@ Written from docs/lifecycle.md (and docs/metrics.md "Activity"), not from the
 C++ code, on the raw generated CSV; it never calls touchpoint. The data's
 span or --from / --to (from rounded down to its period). Every event is
 activity unless --config FILE lists it in `[metrics] inactive_events`
-(docs/metrics.md "Activity"; the default list is empty).
+(docs/metrics.md "Activity"; by default impression and email_sent, which the
+customer does not do).
 
 Definitions used (docs/lifecycle.md), per customer and period from the period
 of its first activity on, the first rule that holds:
@@ -58,12 +59,15 @@ def parse_flags(argv):
     return ap.parse_args(argv)
 
 
+DEFAULT_INACTIVE = ("impression", "email_sent")
+
+
 def inactive_events(config_path):
-    """`[metrics] inactive_events` of the config file (none without one)."""
+    """`[metrics] inactive_events` of the config file (impression and email_sent without one)."""
     if not config_path:
-        return frozenset()
+        return frozenset(DEFAULT_INACTIVE)
     with open(config_path, "rb") as f:
-        return frozenset(tomllib.load(f).get("metrics", {}).get("inactive_events", []))
+        return frozenset(tomllib.load(f).get("metrics", {}).get("inactive_events", DEFAULT_INACTIVE))
 
 
 class Calendar:

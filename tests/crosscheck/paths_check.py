@@ -3,9 +3,10 @@
 
 Written from docs/paths.md (and docs/metrics.md "Sessions"), not from the C++
 code, on the raw generated CSV; it never calls touchpoint. The whole data or
---from / --to (UTC), the touchpoint, ga4, plausible or umami definitions
-(sessions over every event, or over visitor events only), default survey
-settings (CSAT satisfied >= 4, CES 7 = easiest).
+--from / --to (UTC), the touchpoint, ga4, plausible or umami definitions,
+default survey settings (CSAT satisfied >= 4, CES 7 = easiest). impression
+and email_sent (what the business shows or sends) are no touchpoint and start
+no session unless --with-inactive.
 
 Definitions used (docs/paths.md):
   - A row's touchpoint is its event, `channel:event` (bare event without a
@@ -54,6 +55,7 @@ def parse_flags(argv):
     ap.add_argument("--session-timeout", default="30m")
     ap.add_argument("--by")
     # posthog's 24 h cap and matomo's midnight / campaign splits are not modelled.
+    ap.add_argument("--with-inactive", action="store_true")
     ap.add_argument("--definitions", default="touchpoint", choices=["touchpoint", "ga4", "plausible", "umami"])
     ap.add_argument("--from", dest="from_")
     ap.add_argument("--to")
@@ -88,14 +90,17 @@ class Step:
         self.events = 1  # rows folded into it
 
 
+def inactive_of(args):
+    """Events that are no touchpoint and start no session (docs/paths.md)."""
+    return () if args.with_inactive else ("impression", "email_sent")
+
+
 def journeys_of(rows, args, timeout_ms):
     """The customer's journeys as lists of Steps (only those with a step)."""
     if args.scope == "customer":
         groups = [list(range(len(rows)))]
     else:
-        # Every preset but touchpoint builds sessions from visitor events only.
-        skip = () if args.definitions == "touchpoint" else ("impression", "email_sent")
-        session = cu.sessions(rows, timeout_ms, skip)
+        session = cu.sessions(rows, timeout_ms, inactive_of(args))
         by_session = defaultdict(list)
         for i, s in enumerate(session):
             if s is not None:
@@ -105,6 +110,8 @@ def journeys_of(rows, args, timeout_ms):
     for idx in groups:
         steps = []
         for i in idx:
+            if rows[i]["event"] in inactive_of(args):
+                continue
             name = label(rows[i], args.touchpoint)
             if name is None:
                 continue

@@ -10,9 +10,11 @@ Definitions used (docs/retention.md):
     months (YYYY-MM), from the one holding the first event to the one
     holding the last.
   - Cohort: the period of the customer's first qualifying event (first
-    event, or first EVENT); entries run from the cohort's period to the last.
+    event but impression and email_sent, or first EVENT); entries run from
+    the cohort's period to the last.
   - retained[0] = cohort size; retained[k] (k >= 1) = customers with a return
-    event (any event, or EVENT) in period cohort + k (--unbounded: in that
+    event (any event but impression and email_sent, or EVENT) in period
+    cohort + k (--unbounded: in that
     period or a later one).
   - complete_periods: leading entries whose calendar period ends by the end of
     the data; average[k] = sum of retained[k] over cohorts whose entry k is
@@ -29,6 +31,10 @@ import sys
 
 import numpy as np
 import pandas as pd
+
+
+# What the business shows or sends: neither a first activity nor a return.
+INACTIVE = ("impression", "email_sent")
 
 
 def load(path):
@@ -122,14 +128,15 @@ def main():
         grid.append(next_start(grid[-1], a.period))
     starts = pd.Series(grid)
     df["p"] = np.searchsorted(starts.values, df["t"].values, side="right") - 1
-    qual = df if a.cohort == "first_seen" else df[df["event"] == a.cohort]
+    active = ~df["event"].isin(INACTIVE)
+    qual = df[active] if a.cohort == "first_seen" else df[df["event"] == a.cohort]
     # The first qualifying row of each customer (df is in stored order).
     first_idx = qual.index.to_series().groupby(qual["customer_id"], sort=False).min()
     df["is_cohort_event"] = False
     df.loc[first_idx.values, "is_cohort_event"] = True
     cohort_pos = pd.Series(first_idx.values, index=first_idx.index)
     df["after_cohort_event"] = df.index.values >= df["customer_id"].map(cohort_pos).fillna(len(df) + 1).values
-    df["is_return"] = True if a.ret == "any" else (df["event"] == a.ret)
+    df["is_return"] = active if a.ret == "any" else (df["event"] == a.ret)
     df["is_purchase"] = df["event"] == "purchase"
     df["is_refund"] = df["event"] == "refund"
     df["rev"] = pd.to_numeric(df["revenue"], errors="coerce").fillna(0.0) if "revenue" in df else 0.0

@@ -6,6 +6,8 @@
 
 #include <cmath>
 #include <map>
+#include <string>
+#include <tuple>
 
 #include "store/derived_table.h"
 #include "store/load_writer.h"
@@ -221,6 +223,59 @@ TEST_F(MetricsQueryTest, ChangeContributionsAddUp) {
     ++decomposed;
   }
   EXPECT_EQ(decomposed, 3u);
+}
+
+// Whether timestamps carry a time of day is read from the data scanned, not
+// from what a filter leaves: one event still has its session measures.
+TEST_F(MetricsQueryTest, AFilterKeepsTheSessionMeasures) {
+  MetricsRequest req;
+  req.where = {"event = 'purchase'"};
+  kernels::MetricsReport r = Run(req);
+  EXPECT_EQ(V(r.metrics, "sessions"), 1);  // B's purchase alone
+  EXPECT_NEAR(V(r.metrics, "avg_session_duration_s"), 0, 1e-9);
+  EXPECT_EQ(r.metrics.Find("avg_session_duration_s")->not_applicable, "");
+}
+
+// Issue 12: a purchases-only store of dates without times (as CDNOW):
+// session measures, conversion and activation are not applicable, with the
+// reason, instead of 0 s, 100% and 0%.
+TEST(MetricsQueryDateOnly, MeasuresThatDoNotApplySayWhy) {
+  TempDir dir;
+  auto store = store::Store::Open(dir.path(), store::StoreOptions{});
+  ASSERT_TRUE(store.ok());
+  EventBatch b;
+  for (auto [day, customer, revenue] : {std::tuple{"2024-01-01", "A", 10.0}, {"2024-01-05", "A", 20.0},
+                                        {"2024-01-05", "A", 5.0}, {"2024-01-02", "B", 30.0},
+                                        {"2024-01-02", "C", 7.0}, {"2024-02-02", "C", 1.0}}) {
+    EventRow row;
+    row.timestamp_ms = T((std::string(day) + "T00:00:00Z").c_str());
+    row.customer_id = customer;
+    row.event = "purchase";
+    row.revenue = revenue;
+    b.Append(row);
+  }
+  auto load = (*store)->BeginLoad("dates", 1, 1, false);
+  ASSERT_TRUE(load.ok());
+  ASSERT_TRUE((*load)->Add(b).ok());
+  store::LoadEntry e;
+  ASSERT_TRUE((*load)->Commit(&e).ok());
+  auto r = RunMetrics((*store)->GetSnapshot().value(), MetricsRequest{});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const kernels::MetricSet& m = r->metrics;
+  EXPECT_FALSE(m.Find("bounce_rate")->not_applicable.empty());  // no page views either
+  for (const char* name : {"sessions", "avg_session_duration_s", "session_conversion_rate"}) {
+    ASSERT_NE(m.Find(name), nullptr) << name;
+    EXPECT_TRUE(std::isnan(m.Find(name)->value)) << name;
+    EXPECT_EQ(m.Find(name)->not_applicable, "not applicable: timestamps have no time of day") << name;
+  }
+  EXPECT_EQ(m.Find("conversion_rate")->not_applicable,
+            "not applicable: every customer is known only by a conversion event");
+  EXPECT_EQ(m.Find("activation_rate")->not_applicable, "not applicable: the store has no activation events");
+  EXPECT_EQ(m.Find("csat")->not_applicable, "not applicable: the store has no csat survey answers");
+  // A bought on two days, C on two, B on one: 2 of 3.
+  EXPECT_NEAR(m.Find("repeat_purchase_rate")->value, 200.0 / 3, 1e-9);
+  EXPECT_EQ(m.Find("repeat_purchase_rate")->not_applicable, "");
+  EXPECT_NEAR(m.Find("revenue_per_customer")->value, 73.0 / 3, 1e-9);
 }
 
 TEST_F(MetricsQueryTest, WhereFiltersEvents) {

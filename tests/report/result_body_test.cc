@@ -18,6 +18,7 @@ ReportBody<Tiny> Body() {
   t.header.from_ms = 1709251200000;  // 2024-03-01T00:00:00Z
   t.header.to_ms = 1709337600000;
   t.header.tz = "Europe/Berlin";
+  t.header.inactive_events = {"impression", "email_sent"};
   t.header.by = {"channel"};
   t.header.where = {"revenue > 0"};
   t.header.scanned_events = 1234;
@@ -33,7 +34,8 @@ TEST(Render, JsonStartsWithTheHeader) {
   const std::string json = Render(Body(), OutputFormat::kJson);
   EXPECT_EQ(json,
             R"({"analysis":"tiny","range":{"from":"2024-03-01T00:00:00.000Z","to":"2024-03-02T00:00:00.000Z",)"
-            R"("tz":"Europe/Berlin"},"definitions":"touchpoint","by":["channel"],"where":["revenue > 0"],)"
+            R"("tz":"Europe/Berlin"},"definitions":"touchpoint","inactive_events":["impression","email_sent"],)"
+            R"("by":["channel"],"where":["revenue > 0"],)"
             R"("scanned_events":1234,"stale_derived":[],"notes":["event 'signup' does not occur in the store"],)"
             R"("seconds":0,"value":7})"
             "\n");
