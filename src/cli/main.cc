@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterInfo(app, &run);
   touchpoint::cli::RegisterCompact(app, &run);
   touchpoint::cli::RegisterDelete(app, &run);
+  touchpoint::cli::RegisterUnload(app, &run);
+  touchpoint::cli::RegisterLoads(app, &run);
+  touchpoint::cli::RegisterCheck(app, &run);
   touchpoint::cli::RegisterAlias(app, &run);
   touchpoint::cli::RegisterMetrics(app, &run);
   touchpoint::cli::RegisterAlerts(app, &run);
