@@ -152,6 +152,18 @@ bool HashSet64::Insert(uint64_t h) {
   }
 }
 
+void HashSet64::InsertMany(const uint64_t* hashes, size_t n, std::vector<bool>* fresh) {
+  constexpr size_t kAhead = 16;
+  fresh->assign(n, false);
+  // Grown first, so the prefetched slots stay where they are.
+  while (2 * (size_ + n + 1) > slots_.size()) Grow();
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(&slots_[static_cast<size_t>(hashes[i + kAhead]) & mask], 1);
+    (*fresh)[i] = Insert(hashes[i]);
+  }
+}
+
 void HashSet64::Clear() {
   for (size_t i : used_) slots_[i] = 0;
   used_.clear();

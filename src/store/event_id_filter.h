@@ -44,6 +44,10 @@ class HashSet64 {
   explicit HashSet64(size_t expected = 0);
   // True when `h` was not in the set.
   bool Insert(uint64_t h);
+  // Inserts hashes[0..n) in order; new[i] is set to Insert(hashes[i]). The
+  // slots a few inserts ahead are fetched meanwhile: a set of a part's ids
+  // does not fit in cache, and each insert would otherwise wait on memory.
+  void InsertMany(const uint64_t* hashes, size_t n, std::vector<bool>* fresh);
   // Empties the set, in time proportional to what was inserted.
   void Clear();
   size_t size() const { return size_; }

@@ -1,9 +1,5 @@
 #include "store/load_writer.h"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -68,11 +64,6 @@ struct LoadWriter::PartJob {
     TP_RETURN_IF_ERROR(writer->AddRows(views, order));
     Status s = writer->Finish(&info);
     runs_.clear();  // the rows go as soon as they are written
-#ifdef __GLIBC__
-    // Freed memory goes back to the system now: each part's thread has its
-    // own malloc arena, which would otherwise keep a part's worth.
-    malloc_trim(0);
-#endif
     return s;
   }
 
@@ -91,13 +82,33 @@ struct LoadWriter::PartJob {
   void SortRun(const EventBatch& batch) {
     std::vector<RowRef> kept;
     kept.reserve(batch.size());
+    // Erased customers' rows go first; then the kept rows' event-id hashes
+    // go into the part's set in one pass.
+    std::vector<bool> erased_row;
+    if (!suppression->empty()) {
+      erased_row.assign(batch.size(), false);
+      for (uint32_t i = 0; i < batch.size(); ++i) erased_row[i] = suppression->Contains(batch.customer_id.Get(i));
+    }
+    std::vector<uint32_t> with_id;
+    std::vector<uint64_t> id_hashes;
     for (uint32_t i = 0; i < batch.size(); ++i) {
-      if (!suppression->empty() && suppression->Contains(batch.customer_id.Get(i))) {
+      const std::string_view id = batch.event_id.Get(i);
+      if (id.empty() || (!erased_row.empty() && erased_row[i])) continue;
+      with_id.push_back(i);
+      id_hashes.push_back(Hash64(id));
+    }
+    std::vector<bool> fresh;
+    ids_.InsertMany(id_hashes.data(), id_hashes.size(), &fresh);
+    size_t next_id = 0;
+    for (uint32_t i = 0; i < batch.size(); ++i) {
+      if (!erased_row.empty() && erased_row[i]) {
         ++erased;
         continue;
       }
-      const std::string_view id = batch.event_id.Get(i);
-      if (!id.empty() && !ids_.Insert(Hash64(id))) {
+      const bool has_id = next_id < with_id.size() && with_id[next_id] == i;
+      const bool repeat = has_id && !fresh[next_id];
+      next_id += has_id;
+      if (repeat) {
         ++duplicates;
         continue;
       }

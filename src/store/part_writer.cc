@@ -94,6 +94,31 @@ void AppendPackedCodes(const std::vector<uint32_t>& codes, size_t dict_size, std
   AppendBits(codes, width, kPackedPadding, out);
 }
 
+// Sorts 64-bit hashes by 16-bit digits, least significant first: four
+// passes over the data against std::sort's log2(n) (a part's id set was 3%
+// of a load's time).
+void RadixSort(std::vector<uint64_t>* values) {
+  constexpr size_t kSmall = 1 << 12;
+  if (values->size() < kSmall) {
+    std::sort(values->begin(), values->end());
+    return;
+  }
+  std::vector<uint64_t> scratch(values->size());
+  std::vector<uint32_t> count(1 << 16);
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::fill(count.begin(), count.end(), 0);
+    for (uint64_t v : *values) ++count[(v >> shift) & 0xFFFF];
+    uint32_t sum = 0;
+    for (uint32_t& c : count) {
+      const uint32_t n = c;
+      c = sum;
+      sum += n;
+    }
+    for (uint64_t v : *values) scratch[count[(v >> shift) & 0xFFFF]++] = v;
+    values->swap(scratch);
+  }
+}
+
 }  // namespace
 
 class PartWriter::Impl {
@@ -172,7 +197,7 @@ class PartWriter::Impl {
       }
     }
     // Event-id hash set, sorted and unique, for idempotent loads.
-    std::sort(event_id_hashes_.begin(), event_id_hashes_.end());
+    RadixSort(&event_id_hashes_);
     event_id_hashes_.erase(std::unique(event_id_hashes_.begin(), event_id_hashes_.end()), event_id_hashes_.end());
     std::string ids;
     ids.resize(event_id_hashes_.size() * 8);
