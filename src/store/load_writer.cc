@@ -251,7 +251,12 @@ Status LoadWriter::DropRepeatsAcrossParts() {
   }
   // Nothing to compare: no ids, or one part against an empty store.
   if (load_ids == 0 || (stored_ids == 0 && written.size() < 2)) return Status::OK();
-  TP_ASSIGN_OR_RETURN(std::vector<std::vector<uint64_t>> repeats, FindRepeatedIds(views, first_new));
+  auto found = FindRepeatedIds(views, first_new);
+  if (!found.ok() && found.status().code() == Status::Code::kCorruption) {
+    return Status::Corruption(found.status().message() + "; nothing was loaded (`touchpoint check --repair` rebuilds "
+                              "a damaged event-id set from the part's rows)");
+  }
+  TP_ASSIGN_OR_RETURN(std::vector<std::vector<uint64_t>> repeats, std::move(found));
   for (size_t k = 0; k < written.size(); ++k) {
     const std::vector<uint64_t>& drop = repeats[first_new + k];
     if (drop.empty()) continue;
