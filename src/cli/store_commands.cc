@@ -52,7 +52,13 @@ void RegisterCompact(CLI::App& app, Action* run) {
       if (!store.ok()) return Fail(store.status());
       store::CompactStats stats;
       Status s;
-      if (runs->empty()) {
+      if (runs->empty() && *inherited) {
+        // Started by ingest only to keep the part count bounded.
+        stats.parts_before = (*store)->manifest().parts.size();
+        s = (*store)->MaybeMerge();
+        stats.parts_after = (*store)->manifest().parts.size();
+        for (const store::PartEntry& p : (*store)->manifest().parts) stats.rows += p.info.rows;
+      } else if (runs->empty()) {
         s = (*store)->Compact(&stats);
       } else {
         for (const std::string& r : *runs) {
