@@ -557,7 +557,13 @@ Status Store::DeleteCustomer(std::string_view customer_id, bool suppress, Delete
       size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
       std::string_view line(text.data() + start, end - start);
-      if (JsonStringField(line, "customer_id") == std::optional<std::string>(customer_id)) {
+      // Lines written before rejected rows named their customer have no
+      // such field: for them any mention of the id goes (erasure errs on
+      // the side of forgetting).
+      const std::optional<std::string> field = JsonStringField(line, "customer_id");
+      const bool match = field.has_value() ? *field == customer_id
+                                           : line.find(customer_id) != std::string_view::npos;
+      if (match) {
         ++removed;
       } else {
         kept.append(line);
