@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterDerived(app, &run);
   touchpoint::cli::RegisterCompact(app, &run);
   touchpoint::cli::RegisterDelete(app, &run);
+  touchpoint::cli::RegisterUnload(app, &run);
+  touchpoint::cli::RegisterLoads(app, &run);
+  touchpoint::cli::RegisterCheck(app, &run);
   touchpoint::cli::RegisterAlias(app, &run);
   touchpoint::cli::RegisterServe(app, &run);
   // A mistyped command gets the nearest ones, as git does.

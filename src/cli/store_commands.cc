@@ -1,4 +1,4 @@
-// Store maintenance: compact, delete (right to erasure), alias.
+// Store maintenance: compact, delete (right to erasure), unload, alias.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -6,6 +6,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
+#include "cli/store_cli.h"
 #include "store/alias_table.h"
 #include "util/spawn.h"
 
@@ -42,13 +43,22 @@ void RegisterCompact(CLI::App& app, Action* run) {
   cmd->add_flag("--inherited-lock", *inherited, "Descriptor 3 holds the store's write lock")->group("");
   cmd->callback([=] {
     *run = [=] {
-      store::StoreOptions options;
+      store::StoreOptions options = WriterOptions();
+      options.create_if_missing = false;
+      // Open checks that descriptor 3 really holds the store's lock: never
+      // a merge running beside another writer.
       if (*inherited) options.inherited_lock_fd = kInheritedFd;
       auto store = store::Store::Open(*db, options);
       if (!store.ok()) return Fail(store.status());
       store::CompactStats stats;
       Status s;
-      if (runs->empty()) {
+      if (runs->empty() && *inherited) {
+        // Started by ingest only to keep the part count bounded.
+        stats.parts_before = (*store)->manifest().parts.size();
+        s = (*store)->MaybeMerge();
+        stats.parts_after = (*store)->manifest().parts.size();
+        for (const store::PartEntry& p : (*store)->manifest().parts) stats.rows += p.info.rows;
+      } else if (runs->empty()) {
         s = (*store)->Compact(&stats);
       } else {
         for (const std::string& r : *runs) {
@@ -56,6 +66,9 @@ void RegisterCompact(CLI::App& app, Action* run) {
           s = ids.ok() ? (*store)->MergeRun(*ids, &stats) : ids.status();
           if (!s.ok()) break;
         }
+        // Then, as after any load, the part count is kept bounded.
+        if (s.ok()) s = (*store)->MaybeMerge();
+        if (s.ok()) stats.parts_after = (*store)->manifest().parts.size();
       }
       if (*inherited) {
         const Status cleared = (*store)->ClearBackgroundMerge();
@@ -72,20 +85,55 @@ void RegisterCompact(CLI::App& app, Action* run) {
 void RegisterDelete(CLI::App& app, Action* run) {
   auto db = std::make_shared<std::string>();
   auto customer = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("delete", "Erase every event and derived value of a customer");
+  auto no_suppress = std::make_shared<bool>(false);
+  CLI::App* cmd = app.add_subcommand(
+      "delete", "Erase every event, rejected row and derived value of a customer, and keep later events for it out");
   cmd->add_option("--db", *db, "Store directory")->required();
   cmd->add_option("--customer", *customer, "Customer id to erase")->required();
+  cmd->add_flag("--no-suppress", *no_suppress,
+                "Erase without adding the id to the suppression list (later events for it are then stored again)");
   cmd->callback([=] {
     *run = [=] {
-      auto store = OpenStore(*db, true);
+      if (customer->empty()) return FailUsage(Status::InvalidArgument("--customer: an empty customer id"));
+      auto store = OpenStoreToChange(*db);
       if (!store.ok()) return Fail(store.status());
       store::DeleteStats stats;
-      Status s = (*store)->DeleteCustomer(*customer, &stats);
+      Status s = (*store)->DeleteCustomer(*customer, !*no_suppress, &stats);
       if (!s.ok()) return Fail(s);
       std::printf("deleted customer %s: %s events (%zu parts rewritten), %zu derived values, %zu aliases, "
-                  "%zu rejected rows\n",
+                  "%zu rejected rows; %s\n",
                   customer->c_str(), WithThousands(stats.events_deleted).c_str(), stats.parts_rewritten,
-                  stats.derived_values_deleted, stats.aliases_deleted, stats.rejected_rows_deleted);
+                  stats.derived_values_deleted, stats.aliases_deleted, stats.rejected_rows_deleted,
+                  stats.suppressed ? "later events for the id will be dropped (suppressed)"
+                                   : "later events for the id will be stored again (not suppressed)");
+      return kExitOk;
+    };
+  });
+}
+
+void RegisterUnload(CLI::App& app, Action* run) {
+  auto db = std::make_shared<std::string>();
+  auto load = std::make_shared<uint64_t>(0);
+  CLI::App* cmd = app.add_subcommand(
+      "unload", "Take a load's rows back out of the store (its file and event ids can then be loaded again)");
+  cmd->add_option("--db", *db, "Store directory")->required();
+  cmd->add_option("--load", *load, "The load's id (`touchpoint loads` lists them)")->required();
+  cmd->callback([=] {
+    *run = [=] {
+      auto store = OpenStoreToChange(*db);
+      if (!store.ok()) return Fail(store.status());
+      store::UnloadStats stats;
+      Status s = (*store)->Unload(*load, &stats);
+      if (!s.ok()) return s.code() == Status::Code::kNotFound ? FailUsage(s) : Fail(s);
+      std::printf("unloaded load %llu: %s events removed (%zu parts rewritten)\n",
+                  static_cast<unsigned long long>(*load), WithThousands(stats.events_removed).c_str(),
+                  stats.parts_rewritten);
+      if (stats.parts_without_loads > 0) {
+        std::fprintf(stderr,
+                     "touchpoint: warning: %zu parts were written before part format 4 and do not record their rows' "
+                     "loads; any rows of load %llu in them stay\n",
+                     stats.parts_without_loads, static_cast<unsigned long long>(*load));
+      }
       return kExitOk;
     };
   });
@@ -105,7 +153,7 @@ void RegisterAlias(CLI::App& app, Action* run) {
   cmd->add_flag("--list", *list, "List the links");
   cmd->callback([=] {
     *run = [=] {
-      auto store = OpenStore(*db, true);  // takes the write lock
+      auto store = OpenStoreToChange(*db);  // takes the write lock
       if (!store.ok()) return Fail(store.status());
       store::AliasTable table(*db);
       if (*list) {

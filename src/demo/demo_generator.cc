@@ -27,7 +27,8 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 // Writes the sorted rows of one day at a time and counts what was written.
 class RowWriter {
  public:
-  RowWriter(OutputSink& sink, DemoFormat format, uint64_t limit) : sink_(sink), formatter_(format), limit_(limit) {
+  RowWriter(OutputSink& sink, DemoFormat format, uint64_t seed, uint64_t limit)
+      : sink_(sink), formatter_(format, seed), limit_(limit) {
     buffer_.reserve(kFlushBytes + (kFlushBytes >> 2));
     formatter_.AppendHeader(&buffer_);
   }
@@ -110,7 +111,7 @@ Status GenerateDemo(const DemoOptions& options, const std::string& out_path, Dem
   std::vector<CustomerTraits> traits;
   std::vector<DemoEvent> scratch;
   uint64_t generated = 0;
-  RowWriter writer(*sink, output.format, options.events);
+  RowWriter writer(*sink, output.format, options.seed, options.events);
   auto acquire = [&](int day) {
     const auto customer = static_cast<uint32_t>(traits.size());
     const int64_t acquired = options.start_ms + day * kMsPerDay + static_cast<int64_t>(plan_rng.Below(kMsPerDay));

@@ -12,7 +12,8 @@
 //  - email CTR is email_click / email_sent; ads, search and social CTR are
 //    click / impression on that channel;
 //  - device and country are extra properties (one value per customer);
-//  - event_id is "e" + the row number in hex, unique within a file.
+//  - event_id is "e" + the seed in hex + "-" + the row number in hex: unique
+//    within a file and across seeds (the same seed's CSV and NDJSON share them).
 // The same options give the same bytes. Memory: the events of customers
 // already acquired that fall after the current day are held (40 bytes
 // each), at most a few hundred MB for ten million events.

@@ -103,6 +103,13 @@ void RowFormatter::AppendRow(const DemoEvent& e, uint64_t row, const CustomerTra
   }
 }
 
+void RowFormatter::AppendEventId(uint64_t row, std::string* out) const {
+  out->push_back('e');
+  AppendUint(seed_, out, 16);
+  out->push_back('-');
+  AppendUint(row, out, 16);
+}
+
 void RowFormatter::AppendTimestamp(int64_t ms, std::string* out) {
   const int64_t day = FloorDiv(ms, kMsPerDay);
   if (day != cached_day_) {
@@ -140,8 +147,8 @@ void RowFormatter::AppendCsv(const DemoEvent& e, uint64_t row, const CustomerTra
   AppendCustomerId(e.customer, out);
   out->push_back(',');
   out->append(EventName(e.event));
-  out->append(",e");
-  AppendUint(row, out, 16);
+  out->push_back(',');
+  AppendEventId(row, out);
   out->push_back(',');
   if (e.session != 0) AppendSessionId(e, out);
   out->push_back(',');
@@ -175,8 +182,8 @@ void RowFormatter::AppendJson(const DemoEvent& e, uint64_t row, const CustomerTr
   AppendCustomerId(e.customer, out);
   out->append("\",\"event\":\"");
   out->append(EventName(e.event));
-  out->append("\",\"event_id\":\"e");
-  AppendUint(row, out, 16);
+  out->append("\",\"event_id\":\"");
+  AppendEventId(row, out);
   out->push_back('"');
   if (e.session != 0) {
     AppendKey("session_id", out);

@@ -28,13 +28,16 @@ inline constexpr std::string_view kDemoCsvHeader =
 
 class RowFormatter {
  public:
-  explicit RowFormatter(DemoFormat format) : format_(format) {}
+  // `seed` goes into every event_id, so files of different seeds never
+  // share one (and load side by side); the same seed's CSV and NDJSON do.
+  RowFormatter(DemoFormat format, uint64_t seed) : format_(format), seed_(seed) {}
 
   // The CSV header line; nothing for NDJSON.
   void AppendHeader(std::string* out) const;
 
   // Appends one line for `e`. `row` numbers the output rows from 0 and makes
-  // the event_id ("e" + hex); `who` gives the device and country columns.
+  // the event_id ("e" + seed in hex + "-" + row in hex); `who` gives the
+  // device and country columns.
   void AppendRow(const DemoEvent& e, uint64_t row, const CustomerTraits& who, std::string* out);
 
  private:
@@ -42,7 +45,10 @@ class RowFormatter {
   void AppendCsv(const DemoEvent& e, uint64_t row, const CustomerTraits& who, std::string* out);
   void AppendJson(const DemoEvent& e, uint64_t row, const CustomerTraits& who, std::string* out);
 
+  void AppendEventId(uint64_t row, std::string* out) const;
+
   DemoFormat format_;
+  uint64_t seed_;
   int64_t cached_day_ = INT64_MIN;
   char day_prefix_[32] = {};  // "2024-03-05T"
   size_t day_prefix_len_ = 0;

@@ -1,10 +1,12 @@
 #include "engine/config.h"
 
+#include <charconv>
 #include <set>
 #include <utility>
 
 #include <toml++/toml.h>
 
+#include "engine/duration.h"
 #include "util/file.h"
 #include "util/time.h"
 
@@ -50,7 +52,62 @@ Status GetStrings(const std::string& path, const toml::table& t, std::string_vie
   return Status::OK();
 }
 
+// A string or integer key through `parse`, its error naming file and line.
+template <typename T, typename Parse>
+Status GetParsed(const std::string& path, const toml::table& t, std::string_view key, Parse parse, T* out) {
+  const toml::node* n = t.get(key);
+  if (n == nullptr) return Status::OK();
+  std::string text;
+  if (auto s = n->value<std::string>()) {
+    text = *s;
+  } else if (auto i = n->value<int64_t>()) {
+    text = std::to_string(*i);
+  } else {
+    return Status::InvalidArgument(Where(path, *n) + ": '" + std::string(key) + "' has the wrong type");
+  }
+  auto v = parse(text);
+  if (!v.ok()) return Status::InvalidArgument(Where(path, *n) + ": '" + std::string(key) + "': " + v.status().message());
+  *out = *v;
+  return Status::OK();
+}
+
+// memory, min_timestamp, max_future, merge_wait (docs/config.md).
+Status GetIngestValues(const std::string& path, const toml::table& ing, Config* config) {
+  TP_RETURN_IF_ERROR(GetParsed(path, ing, "memory", ParseByteSize, &config->ingest_memory));
+  TP_RETURN_IF_ERROR(GetParsed(
+      path, ing, "min_timestamp", [](std::string_view v) { return ParseTimestamp(v, nullptr); },
+      &config->ingest_min_timestamp_ms));
+  TP_RETURN_IF_ERROR(GetParsed(path, ing, "max_future", ParseDurationMs, &config->ingest_max_future_ms));
+  TP_RETURN_IF_ERROR(GetParsed(path, ing, "merge_wait", ParseDurationMs, &config->ingest_merge_wait_ms));
+  if (config->ingest_memory < kMinIngestMemory) {
+    return Status::InvalidArgument(path + ": [ingest] memory must be at least 32MiB");
+  }
+  return Status::OK();
+}
+
 }  // namespace
+
+Result<uint64_t> ParseByteSize(std::string_view text) {
+  uint64_t value = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || p == text.data()) {
+    return Status::InvalidArgument("'" + std::string(text) + "' is not a size (e.g. 256MiB, 1GiB)");
+  }
+  std::string_view unit(p, static_cast<size_t>(text.data() + text.size() - p));
+  while (!unit.empty() && unit.front() == ' ') unit.remove_prefix(1);
+  static constexpr std::pair<std::string_view, uint64_t> kUnits[] = {
+      {"", 1},          {"B", 1},           {"KiB", 1ull << 10}, {"MiB", 1ull << 20}, {"GiB", 1ull << 30},
+      {"KB", 1000},     {"MB", 1000000},    {"GB", 1000000000},  {"K", 1ull << 10},   {"M", 1ull << 20},
+      {"G", 1ull << 30}};
+  for (const auto& [name, scale] : kUnits) {
+    if (unit == name) {
+      if (value > UINT64_MAX / scale) return Status::InvalidArgument("'" + std::string(text) + "' is too large");
+      return value * scale;
+    }
+  }
+  return Status::InvalidArgument("'" + std::string(text) + "': unknown unit '" + std::string(unit) +
+                                 "' (B, KiB, MiB, GiB, KB, MB, GB)");
+}
 
 Result<Config> LoadConfig(const std::string& path_in, const std::string& store_dir) {
   Config config;
@@ -90,9 +147,11 @@ Result<Config> LoadConfig(const std::string& path_in, const std::string& store_d
     }
   }
   if (const toml::table* ing = root["ingest"].as_table()) {
-    TP_RETURN_IF_ERROR(CheckKeys(path, *ing, "ingest", {"tz", "merge_after_load"}));
+    TP_RETURN_IF_ERROR(CheckKeys(path, *ing, "ingest",
+                                 {"tz", "merge_after_load", "memory", "min_timestamp", "max_future", "merge_wait"}));
     TP_RETURN_IF_ERROR(Get(path, *ing, "tz", &config.ingest_tz));
     TP_RETURN_IF_ERROR(Get(path, *ing, "merge_after_load", &config.merge_after_load));
+    TP_RETURN_IF_ERROR(GetIngestValues(path, *ing, &config));
   }
   if (const toml::table* met = root["metrics"].as_table()) {
     TP_RETURN_IF_ERROR(CheckKeys(path, *met, "metrics",

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "event/schema.h"
@@ -16,6 +17,8 @@
 namespace touchpoint::engine {
 
 inline constexpr const char* kConfigFileName = "touchpoint.toml";
+// The smallest [ingest] memory accepted (store/load_writer.h kMinLoadMemory).
+inline constexpr uint64_t kMinIngestMemory = 32ull << 20;
 
 // [server]: what `touchpoint serve` reads (docs/server.md); flags win. A
 // zero or empty value means "use the server's default".
@@ -38,6 +41,10 @@ struct Config {
   // [ingest]
   std::string ingest_tz;  // zone for timestamps without offset; "" = UTC
   bool merge_after_load = true;  // merge a load's parts in the background (docs/store.md)
+  uint64_t ingest_memory = 256ull << 20;  // bytes of rows a load holds (store/load_writer.h)
+  int64_t ingest_min_timestamp_ms = 631152000000;  // rows before this are implausible (1990-01-01)
+  int64_t ingest_max_future_ms = 86400000;          // ... and after now plus this (1 day)
+  int64_t ingest_merge_wait_ms = 600000;            // a writer waits this long for a background merge
   // [metrics]: the reporting zone, and the measure definitions every
   // analysis starts from (before the preset and flags); their defaults are
   // kernels::Definitions' own, defined once there.
@@ -46,6 +53,9 @@ struct Config {
   // [server]
   ServerConfig server;
 };
+
+// "256MiB", "1GiB", "512MB", "1000000" (bytes): the [ingest] memory value.
+Result<uint64_t> ParseByteSize(std::string_view text);
 
 // The measure definitions the config asks for (before flags and presets).
 inline const kernels::Definitions& DefinitionsFromConfig(const Config& config) { return config.definitions; }

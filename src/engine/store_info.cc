@@ -64,15 +64,6 @@ std::vector<std::pair<std::string, uint64_t>> Ranked(const scan::Catalog& catalo
   return out;
 }
 
-void AppendJsonString(std::string_view s, std::string* out) {
-  out->push_back('"');
-  for (char c : s) {
-    if (c == '"' || c == '\\') out->push_back('\\');
-    out->push_back(c);
-  }
-  out->push_back('"');
-}
-
 }  // namespace
 
 Result<StoreInfo> ComputeStoreInfo(const store::Store& store) {
@@ -107,36 +98,6 @@ Result<StoreInfo> ComputeStoreInfo(const store::Store& store) {
   info.disk_bytes = DirBytes(store.dir());
   info.data_stamp = snap->data_stamp;
   return info;
-}
-
-std::string StoreInfoJson(const StoreInfo& info) {
-  std::string out = "{\"events\":" + std::to_string(info.events) + ",\"customers\":" + std::to_string(info.customers);
-  out += ",\"min_ts\":" + std::to_string(info.min_ts) + ",\"max_ts\":" + std::to_string(info.max_ts);
-  auto counts = [&](const char* name, const std::vector<std::pair<std::string, uint64_t>>& v) {
-    out += ",\"";
-    out += name;
-    out += "\":{";
-    for (size_t i = 0; i < v.size(); ++i) {
-      if (i) out += ",";
-      AppendJsonString(v[i].first, &out);
-      out += ":" + std::to_string(v[i].second);
-    }
-    out += "}";
-  };
-  counts("events_by_type", info.events_by_type);
-  counts("events_by_channel", info.events_by_channel);
-  out += ",\"properties\":[";
-  for (size_t i = 0; i < info.properties.size(); ++i) {
-    if (i) out += ",";
-    AppendJsonString(info.properties[i], &out);
-  }
-  out += "],\"parts\":" + std::to_string(info.parts) + ",\"part_bytes\":" + std::to_string(info.part_bytes);
-  out += ",\"log_events\":" + std::to_string(info.log_events) + ",\"loads\":" + std::to_string(info.loads);
-  out += ",\"rejected_rows\":" + std::to_string(info.rejected_rows) + ",\"disk_bytes\":" + std::to_string(info.disk_bytes);
-  out += ",\"data_stamp\":";
-  AppendJsonString(info.data_stamp, &out);
-  out += "}";
-  return out;
 }
 
 }  // namespace touchpoint::engine

@@ -31,7 +31,6 @@ struct StoreInfo {
 };
 
 Result<StoreInfo> ComputeStoreInfo(const store::Store& store);
-std::string StoreInfoJson(const StoreInfo& info);
 
 }  // namespace touchpoint::engine
 

@@ -3,12 +3,27 @@
 namespace touchpoint {
 
 uint32_t EventBatch::PropertyIndex(std::string_view name) {
-  for (uint32_t i = 0; i < properties.size(); ++i) {
-    if (properties[i].name == name) return i;
+  // `properties` is public: a caller may have pushed or cleared columns.
+  if (property_lookup_.size() != properties.size()) {
+    property_lookup_.clear();
+    for (uint32_t i = 0; i < properties.size(); ++i) property_lookup_.emplace(properties[i].name, i);
+  }
+  auto it = property_lookup_.find(name);
+  if (it != property_lookup_.end() && it->second < properties.size() && properties[it->second].name == name) {
+    return it->second;
   }
   properties.push_back(PropertyColumn{std::string(name), {}});
   properties.back().values.AppendEmpty(size());
-  return static_cast<uint32_t>(properties.size() - 1);
+  const auto index = static_cast<uint32_t>(properties.size() - 1);
+  property_lookup_[std::string(name)] = index;
+  return index;
+}
+
+// REQUIRES: the row's other columns are appended (size() counts it).
+void EventBatch::AppendLoadId(uint64_t id) {
+  if (load_id.empty() && id == 0) return;  // every row's is still 0
+  load_id.resize(size() - 1, 0);           // the earlier rows', when they were 0
+  load_id.push_back(id);
 }
 
 void EventBatch::Append(const EventRow& row) {
@@ -25,6 +40,7 @@ void EventBatch::Append(const EventRow& row) {
   score.push_back(row.score);
   comment.Append(row.comment);
   feature.Append(row.feature);
+  AppendLoadId(row.load_id);
   const size_t rows = size();
   for (const auto& [index, value] : row.properties) properties[index].values.Append(value);
   for (auto& p : properties) {
@@ -46,6 +62,7 @@ void EventBatch::GetRow(size_t i, EventRow* row) const {
   row->score = score[i];
   row->comment = comment.Get(i);
   row->feature = feature.Get(i);
+  row->load_id = LoadId(i);
   row->properties.clear();
 }
 
@@ -64,6 +81,13 @@ void EventBatch::AppendRows(const EventBatch& other, const std::vector<bool>* ke
   // before any row of `other` is counted in size().
   std::vector<uint32_t> prop_index;
   for (const auto& p : other.properties) prop_index.push_back(PropertyIndex(p.name));
+  const size_t rows_before = size();
+  if (!other.load_id.empty() || !load_id.empty()) {
+    if (load_id.empty()) load_id.assign(rows_before, 0);
+    for (size_t i = 0; i < other.size(); ++i) {
+      if (keep == nullptr || (*keep)[i]) load_id.push_back(other.LoadId(i));
+    }
+  }
   if (keep == nullptr) {
     timestamp_ms.insert(timestamp_ms.end(), other.timestamp_ms.begin(), other.timestamp_ms.end());
     revenue.insert(revenue.end(), other.revenue.begin(), other.revenue.end());
@@ -119,6 +143,10 @@ EventBatch EventBatch::Permuted(const std::vector<uint32_t>& order) const {
     dst->Reserve(order.size(), in.byte_size());
     for (uint32_t i : order) dst->Append(in.Get(i));
   };
+  if (!load_id.empty()) {
+    out.load_id.reserve(order.size());
+    for (uint32_t i : order) out.load_id.push_back(load_id[i]);
+  }
   out.timestamp_ms.reserve(order.size());
   out.revenue.reserve(order.size());
   out.score.reserve(order.size());
@@ -156,16 +184,53 @@ void EventBatch::Clear() {
   comment.Clear();
   feature.Clear();
   properties.clear();
+  property_lookup_.clear();
+  load_id.clear();
 }
 
 size_t EventBatch::ApproximateBytes() const {
-  size_t bytes = size() * (3 * sizeof(double) + 10 * sizeof(uint64_t));
+  size_t bytes = size() * (3 * sizeof(double) + 10 * sizeof(uint64_t)) + load_id.size() * sizeof(uint64_t);
   for (const StringColumn* c : {&customer_id, &event, &event_id, &session_id, &channel, &campaign, &page, &survey,
                                 &comment, &feature}) {
     bytes += c->byte_size();
   }
   for (const auto& p : properties) bytes += p.values.byte_size() + p.values.size() * sizeof(uint64_t);
   return bytes;
+}
+
+}  // namespace touchpoint
+
+namespace touchpoint {
+
+EventBatch::Shape EventBatch::GetShape() const {
+  Shape shape;
+  shape.rows = size();
+  for (const StringColumn* c : {&customer_id, &event, &event_id, &session_id, &channel, &campaign, &page, &survey,
+                                &comment, &feature}) {
+    shape.bytes.push_back(c->byte_size());
+  }
+  for (const auto& p : properties) shape.properties.emplace_back(p.name, p.values.byte_size());
+  return shape;
+}
+
+void EventBatch::Reserve(const Shape& shape) {
+  auto more = [](size_t n) { return n + n / 10; };
+  timestamp_ms.reserve(shape.rows);
+  revenue.reserve(shape.rows);
+  score.reserve(shape.rows);
+  size_t k = 0;
+  for (StringColumn* c : {&customer_id, &event, &event_id, &session_id, &channel, &campaign, &page, &survey, &comment,
+                          &feature}) {
+    if (k < shape.bytes.size()) c->Reserve(shape.rows, more(shape.bytes[k]));
+    ++k;
+  }
+  if (shape.properties.empty() || properties.empty()) return;
+  std::unordered_map<std::string_view, StringColumn*> by_name;  // not a scan per name: 100K columns
+  for (auto& p : properties) by_name.emplace(p.name, &p.values);
+  for (const auto& [name, bytes] : shape.properties) {
+    auto it = by_name.find(name);
+    if (it != by_name.end()) it->second->Reserve(shape.rows, more(bytes));
+  }
 }
 
 }  // namespace touchpoint

@@ -10,9 +10,11 @@
 #define TOUCHPOINT_EVENT_EVENT_BATCH_H_
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -43,6 +45,8 @@ struct EventRow {
   double score = kAbsent;
   std::string_view comment;
   std::string_view feature;
+  // The store's load the row came in with (0: none, or not known).
+  uint64_t load_id = 0;
   // (index into EventBatch::properties, value); see EventBatch::PropertyIndex.
   std::vector<std::pair<uint32_t, std::string_view>> properties;
 };
@@ -63,13 +67,18 @@ class EventBatch {
   StringColumn comment;
   StringColumn feature;
   std::vector<PropertyColumn> properties;
+  // The load of each row, set by the store (docs/store.md); empty while
+  // every row's is 0 (rows from a reader, or from an append), else size() rows.
+  std::vector<uint64_t> load_id;
 
   size_t size() const { return timestamp_ms.size(); }
   bool empty() const { return timestamp_ms.empty(); }
 
   // Returns the index of property `name`, adding the column (back-filled
-  // with absent values) if it is new.
+  // with absent values) if it is new. Constant time: a batch may have a
+  // hundred thousand columns.
   uint32_t PropertyIndex(std::string_view name);
+  uint64_t LoadId(size_t i) const { return load_id.empty() ? 0 : load_id[i]; }
 
   // Appends one row; properties not named in `row` get absent values.
   // REQUIRES: every index in row.properties came from PropertyIndex().
@@ -91,6 +100,28 @@ class EventBatch {
 
   void Clear();
   size_t ApproximateBytes() const;
+
+  // The byte sizes of a batch's string columns, to make room for the next
+  // batch of a stream at once instead of growing it by doubling (which
+  // leaves up to half of every buffer unused, and copies it meanwhile).
+  struct Shape {
+    size_t rows = 0;
+    std::vector<size_t> bytes;  // the ten string columns, in declaration order
+    std::vector<std::pair<std::string, size_t>> properties;
+  };
+  Shape GetShape() const;
+  // Reserves room for `shape`'s rows and bytes (a tenth more), for the core
+  // columns and the properties this batch already has.
+  void Reserve(const Shape& shape);
+
+ private:
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  // Property name -> index, rebuilt when `properties` was changed directly.
+  std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> property_lookup_;
+  void AppendLoadId(uint64_t id);
 };
 
 }  // namespace touchpoint

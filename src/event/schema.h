@@ -88,6 +88,10 @@ class FieldMapping {
   // The canonical event name (itself when unmapped).
   std::string_view Event(std::string_view input_event) const;
   bool empty() const { return columns_.empty() && events_.empty(); }
+  bool has_event_rules() const { return !events_.empty(); }
+  // Their name -> ours, for warnings about rules the input never used.
+  const std::map<std::string, std::string, std::less<>>& column_rules() const { return columns_; }
+  const std::map<std::string, std::string, std::less<>>& event_rules() const { return events_; }
 
  private:
   std::map<std::string, std::string, std::less<>> columns_;

@@ -5,6 +5,7 @@
 #include "ingest/ndjson_reader.h"
 #include "ingest/row_sink.h"
 #include "util/time.h"
+#include "util/time_format.h"
 
 namespace touchpoint::ingest {
 namespace {
@@ -33,6 +34,12 @@ Status ReadEvents(const std::string& path, const ReadOptions& options, const Rea
 Status ReadEventsFrom(std::unique_ptr<InputStream> input, const std::string& path, const ReadOptions& options,
                       const ReadCallbacks& callbacks, ReadStats* stats) {
   TP_ASSIGN_OR_RETURN(const date::time_zone* zone, FindTimeZone(options.default_tz));
+  if (!options.timestamp_format.empty()) TP_RETURN_IF_ERROR(CheckTimestampFormat(options.timestamp_format));
+  // Every byte the readers take passes through the hash (the sniffed
+  // ones too, once: they are put back in front of the hashing stream).
+  auto hashing_owner = std::make_unique<HashingStream>(std::move(input));
+  HashingStream* hashing = hashing_owner.get();
+  input = std::move(hashing_owner);
   InputFormat format = options.format;
   if (format == InputFormat::kAuto && path != "-") format = FromExtension(path);
   if (format == InputFormat::kAuto) {
@@ -51,8 +58,10 @@ Status ReadEventsFrom(std::unique_ptr<InputStream> input, const std::string& pat
     input = PrependBytes(std::move(input), std::move(head));
   }
   RowSink sink(options, zone, callbacks, *input, stats);
-  if (format == InputFormat::kNdjson) return ReadNdjson(input.get(), options, &sink, stats);
-  return ReadCsv(input.get(), options, &sink, stats);
+  Status s = format == InputFormat::kNdjson ? ReadNdjson(input.get(), options, &sink, stats)
+                                            : ReadCsv(input.get(), options, &sink, stats);
+  stats->content_hash = hashing->digest();
+  return s;
 }
 
 }  // namespace touchpoint::ingest

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include <xxhash.h>
 #include <zstd.h>
 
 #include <cerrno>
@@ -212,6 +213,23 @@ Result<std::unique_ptr<InputStream>> Decompressing(std::unique_ptr<RawFile> raw)
 
 std::unique_ptr<InputStream> PrependBytes(std::unique_ptr<InputStream> rest, std::string head) {
   return std::make_unique<PrependStream>(std::move(rest), std::move(head));
+}
+
+HashingStream::HashingStream(std::unique_ptr<InputStream> inner) : inner_(std::move(inner)), state_(XXH3_createState()) {
+  XXH3_64bits_reset(static_cast<XXH3_state_t*>(state_));
+}
+
+HashingStream::~HashingStream() { XXH3_freeState(static_cast<XXH3_state_t*>(state_)); }
+
+Result<size_t> HashingStream::Read(char* buf, size_t n) {
+  TP_ASSIGN_OR_RETURN(size_t got, inner_->Read(buf, n));
+  XXH3_64bits_update(static_cast<XXH3_state_t*>(state_), buf, got);
+  return got;
+}
+
+uint64_t HashingStream::digest() const {
+  const uint64_t h = XXH3_64bits_digest(static_cast<const XXH3_state_t*>(state_));
+  return h == 0 ? 1 : h;
 }
 
 Result<std::unique_ptr<InputStream>> InputStream::Open(const std::string& path) {

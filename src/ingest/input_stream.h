@@ -33,6 +33,25 @@ class InputStream {
 // ahead to sniff the format).
 std::unique_ptr<InputStream> PrependBytes(std::unique_ptr<InputStream> rest, std::string head);
 
+// Passes the bytes of `inner` through, hashing them (XXH3-64) on the way:
+// the content's identity, known once the input has been read, without
+// reading it twice (a pipe can only be read once).
+class HashingStream : public InputStream {
+ public:
+  explicit HashingStream(std::unique_ptr<InputStream> inner);
+  ~HashingStream() override;
+  Result<size_t> Read(char* buf, size_t n) override;
+  uint64_t raw_bytes_done() const override { return inner_->raw_bytes_done(); }
+  uint64_t raw_bytes_total() const override { return inner_->raw_bytes_total(); }
+  const std::string& name() const override { return inner_->name(); }
+  // The hash of every byte read so far (never 0: 0 means "not known").
+  uint64_t digest() const;
+
+ private:
+  std::unique_ptr<InputStream> inner_;
+  void* state_;  // XXH3_state_t
+};
+
 }  // namespace touchpoint::ingest
 
 #endif  // TOUCHPOINT_INGEST_INPUT_STREAM_H_

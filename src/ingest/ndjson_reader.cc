@@ -3,9 +3,12 @@
 #include <simdjson.h>
 
 #include <charconv>
+#include <set>
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include "util/utf8.h"
 
 namespace touchpoint::ingest {
 namespace {
@@ -32,6 +35,23 @@ Status ReadNdjson(InputStream* input, const ReadOptions& options, RowSink* sink,
   std::string arena;
   std::vector<ValueRef> refs;
   RawRow row;
+  // --map column rules no line has used yet (warned about at the end).
+  std::set<std::string, std::less<>> unused_rules;
+  for (const auto& [theirs, role] : options.mapping.column_rules()) unused_rules.insert(theirs);
+  // Constant columns (--set): override the keys of the same name.
+  struct Constant {
+    int role = -1;
+    std::string property, value;
+  };
+  std::vector<Constant> constants;
+  for (const auto& [column, value] : options.constants) {
+    Constant k;
+    if (!IsValidUtf8(value)) return Status::InvalidArgument("--set " + column + ": the value is not valid UTF-8");
+    k.property = std::string(options.mapping.Column(column));
+    if (auto role = RoleFromName(k.property)) k.role = static_cast<int>(*role);
+    k.value = value;
+    constants.push_back(std::move(k));
+  }
   while (true) {
     // Find the next complete line, reading more as needed.
     const void* nl = pos < end ? std::memchr(buf.data() + pos, '\n', end - pos) : nullptr;
@@ -80,6 +100,10 @@ Status ReadNdjson(InputStream* input, const ReadOptions& options, RowSink* sink,
     for (auto field : obj) {
       ValueRef ref;
       std::string_view key = field.key;
+      if (!unused_rules.empty()) {
+        auto it = unused_rules.find(key);
+        if (it != unused_rules.end()) unused_rules.erase(it);
+      }
       std::string_view canonical = options.mapping.Column(key);
       if (auto role = RoleFromName(canonical)) ref.role = static_cast<int>(*role);
       ref.key = canonical;
@@ -123,18 +147,33 @@ Status ReadNdjson(InputStream* input, const ReadOptions& options, RowSink* sink,
       refs.push_back(ref);
     }
     row.Clear();
+    row.utf8_checked = true;  // simdjson validated the line's UTF-8
     for (const ValueRef& ref : refs) {
       std::string_view value = ref.in_arena ? std::string_view(arena).substr(ref.begin, ref.size) : ref.direct;
       if (ref.role >= 0) {
         row.value[ref.role] = value;  // a repeated key: the last one wins
         row.present[ref.role] = true;
       } else if (!value.empty()) {
-        row.properties.emplace_back(sink->Property(ref.key), value);
+        bool constant = false;
+        for (const Constant& k : constants) constant |= k.role < 0 && k.property == ref.key;
+        if (!constant) row.properties.emplace_back(sink->Property(ref.key), value);
+      }
+    }
+    for (const Constant& k : constants) {
+      if (k.role >= 0) {
+        row.value[k.role] = k.value;
+        row.present[k.role] = true;
+      } else {
+        row.properties.emplace_back(sink->Property(k.property), k.value);
       }
     }
     TP_RETURN_IF_ERROR(sink->Add(row, line, offset, text));
   }
   stats->bytes_read = base + end;
+  for (const std::string& theirs : unused_rules) {
+    sink->Warn("no key '" + theirs + "' for --map column:" + theirs + "=" + std::string(options.mapping.Column(theirs)) +
+               " to rename");
+  }
   return sink->Finish();
 }
 

@@ -14,7 +14,7 @@ RowSink::RowSink(const ReadOptions& options, const date::time_zone* zone, const 
       callbacks_(callbacks),
       input_(input),
       stats_(stats),
-      validator_(options.mapping, zone),
+      validator_(options, zone),
       last_progress_(std::chrono::steady_clock::now()) {}
 
 uint32_t RowSink::Property(std::string_view name) {
@@ -26,8 +26,10 @@ uint32_t RowSink::Property(std::string_view name) {
 }
 
 Status RowSink::Add(const RawRow& row, uint64_t line, uint64_t offset, std::string_view raw) {
-  if (!validator_.Validate(row, &row_, &column_, &reason_)) {
-    Reject(line, offset, column_, reason_, raw);
+  int bad_property = -1;
+  if (!validator_.Validate(row, &row_, &column_, &reason_, &bad_property)) {
+    if (bad_property >= 0) column_ = batch_.properties[row.properties[static_cast<size_t>(bad_property)].first].name;
+    Reject(line, offset, column_, reason_, raw, row.value[static_cast<int>(Role::kCustomerId)]);
     return Status::OK();
   }
   batch_.Append(row_);
@@ -36,7 +38,8 @@ Status RowSink::Add(const RawRow& row, uint64_t line, uint64_t offset, std::stri
   return Status::OK();
 }
 
-void RowSink::Reject(uint64_t line, uint64_t offset, std::string column, std::string reason, std::string_view raw) {
+void RowSink::Reject(uint64_t line, uint64_t offset, std::string column, std::string reason, std::string_view raw,
+                     std::string_view customer_id) {
   ++stats_->rows_rejected;
   if (!callbacks_.on_reject) return;
   RejectedRow r;
@@ -46,19 +49,33 @@ void RowSink::Reject(uint64_t line, uint64_t offset, std::string column, std::st
   r.column = std::move(column);
   r.reason = std::move(reason);
   r.raw = std::string(raw.substr(0, kMaxRawBytes));
+  r.customer_id = std::string(customer_id);
   callbacks_.on_reject(std::move(r));
+}
+
+void RowSink::Warn(std::string message) {
+  if (callbacks_.on_warning) callbacks_.on_warning(input_.name() + ": " + message);
 }
 
 Status RowSink::Flush() {
   if (batch_.empty()) return Status::OK();
+  const EventBatch::Shape shape = batch_.GetShape();
   Status s = callbacks_.on_batch ? callbacks_.on_batch(batch_) : Status::OK();
   batch_ = EventBatch();
   property_index_.clear();
   if (on_new_batch_) on_new_batch_();
+  // The next batch is like this one: room for it at once.
+  batch_.Reserve(shape);
   return s;
 }
 
-Status RowSink::Finish() { return Flush(); }
+Status RowSink::Finish() {
+  for (const std::string& theirs : validator_.UnusedEventRules()) {
+    Warn("no row has the event '" + theirs + "' that --map event:" + theirs + "=" +
+         std::string(options_.mapping.Event(theirs)) + " renames");
+  }
+  return Flush();
+}
 
 void RowSink::Tick() {
   if (++ticks_ % kTickRows != 0 || !callbacks_.on_progress) return;

@@ -15,8 +15,6 @@
 
 namespace touchpoint::ingest {
 
-inline constexpr size_t kMaxRawBytes = 1024;  // raw text kept per rejected row
-
 class RowSink {
  public:
   RowSink(const ReadOptions& options, const date::time_zone* zone, const ReadCallbacks& callbacks,
@@ -28,9 +26,13 @@ class RowSink {
 
   // Validates and appends; a bad row becomes a RejectedRow.
   Status Add(const RawRow& row, uint64_t line, uint64_t offset, std::string_view raw);
-  // A row that could not even be split into fields.
-  void Reject(uint64_t line, uint64_t offset, std::string column, std::string reason, std::string_view raw);
-  // Hands on the last, partial batch.
+  // A row that could not even be split into fields (`customer_id`: its
+  // customer field when one could be told, else "").
+  void Reject(uint64_t line, uint64_t offset, std::string column, std::string reason, std::string_view raw,
+              std::string_view customer_id = {});
+  // Tells the caller something that rejects no row.
+  void Warn(std::string message);
+  // Hands on the last, partial batch, and warns of --map event rules no row used.
   Status Finish();
   // Called by readers after each row; reports progress a few times a second.
   void Tick();

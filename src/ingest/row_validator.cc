@@ -2,17 +2,28 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 
 #include "util/time.h"
+#include "util/time_format.h"
 
 namespace touchpoint::ingest {
 namespace {
 
-constexpr int64_t kMinMs = 0;                      // 1970-01-01
-constexpr int64_t kMaxMs = 7258118400000LL;        // 2200-01-01
 constexpr size_t kQuoteBytes = 80;
+
+// A value that is empty after trimming spaces and tabs.
+bool Blank(std::string_view v) {
+  return v.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 bool ParseDouble(std::string_view s, double* v) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -35,7 +46,31 @@ std::string QuoteForReason(std::string_view value) {
   return out + "'";
 }
 
-bool RowValidator::Validate(const RawRow& row, EventRow* out, std::string* column, std::string* reason) {
+RowValidator::RowValidator(const ReadOptions& options, const date::time_zone* zone)
+    : mapping_(options.mapping), zone_(zone), timestamp_format_(options.timestamp_format) {
+  min_ms_ = options.min_timestamp_ms;
+  max_ms_ = (options.now_ms != 0 ? options.now_ms : NowMs()) + options.max_future_ms;
+  min_text_ = FormatTimestamp(min_ms_).substr(0, 10);
+}
+
+Result<int64_t> RowValidator::ParseTime(std::string_view text) const {
+  if (!timestamp_format_.empty()) return ParseTimestampFormat(text, timestamp_format_, zone_);
+  return ParseTimestamp(text, zone_);
+}
+
+std::vector<std::string> RowValidator::UnusedEventRules() const {
+  std::vector<std::string> unused;
+  for (const auto& [theirs, ours] : mapping_.event_rules()) {
+    if (std::find(used_event_rules_.begin(), used_event_rules_.end(), theirs) == used_event_rules_.end()) {
+      unused.push_back(theirs);
+    }
+  }
+  return unused;
+}
+
+bool RowValidator::Validate(const RawRow& row, EventRow* out, std::string* column, std::string* reason,
+                            int* bad_property) {
+  *bad_property = -1;
   auto fail = [&](Role role, std::string why) {
     *column = std::string(RoleName(role));
     *reason = std::move(why);
@@ -53,35 +88,48 @@ bool RowValidator::Validate(const RawRow& row, EventRow* out, std::string* colum
       return fail(role, std::string(RoleName(role)) + " is " + std::to_string(v.size()) + " bytes long (at most " +
                             std::to_string(limit) + ")");
     }
-    if (!simdjson::validate_utf8(v.data(), v.size())) return fail(role, std::string(RoleName(role)) + " is not valid UTF-8");
+    if (!row.utf8_checked && !simdjson::validate_utf8(v.data(), v.size())) {
+      return fail(role, std::string(RoleName(role)) + " is not valid UTF-8");
+    }
   }
-  for (const auto& [index, v] : row.properties) {
+  for (size_t k = 0; k < row.properties.size(); ++k) {
+    const std::string_view v = row.properties[k].second;
     if (v.size() > kMaxFieldBytes) {
-      *column = "";
-      *reason = "a property value is " + std::to_string(v.size()) + " bytes long (at most " +
-                std::to_string(kMaxFieldBytes) + ")";
+      *bad_property = static_cast<int>(k);
+      *reason = "the value is " + std::to_string(v.size()) + " bytes long (at most " + std::to_string(kMaxFieldBytes) +
+                ")";
       return false;
     }
-    if (!simdjson::validate_utf8(v.data(), v.size())) {
-      *column = "";
-      *reason = "a property value is not valid UTF-8";
+    if (!row.utf8_checked && !simdjson::validate_utf8(v.data(), v.size())) {
+      *bad_property = static_cast<int>(k);
+      *reason = "the value is not valid UTF-8";
       return false;
     }
   }
   for (Role required : {Role::kTimestamp, Role::kCustomerId, Role::kEvent}) {
-    if (row.value[static_cast<int>(required)].empty()) {
-      return fail(required, std::string(RoleName(required)) + " is missing or empty");
+    if (Blank(row.value[static_cast<int>(required)])) {
+      return fail(required, std::string(RoleName(required)) + " is missing, empty or blank");
     }
   }
-  auto ts = ParseTimestamp(row.value[static_cast<int>(Role::kTimestamp)], zone_);
+  const std::string_view ts_text = row.value[static_cast<int>(Role::kTimestamp)];
+  auto ts = ParseTime(ts_text);
   if (!ts.ok()) return fail(Role::kTimestamp, ts.status().message());
-  if (ts.value() < kMinMs || ts.value() >= kMaxMs) {
-    return fail(Role::kTimestamp, "timestamp " + QuoteForReason(row.value[static_cast<int>(Role::kTimestamp)]) +
-                                      " is outside 1970-2200");
+  if (ts.value() < min_ms_) {
+    return fail(Role::kTimestamp, "timestamp " + QuoteForReason(ts_text) + " is before " + min_text_ +
+                                      " (an implausible time; [ingest] min_timestamp)");
+  }
+  if (ts.value() > max_ms_) {
+    return fail(Role::kTimestamp, "timestamp " + QuoteForReason(ts_text) +
+                                      " is in the future (an implausible time; [ingest] max_future)");
   }
   out->timestamp_ms = ts.value();
   out->customer_id = row.value[static_cast<int>(Role::kCustomerId)];
-  out->event = mapping_.Event(row.value[static_cast<int>(Role::kEvent)]);
+  const std::string_view event = row.value[static_cast<int>(Role::kEvent)];
+  out->event = mapping_.Event(event);
+  if (out->event.data() != event.data() &&
+      std::find(used_event_rules_.begin(), used_event_rules_.end(), event) == used_event_rules_.end()) {
+    used_event_rules_.emplace_back(event);
+  }
   out->event_id = row.value[static_cast<int>(Role::kEventId)];
   out->session_id = row.value[static_cast<int>(Role::kSessionId)];
   out->channel = row.value[static_cast<int>(Role::kChannel)];

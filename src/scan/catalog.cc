@@ -40,7 +40,7 @@ Catalog Catalog::Build(const store::Snapshot& snapshot) {
       for (size_t local = 0; local < remap.size() && identity; ++local) identity = remap[local] == local;
       c.identity_[p][col] = identity;
     }
-    for (size_t i = store::kWellKnownColumnCount; i < columns.size(); ++i) {
+    for (size_t i = snapshot.parts[p]->first_property_column(); i < columns.size(); ++i) {
       props.insert(columns[i].name.substr(store::kPropertyPrefix.size()));
     }
   }

@@ -27,7 +27,11 @@ constexpr size_t kMaxKeysKept = 4;
 class Decoder {
  public:
   Decoder(const DecodeOptions& options, int64_t now_ms, DecodedEvents* out)
-      : options_(options), now_ms_(now_ms), out_(out), validator_(*options.mapping, options.zone) {}
+      : options_(options),
+        now_ms_(now_ms),
+        out_(out),
+        read_options_(ReadOptionsFor(options, now_ms)),
+        validator_(read_options_, options.zone) {}
 
   void Event(element e, size_t index);
 
@@ -47,9 +51,19 @@ class Decoder {
   void Finish(size_t index, bool posthog);
   bool CheckId(std::string_view id, const char* field, size_t index);
 
+  static ingest::ReadOptions ReadOptionsFor(const DecodeOptions& options, int64_t now_ms) {
+    ingest::ReadOptions r;
+    r.mapping = *options.mapping;
+    r.min_timestamp_ms = options.min_timestamp_ms;
+    r.max_future_ms = options.max_future_ms;
+    r.now_ms = now_ms;
+    return r;
+  }
+
   const DecodeOptions& options_;
   const int64_t now_ms_;
   DecodedEvents* out_;
+  const ingest::ReadOptions read_options_;  // the validator keeps a reference
   ingest::RowValidator validator_;
   std::unordered_map<std::string, uint32_t> property_index_;
   std::deque<std::string> scratch_;  // a deque: growing it never moves the strings
@@ -279,7 +293,11 @@ void Decoder::PostHog(object obj, size_t index) {
 }
 
 void Decoder::Finish(size_t index, bool posthog) {
-  if (!validator_.Validate(row_, &event_, &column_, &reason_)) {
+  int bad_property = -1;
+  if (!validator_.Validate(row_, &event_, &column_, &reason_, &bad_property)) {
+    if (bad_property >= 0) {
+      column_ = out_->batch.properties[row_.properties[static_cast<size_t>(bad_property)].first].name;
+    }
     if (posthog && column_ == "customer_id") column_ = "distinct_id";
     if (posthog && column_ == "event_id") column_ = "uuid";
     Fail(index, column_, reason_);

@@ -21,6 +21,7 @@
 
 #include "event/event_batch.h"
 #include "event/schema.h"
+#include "ingest/event_reader.h"
 #include "server/collector.h"
 #include "util/status.h"
 
@@ -49,6 +50,9 @@ struct DecodeOptions {
   const FieldMapping* mapping = nullptr;   // the config's [mapping]; required
   const date::time_zone* zone = nullptr;   // for timestamps without an offset; null = UTC
   size_t max_events = 10'000;
+  // Implausible times are refused as in file ingestion ([ingest] in the config).
+  int64_t min_timestamp_ms = ingest::kDefaultMinTimestampMs;
+  int64_t max_future_ms = ingest::kDefaultMaxFutureMs;
 };
 
 // `body` is the decoded request body (server/body_decoder.h); padding is

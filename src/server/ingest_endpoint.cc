@@ -65,6 +65,8 @@ IngestAnswer IngestEndpoint::Handle(IngestRequest request) const {
   decode_options.mapping = &options_.config.mapping;
   decode_options.zone = zone_;
   decode_options.max_events = options_.max_batch_events;
+  decode_options.min_timestamp_ms = options_.config.ingest_min_timestamp_ms;
+  decode_options.max_future_ms = options_.config.ingest_max_future_ms;
   bool too_many = false;
   Status s = DecodeEvents(&text.value(), decode_options, NowMs(), &decoded, &too_many);
   // The key is checked before a malformed body is described, so a caller

@@ -9,7 +9,10 @@
 namespace touchpoint::store {
 namespace {
 
-constexpr std::string_view kHeader = "touchpoint-manifest 1";
+// Version 2 added reserved ranges, garbage ids and the erased count of a
+// load; version 1 manifests are still read.
+constexpr std::string_view kHeader = "touchpoint-manifest 2";
+constexpr std::string_view kHeaderV1 = "touchpoint-manifest 1";
 
 std::vector<std::string_view> Split(std::string_view line, char sep) {
   std::vector<std::string_view> out;
@@ -52,10 +55,22 @@ std::string Manifest::Encode() const {
   for (const LoadEntry& l : loads) {
     out += "load\t" + std::to_string(l.id) + "\t" + Hex(l.content_hash) + "\t" + std::to_string(l.input_bytes) +
            "\t" + std::to_string(l.accepted) + "\t" + std::to_string(l.rejected) + "\t" +
-           std::to_string(l.duplicates) + "\t" + std::to_string(l.loaded_at_ms) + "\t" + EscapeField(l.source) + "\n";
+           std::to_string(l.duplicates) + "\t" + std::to_string(l.erased) + "\t" + std::to_string(l.loaded_at_ms) +
+           "\t" + EscapeField(l.source) + "\n";
   }
+  for (const auto& [first, end] : reserved) {
+    out += "reserved\t" + std::to_string(first) + "\t" + std::to_string(end) + "\n";
+  }
+  for (uint64_t id : garbage) out += "garbage\t" + std::to_string(id) + "\n";
   out += "checksum\t" + Hex(Hash64(out)) + "\n";
   return out;
+}
+
+bool Manifest::IsReserved(uint64_t id) const {
+  for (const auto& [first, end] : reserved) {
+    if (id >= first && id < end) return true;
+  }
+  return false;
 }
 
 Result<Manifest> Manifest::Decode(std::string_view text, const std::string& path) {
@@ -72,11 +87,13 @@ Result<Manifest> Manifest::Decode(std::string_view text, const std::string& path
   }
   Manifest m;
   size_t line_no = 0;
+  bool v1 = false;
   for (std::string_view line : Split(text.substr(0, sum_at), '\n')) {
     ++line_no;
     if (line.empty()) continue;
     if (line_no == 1) {
-      if (line != kHeader) {
+      v1 = line == kHeaderV1;
+      if (line != kHeader && !v1) {
         return Status::NotSupported(path + ": manifest format '" + std::string(line) +
                                     "' is not supported by this build (expects '" + std::string(kHeader) + "')");
       }
@@ -97,13 +114,22 @@ Result<Manifest> Manifest::Decode(std::string_view text, const std::string& path
       ok = ParseInt(f[1], &p.id) && ParseInt(f[2], &p.info.rows) && ParseInt(f[3], &p.info.customers) &&
            ParseInt(f[4], &p.info.min_ts) && ParseInt(f[5], &p.info.max_ts) && ParseInt(f[6], &p.info.bytes);
       m.parts.push_back(p);
-    } else if (f[0] == "load" && f.size() == 9) {
+    } else if (f[0] == "load" && f.size() == (v1 ? 9u : 10u)) {
       LoadEntry l;
+      size_t k = 7;
       ok = ParseInt(f[1], &l.id) && ParseInt(f[2], &l.content_hash, 16) && ParseInt(f[3], &l.input_bytes) &&
            ParseInt(f[4], &l.accepted) && ParseInt(f[5], &l.rejected) && ParseInt(f[6], &l.duplicates) &&
-           ParseInt(f[7], &l.loaded_at_ms);
-      l.source = UnescapeField(f[8]);
+           (v1 || ParseInt(f[k++], &l.erased)) && ParseInt(f[k++], &l.loaded_at_ms);
+      l.source = UnescapeField(f[k]);
       m.loads.push_back(std::move(l));
+    } else if (f[0] == "reserved" && f.size() == 3 && !v1) {
+      std::pair<uint64_t, uint64_t> r;
+      ok = ParseInt(f[1], &r.first) && ParseInt(f[2], &r.second) && r.first <= r.second;
+      m.reserved.push_back(r);
+    } else if (f[0] == "garbage" && f.size() == 2 && !v1) {
+      uint64_t id = 0;
+      ok = ParseInt(f[1], &id);
+      m.garbage.push_back(id);
     } else {
       ok = false;
     }

@@ -50,6 +50,17 @@ inline constexpr std::array<WellKnownColumn, kWellKnownColumnCount> kWellKnownCo
     {"score", ColumnKind::kF64},
 }};
 
+// From format version 4 the column after the well-known ones is the load
+// column: each row's load id (store/manifest.h), dictionary-encoded with
+// the ids as decimal text (a part of one load holds one value, so its
+// chunks compress to a few bytes). `unload` finds a load's parts by their
+// dictionaries and its rows by their codes. Properties follow it.
+inline constexpr int kColLoad = kWellKnownColumnCount;
+inline constexpr std::string_view kLoadColumnName = "load";
+inline constexpr uint32_t kFirstVersionWithLoads = 4;
+// Where properties start in a part of the current version.
+inline constexpr int kFirstPropertyColumn = kColLoad + 1;
+
 // Timestamp chunks, version 3 (written today), stored without zstd:
 //   [width b: 1 byte, 0..kMaxTimestampBits][block's first timestamp: fixed64]
 //   [exception count E: varint][byte length F of the next section: varint]

@@ -9,8 +9,9 @@
 namespace touchpoint::store {
 
 inline constexpr uint64_t kPartMagic = 0x54504152'54303031ULL;  // "TPART001"
-inline constexpr uint32_t kPartFormatVersion = 3;
-// Version 1 (varint timestamps) and 2 (byte-plane timestamps) parts are still read.
+inline constexpr uint32_t kPartFormatVersion = 4;
+// Version 1 (varint timestamps), 2 (byte-plane timestamps) and 3 (no load
+// column, a zstd-compressed event-id set) parts are still read.
 inline constexpr uint32_t kOldestReadablePartVersion = 1;
 inline constexpr size_t kPartTrailerSize = 4 + 4 + 8;  // footer_size, footer_crc, magic
 // Blocks end at the first customer boundary past this many rows. A scan

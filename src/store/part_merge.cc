@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "store/part_batch.h"
-#include "util/hash.h"
 #include "util/thread_pool.h"
 
 namespace touchpoint::store {
@@ -14,32 +13,18 @@ struct HashRange {
   uint64_t lo, hi;  // inclusive
 };
 
-// Customers a boundary block holds outside the range, and the erased one.
-struct SkipRule {
-  HashRange range;
-  std::string_view customer;
-};
-
-bool Skip(std::string_view id, const void* arg) {
-  const auto* rule = static_cast<const SkipRule*>(arg);
-  if (!rule->customer.empty() && id == rule->customer) return true;
-  const uint64_t h = Hash64(id);
-  return h < rule->range.lo || h > rule->range.hi;
-}
-
-// Appends the rows of `part` whose customer hash lies in `range` to `out`.
-Status ReadRange(const PartReader& part, HashRange range, std::string_view skip_customer, EventBatch* out) {
+// Appends the rows of `part` whose customer hash lies in `range`, and that
+// `skip` does not leave out, to `out`.
+Status ReadRange(const PartReader& part, HashRange range, const RowFilter& skip, EventBatch* out) {
   DecodeContext ctx;
-  const SkipRule rule{range, skip_customer};
+  RowFilter filter = skip;
+  filter.hash_lo = range.lo;
+  filter.hash_hi = range.hi;
   for (size_t b = 0; b < part.blocks().size(); ++b) {
     const BlockInfo& info = part.blocks()[b];
     if (info.last_hash < range.lo || info.first_hash > range.hi) continue;
     const bool inside = info.first_hash >= range.lo && info.last_hash <= range.hi;
-    if (inside && skip_customer.empty()) {
-      TP_RETURN_IF_ERROR(ReadBlockAsBatch(part, b, &ctx, out));
-    } else {
-      TP_RETURN_IF_ERROR(ReadBlockAsBatch(part, b, &ctx, out, &Skip, &rule));
-    }
+    TP_RETURN_IF_ERROR(ReadBlockAsBatch(part, b, &ctx, out, inside && skip.KeepsEveryRowOfHashes() ? nullptr : &filter));
   }
   return Status::OK();
 }
@@ -54,7 +39,7 @@ size_t MergeOutputCount(uint64_t rows, size_t threads, uint64_t max_part_rows) {
 }
 
 Status MergePartFiles(const std::vector<const PartReader*>& inputs, const std::vector<std::string>& output_paths,
-                      std::string_view skip_customer, size_t threads, std::vector<PartInfo>* infos) {
+                      const RowFilter& skip, size_t threads, std::vector<PartInfo>* infos) {
   uint64_t total = 0;
   for (const PartReader* p : inputs) total += p->rows();
   const size_t outputs = output_paths.size();
@@ -76,7 +61,7 @@ Status MergePartFiles(const std::vector<const PartReader*>& inputs, const std::v
       views.clear();
       for (size_t i = 0; i < inputs.size(); ++i) {
         batches[i].Clear();
-        Status s = ReadRange(*inputs[i], range_of(r), skip_customer, &batches[i]);
+        Status s = ReadRange(*inputs[i], range_of(r), skip, &batches[i]);
         if (!s.ok()) {
           statuses[o] = s;
           return;

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/part_batch.h"
 #include "store/part_reader.h"
 #include "store/part_writer.h"
 #include "util/status.h"
@@ -27,11 +28,11 @@ inline constexpr uint64_t kMergeRangeRows = 500'000;
 
 // Writes the merge of `inputs` (parts in manifest order: on equal
 // timestamps a customer's earlier part's rows come first) to the files
-// `output_paths`, leaving out every row of `skip_customer` when it is not
-// empty. `infos` gets one PartInfo per output; an output with 0 rows was
-// not written.
+// `output_paths`, leaving out the rows `skip` drops (its hash range is
+// ignored). Rows keep their load ids. `infos` gets one PartInfo per output;
+// an output with 0 rows was not written.
 Status MergePartFiles(const std::vector<const PartReader*>& inputs, const std::vector<std::string>& output_paths,
-                      std::string_view skip_customer, size_t threads, std::vector<PartInfo>* infos);
+                      const RowFilter& skip, size_t threads, std::vector<PartInfo>* infos);
 
 // How many output parts a merge of `rows` rows should write: one per thread
 // once there is enough to share, and never more than `max_part_rows` each.

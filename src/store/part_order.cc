@@ -7,20 +7,29 @@
 namespace touchpoint::store {
 
 std::vector<RowRef> PartOrder(const std::vector<const EventBatch*>& batches) {
+  std::vector<RowRef> rows;
+  size_t n = 0;
+  for (const EventBatch* b : batches) n += b->size();
+  rows.reserve(n);
+  for (uint32_t b = 0; b < batches.size(); ++b) {
+    for (uint32_t i = 0; i < batches[b]->size(); ++i) rows.push_back(RowRef{b, i});
+  }
+  return SortIntoPartOrder(batches, rows);
+}
+
+std::vector<RowRef> SortIntoPartOrder(const std::vector<const EventBatch*>& batches, const std::vector<RowRef>& rows,
+                                      std::vector<uint64_t>* hashes) {
   struct Key {
     uint64_t hash;
     int64_t ts;
     uint64_t seq;  // batch << 32 | row: arrival order
   };
-  size_t n = 0;
-  for (const EventBatch* b : batches) n += b->size();
+  const size_t n = rows.size();
   std::vector<Key> keys;
   keys.reserve(n);
-  for (size_t b = 0; b < batches.size(); ++b) {
-    const EventBatch& batch = *batches[b];
-    for (size_t i = 0; i < batch.size(); ++i) {
-      keys.push_back(Key{Hash64(batch.customer_id.Get(i)), batch.timestamp_ms[i], (uint64_t{b} << 32) | i});
-    }
+  for (const RowRef& r : rows) {
+    const EventBatch& batch = *batches[r.batch];
+    keys.push_back(Key{Hash64(batch.customer_id.Get(r.row)), batch.timestamp_ms[r.row], (uint64_t{r.batch} << 32) | r.row});
   }
   auto id = [&](const Key& k) { return batches[k.seq >> 32]->customer_id.Get(k.seq & 0xFFFFFFFFu); };
   // Sort by hash alone first; ids are compared only inside the (rare) runs
@@ -52,10 +61,15 @@ std::vector<RowRef> PartOrder(const std::vector<const EventBatch*>& batches) {
   for (size_t i = 0; i < n; ++i) {
     order[i] = RowRef{static_cast<uint32_t>(keys[i].seq >> 32), static_cast<uint32_t>(keys[i].seq & 0xFFFFFFFFu)};
   }
+  if (hashes != nullptr) {
+    hashes->resize(n);
+    for (size_t i = 0; i < n; ++i) (*hashes)[i] = keys[i].hash;
+  }
   return order;
 }
 
-std::vector<RowRef> MergeSortedRuns(const std::vector<const EventBatch*>& batches) {
+std::vector<RowRef> MergeSortedRuns(const std::vector<const EventBatch*>& batches,
+                                    const std::vector<const std::vector<uint64_t>*>* hashes) {
   struct Head {
     uint64_t hash;
     int64_t ts;
@@ -74,11 +88,12 @@ std::vector<RowRef> MergeSortedRuns(const std::vector<const EventBatch*>& batche
   };
   std::vector<Head> heap;
   size_t n = 0;
+  auto hash_of = [&](uint32_t b, uint32_t row) {
+    return hashes != nullptr ? (*(*hashes)[b])[row] : Hash64(batches[b]->customer_id.Get(row));
+  };
   for (uint32_t b = 0; b < batches.size(); ++b) {
     n += batches[b]->size();
-    if (!batches[b]->empty()) {
-      heap.push_back(Head{Hash64(batches[b]->customer_id.Get(0)), batches[b]->timestamp_ms[0], b, 0});
-    }
+    if (!batches[b]->empty()) heap.push_back(Head{hash_of(b, 0), batches[b]->timestamp_ms[0], b, 0});
   }
   std::make_heap(heap.begin(), heap.end(), after);
   std::vector<RowRef> order;
@@ -89,7 +104,11 @@ std::vector<RowRef> MergeSortedRuns(const std::vector<const EventBatch*>& batche
     order.push_back(RowRef{h.batch, h.row});
     const EventBatch& b = *batches[h.batch];
     if (++h.row < b.size()) {
-      h.hash = b.customer_id.Get(h.row) == b.customer_id.Get(h.row - 1) ? h.hash : Hash64(b.customer_id.Get(h.row));
+      if (hashes != nullptr) {
+        h.hash = (*(*hashes)[h.batch])[h.row];
+      } else if (b.customer_id.Get(h.row) != b.customer_id.Get(h.row - 1)) {
+        h.hash = Hash64(b.customer_id.Get(h.row));
+      }
       h.ts = b.timestamp_ms[h.row];
       std::push_heap(heap.begin(), heap.end(), after);
     } else {
@@ -97,13 +116,6 @@ std::vector<RowRef> MergeSortedRuns(const std::vector<const EventBatch*>& batche
     }
   }
   return order;
-}
-
-EventBatch SortedForPart(const EventBatch& batch) {
-  std::vector<uint32_t> rows;
-  rows.reserve(batch.size());
-  for (const RowRef& r : PartOrder({&batch})) rows.push_back(r.row);
-  return batch.Permuted(rows);
 }
 
 }  // namespace touchpoint::store

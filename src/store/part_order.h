@@ -20,6 +20,10 @@ struct RowRef {
 // The order that puts the rows of `batches` in part order (stable for equal
 // keys: earlier batch, then earlier row, first).
 std::vector<RowRef> PartOrder(const std::vector<const EventBatch*>& batches);
+// As PartOrder, for the given rows only (`rows` in arrival order). With
+// `hashes`, also each sorted row's customer hash.
+std::vector<RowRef> SortIntoPartOrder(const std::vector<const EventBatch*>& batches, const std::vector<RowRef>& rows,
+                                      std::vector<uint64_t>* hashes = nullptr);
 
 // True when (hash_a, id_a) sorts before (hash_b, id_b).
 inline bool CustomerLess(uint64_t hash_a, std::string_view id_a, uint64_t hash_b, std::string_view id_b) {
@@ -28,10 +32,10 @@ inline bool CustomerLess(uint64_t hash_a, std::string_view id_a, uint64_t hash_b
 
 // As PartOrder, for batches that are each already in part order: a k-way
 // merge instead of a sort, reading every batch front to back.
-std::vector<RowRef> MergeSortedRuns(const std::vector<const EventBatch*>& batches);
-
-// `batch` put in part order (a sorted copy).
-EventBatch SortedForPart(const EventBatch& batch);
+// `hashes`, when given, holds each batch's rows' customer hashes (as
+// SortIntoPartOrder returns them), so no id is hashed again.
+std::vector<RowRef> MergeSortedRuns(const std::vector<const EventBatch*>& batches,
+                                    const std::vector<const std::vector<uint64_t>*>* hashes = nullptr);
 
 }  // namespace touchpoint::store
 

@@ -280,6 +280,14 @@ Status PartReader::ParseFooter() {
   for (int i = 0; i < kWellKnownColumnCount; ++i) {
     if (columns_[i].name != kWellKnownColumns[i].name) return bad("unexpected column order");
   }
+  first_property_ = kWellKnownColumnCount;
+  if (version_ >= kFirstVersionWithLoads) {
+    if (ncols <= static_cast<uint64_t>(kColLoad) || columns_[kColLoad].name != kLoadColumnName ||
+        columns_[kColLoad].kind != ColumnKind::kDict) {
+      return bad("no load column");
+    }
+    first_property_ = kColLoad + 1;
+  }
   if (!GetVarint64(&in, &nblocks) || nblocks > rows_ + 1) return bad("block index truncated");
   blocks_.resize(nblocks);
   const uint64_t data_end = size_ - kPartTrailerSize - footer_size;
@@ -555,13 +563,64 @@ Status PartReader::DecodeF64(size_t block, int column, DecodeContext* ctx, std::
 
 Status PartReader::ReadEventIdHashes(DecodeContext* ctx, std::vector<uint64_t>* out) const {
   out->clear();
+  if (version_ >= kFirstVersionWithLoads) {
+    // Stored raw: read with pread, off the mapping (it would stay resident).
+    if (event_ids_.size != event_id_count_ * 8) return Status::Corruption(name_ + ": event-id set size");
+    out->resize(event_id_count_);
+    TP_RETURN_IF_ERROR(ReadEventIdBytes(0, event_ids_.size, reinterpret_cast<char*>(out->data())));
+    if (Checksum(std::string_view(reinterpret_cast<const char*>(out->data()), event_ids_.size)) !=
+        event_ids_.checksum) {
+      return Status::Corruption(name_ + ": event-id set checksum mismatch");
+    }
+    return Status::OK();
+  }
   std::string_view compressed(data_ + event_ids_.offset, event_ids_.size);
-  if (Checksum(compressed) != event_ids_.checksum) return Status::Corruption(name_ + ": event-id set checksum");
+  if (Checksum(compressed) != event_ids_.checksum) return Status::Corruption(name_ + ": event-id set checksum mismatch");
   auto raw = ctx->Decompress(compressed, 0);
   if (!raw.ok()) return Status::Corruption(name_ + ": event-id set: " + raw.status().message());
   if (raw.value().size() != event_id_count_ * 8) return Status::Corruption(name_ + ": event-id set size");
   out->resize(event_id_count_);
   if (event_id_count_ > 0) std::memcpy(out->data(), raw.value().data(), raw.value().size());
+  return Status::OK();
+}
+
+Status PartReader::ReadEventIdBytes(uint64_t offset, size_t size, char* out) const {
+  if (offset > event_ids_.size || size > event_ids_.size - offset) {
+    return Status::Corruption(name_ + ": event-id set read out of range");
+  }
+  const uint64_t at = event_ids_.offset + offset;
+  if (fd_ < 0) {
+    std::memcpy(out, data_ + at, size);
+    return Status::OK();
+  }
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t got = ::pread(fd_, out + done, size - done, static_cast<off_t>(at + done));
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) return Status::IOError(name_ + ": reading the event-id set");
+    done += static_cast<size_t>(got);
+  }
+  return Status::OK();
+}
+
+Status PartReader::VerifyChunks() const {
+  for (size_t b = 0; b < blocks_.size(); ++b) {
+    for (size_t c = 0; c < columns_.size(); ++c) {
+      const ChunkInfo& ch = blocks_[b].chunks[c];
+      if (ch.size == 0) continue;
+      TP_RETURN_IF_ERROR(StoredChunk(b, static_cast<int>(c), nullptr).status());
+    }
+  }
+  return Status::OK();
+}
+
+Status PartReader::VerifyEventIds() const {
+  DecodeContext ctx;
+  std::vector<uint64_t> ids;
+  TP_RETURN_IF_ERROR(ReadEventIdHashes(&ctx, &ids));
+  for (size_t i = 1; i < ids.size(); ++i) {
+    if (ids[i - 1] >= ids[i]) return Status::Corruption(name_ + ": event-id set is not sorted");
+  }
   return Status::OK();
 }
 

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/part_columns.h"
 #include "store/part_format.h"
 #include "util/status.h"
 
@@ -114,6 +115,20 @@ class PartReader {
   Status DecodeF64(size_t block, int column, DecodeContext* ctx, std::vector<double>* out) const;
   // The sorted XXH3 hashes of the part's non-empty event ids.
   Status ReadEventIdHashes(DecodeContext* ctx, std::vector<uint64_t>* out) const;
+  uint64_t event_id_count() const { return event_id_count_; }
+  // Bytes [offset, offset + size) of a version-4 part's raw event-id set,
+  // read without the mapping (store/event_id_cursor.h verifies the checksum).
+  Status ReadEventIdBytes(uint64_t offset, size_t size, char* out) const;
+  uint32_t event_id_checksum() const { return event_ids_.checksum; }
+  // Checks every chunk's checksum (`touchpoint check`).
+  Status VerifyChunks() const;
+  // Checks the event-id set: checksum, size, sorted without repeats.
+  Status VerifyEventIds() const;
+  // The column of each row's load (version 4), or -1 (older parts: unknown).
+  int load_column() const { return version_ >= kFirstVersionWithLoads ? kColLoad : -1; }
+  // Index of the first property column ("p:name"): after the load column
+  // from version 4.
+  size_t first_property_column() const { return first_property_; }
 
  private:
   PartReader() = default;
@@ -140,6 +155,7 @@ class PartReader {
   std::vector<BlockInfo> blocks_;
   ChunkInfo event_ids_;
   uint64_t event_id_count_ = 0;
+  size_t first_property_ = 0;
 };
 
 }  // namespace touchpoint::store

@@ -94,6 +94,31 @@ void AppendPackedCodes(const std::vector<uint32_t>& codes, size_t dict_size, std
   AppendBits(codes, width, kPackedPadding, out);
 }
 
+// Sorts 64-bit hashes by 16-bit digits, least significant first: four
+// passes over the data against std::sort's log2(n) (a part's id set was 3%
+// of a load's time).
+void RadixSort(std::vector<uint64_t>* values) {
+  constexpr size_t kSmall = 1 << 12;
+  if (values->size() < kSmall) {
+    std::sort(values->begin(), values->end());
+    return;
+  }
+  std::vector<uint64_t> scratch(values->size());
+  std::vector<uint32_t> count(1 << 16);
+  for (int shift = 0; shift < 64; shift += 16) {
+    std::fill(count.begin(), count.end(), 0);
+    for (uint64_t v : *values) ++count[(v >> shift) & 0xFFFF];
+    uint32_t sum = 0;
+    for (uint32_t& c : count) {
+      const uint32_t n = c;
+      c = sum;
+      sum += n;
+    }
+    for (uint64_t v : *values) scratch[count[(v >> shift) & 0xFFFF]++] = v;
+    values->swap(scratch);
+  }
+}
+
 }  // namespace
 
 class PartWriter::Impl {
@@ -106,29 +131,38 @@ class PartWriter::Impl {
       if (c.kind == ColumnKind::kDict) buf.dict = std::make_unique<PartDictionary>();
       columns_.push_back(std::move(buf));
     }
+    ColumnBuffer load;
+    load.name = std::string(kLoadColumnName);
+    load.declared = ColumnKind::kDict;
+    load.dict = std::make_unique<PartDictionary>();
+    columns_.push_back(std::move(load));
     zctx_ = ZSTD_createCCtx();
     ZSTD_CCtx_setParameter(zctx_, ZSTD_c_compressionLevel, kZstdLevel);
   }
   ~Impl() { ZSTD_freeCCtx(zctx_); }
 
-  // REQUIRES: `batch` is in part order.
-  Status Add(const EventBatch& batch) {
-    std::vector<std::vector<size_t>> prop_columns(1);
-    for (const auto& p : batch.properties) prop_columns[0].push_back(PropertyColumnIndex(p.name));
-    std::vector<RowRef> refs(batch.size());
-    for (size_t i = 0; i < refs.size(); ++i) refs[i] = RowRef{0, static_cast<uint32_t>(i)};
-    const std::vector<const EventBatch*> batches{&batch};
+  // Adds the rows of `batches` in the order `order` (part order: a
+  // customer's rows together, in time order), encoding each column straight
+  // from the batches, without a gathered copy.
+  Status AddRows(const std::vector<const EventBatch*>& batches, const std::vector<RowRef>& order) {
+    std::vector<std::vector<size_t>> prop_columns(batches.size());
+    for (size_t b = 0; b < batches.size(); ++b) {
+      for (const auto& p : batches[b]->properties) prop_columns[b].push_back(PropertyColumnIndex(p.name));
+    }
+    auto id = [&](size_t k) { return batches[order[k].batch]->customer_id.Get(order[k].row); };
     size_t i = 0;
-    while (i < batch.size()) {
-      std::string_view customer = batch.customer_id.Get(i);
+    while (i < order.size()) {
+      const std::string_view customer = id(i);
       size_t end = i + 1;
-      while (end < batch.size() && batch.customer_id.Get(end) == customer) ++end;
+      while (end < order.size() && id(end) == customer) ++end;
       if (block_rows_ >= kTargetBlockRows) TP_RETURN_IF_ERROR(FlushBlock());
-      AddCustomer(batches, refs.data() + i, end - i, prop_columns);
+      AddCustomer(batches, order.data() + i, end - i, prop_columns);
       i = end;
     }
     return Status::OK();
   }
+
+  void set_default_load(uint64_t load) { default_load_ = load; }
 
   Status Finish(PartInfo* info) {
     if (block_rows_ > 0) TP_RETURN_IF_ERROR(FlushBlock());
@@ -163,13 +197,15 @@ class PartWriter::Impl {
       }
     }
     // Event-id hash set, sorted and unique, for idempotent loads.
-    std::sort(event_id_hashes_.begin(), event_id_hashes_.end());
+    RadixSort(&event_id_hashes_);
     event_id_hashes_.erase(std::unique(event_id_hashes_.begin(), event_id_hashes_.end()), event_id_hashes_.end());
     std::string ids;
     ids.resize(event_id_hashes_.size() * 8);
     if (!event_id_hashes_.empty()) std::memcpy(ids.data(), event_id_hashes_.data(), ids.size());
     ChunkRef id_chunk;
-    TP_RETURN_IF_ERROR(WriteChunk(ids, ColumnKind::kPlain, &id_chunk));
+    // Stored as they are (random hashes do not compress), so a load's
+    // duplicate check streams them with pread (store/event_id_cursor.h).
+    TP_RETURN_IF_ERROR(WriteChunk(ids, ColumnKind::kPlain, &id_chunk, /*compress=*/false));
     PutVarint64(&footer, event_id_hashes_.size());
     PutVarint64(&footer, id_chunk.offset);
     PutVarint64(&footer, id_chunk.size);
@@ -218,9 +254,10 @@ class PartWriter::Impl {
 
   size_t PropertyColumnIndex(const std::string& name) {
     std::string stored = std::string(kPropertyPrefix) + name;
-    for (size_t c = kWellKnownColumnCount; c < columns_.size(); ++c) {
-      if (columns_[c].name == stored) return c;
-    }
+    // A map, not a scan of the columns: a part may have 100K of them.
+    auto it = property_columns_.find(stored);
+    if (it != property_columns_.end()) return it->second;
+    property_columns_.emplace(stored, columns_.size());
     ColumnBuffer buf;
     buf.name = std::move(stored);
     buf.declared = ColumnKind::kDict;  // per block it may fall back to plain
@@ -317,6 +354,18 @@ class PartWriter::Impl {
     };
     f64(kColRevenue, &EventBatch::revenue);
     f64(kColScore, &EventBatch::score);
+    {
+      ColumnBuffer& c = columns_[kColLoad];
+      for (size_t k = 0; k < n; ++k) {
+        uint64_t load = B(k).LoadId(R(k));
+        if (load == 0) load = default_load_;
+        if (load != last_load_) {
+          last_load_ = load;
+          last_load_code_ = c.dict->Code(load == 0 ? std::string() : std::to_string(load));
+        }
+        c.codes.push_back(last_load_code_);
+      }
+    }
 
     for (size_t k = 0; k < n; ++k) {
       const EventBatch& b = B(k);
@@ -328,7 +377,7 @@ class PartWriter::Impl {
       }
       // Columns this row's batch lacks get an absent value.
       const size_t rows_now = block_rows_ + k + 1;
-      for (size_t c = kWellKnownColumnCount; c < columns_.size(); ++c) {
+      for (size_t c = kFirstPropertyColumn; c < columns_.size(); ++c) {
         StringColumn& pv = columns_[c].property_values;
         if (pv.size() < rows_now) pv.AppendEmpty(rows_now - pv.size());
       }
@@ -338,41 +387,6 @@ class PartWriter::Impl {
   }
 
  public:
-  // Adds the rows of `batches` in the order `order` (part order). Rows are
-  // gathered into chunks first: one scattered read per row, then every
-  // column is encoded from sequential memory.
-  Status AddOrdered(const std::vector<const EventBatch*>& batches, const std::vector<RowRef>& order) {
-    constexpr size_t kChunkRows = 1 << 16;
-    EventBatch chunk;
-    std::vector<std::vector<uint32_t>> prop_index(batches.size());
-    auto map_properties = [&] {
-      for (size_t b = 0; b < batches.size(); ++b) {
-        prop_index[b].clear();
-        for (const auto& p : batches[b]->properties) prop_index[b].push_back(chunk.PropertyIndex(p.name));
-      }
-    };
-    map_properties();
-    EventRow row;
-    for (size_t k = 0; k < order.size(); ++k) {
-      const EventBatch& b = *batches[order[k].batch];
-      const size_t i = order[k].row;
-      b.GetRow(i, &row);
-      for (size_t p = 0; p < b.properties.size(); ++p) {
-        std::string_view v = b.properties[p].values.Get(i);
-        if (!v.empty()) row.properties.emplace_back(prop_index[order[k].batch][p], v);
-      }
-      chunk.Append(row);
-      const bool last = k + 1 == order.size();
-      if (last || (chunk.size() >= kChunkRows &&
-                   batches[order[k + 1].batch]->customer_id.Get(order[k + 1].row) != row.customer_id)) {
-        TP_RETURN_IF_ERROR(Add(chunk));
-        chunk.Clear();
-        map_properties();
-      }
-    }
-    return Status::OK();
-  }
-
  private:
   Status Compress(std::string_view raw, std::string* out) {
     out->resize(ZSTD_compressBound(raw.size()));
@@ -382,10 +396,10 @@ class PartWriter::Impl {
     return Status::OK();
   }
 
-  Status WriteChunk(std::string_view raw, ColumnKind kind, ChunkRef* ref) {
+  Status WriteChunk(std::string_view raw, ColumnKind kind, ChunkRef* ref, bool compress = true) {
     // Bit-packed chunks are stored as they are: zstd would find little in
     // the timestamp deltas and cost a copy to read (part_columns.h).
-    if (kind == ColumnKind::kTimestamp || kind == ColumnKind::kPackedDict) {
+    if (!compress || kind == ColumnKind::kTimestamp || kind == ColumnKind::kPackedDict) {
       scratch_.assign(raw);
     } else {
       TP_RETURN_IF_ERROR(Compress(raw, &scratch_));
@@ -406,7 +420,7 @@ class PartWriter::Impl {
       std::string raw;
       ColumnKind kind = col.declared;
       bool present = true;
-      if (c >= kWellKnownColumnCount) {
+      if (c >= kFirstPropertyColumn) {
         present = !col.property_values.AllEmpty();
         if (present) kind = EncodeProperty(col, &raw);
       } else if (kind == ColumnKind::kDict) {
@@ -524,6 +538,10 @@ class PartWriter::Impl {
   PartInfo info_;
   std::vector<uint64_t> event_id_hashes_;
   std::string scratch_;
+  std::unordered_map<std::string, size_t> property_columns_;  // "p:name" -> index into columns_
+  uint64_t default_load_ = 0;  // for rows whose batch carries no load id
+  uint64_t last_load_ = 0;
+  uint32_t last_load_code_ = 0;
 };
 
 PartWriter::PartWriter(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -543,23 +561,27 @@ std::string PartWriter::TakeBytes() { return impl_->TakeBytes(); }
 
 Result<std::unique_ptr<PartReader>> PartWriter::WriteToMemory(const EventBatch& batch, std::string name) {
   std::unique_ptr<PartWriter> writer = CreateInMemory();
-  TP_RETURN_IF_ERROR(writer->impl_->AddOrdered({&batch}, PartOrder({&batch})));
+  TP_RETURN_IF_ERROR(writer->impl_->AddRows({&batch}, PartOrder({&batch})));
   PartInfo info;
   TP_RETURN_IF_ERROR(writer->Finish(&info));
   return PartReader::FromBuffer(writer->TakeBytes(), std::move(name));
 }
 
-Status PartWriter::Add(const EventBatch& sorted) { return impl_->Add(sorted); }
+Status PartWriter::AddRows(const std::vector<const EventBatch*>& batches, const std::vector<RowRef>& order) {
+  return impl_->AddRows(batches, order);
+}
 
 Status PartWriter::AddMerged(const std::vector<const EventBatch*>& sorted_batches) {
-  return impl_->AddOrdered(sorted_batches, MergeSortedRuns(sorted_batches));
+  return impl_->AddRows(sorted_batches, MergeSortedRuns(sorted_batches));
 }
+
+void PartWriter::set_default_load(uint64_t load) { impl_->set_default_load(load); }
 Status PartWriter::Finish(PartInfo* info) { return impl_->Finish(info); }
 
 Status PartWriter::WriteSorted(const std::string& path, const std::vector<const EventBatch*>& batches,
                                PartInfo* info) {
   TP_ASSIGN_OR_RETURN(std::unique_ptr<PartWriter> writer, Create(path));
-  TP_RETURN_IF_ERROR(writer->impl_->AddOrdered(batches, PartOrder(batches)));
+  TP_RETURN_IF_ERROR(writer->impl_->AddRows(batches, PartOrder(batches)));
   return writer->Finish(info);
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "event/event_batch.h"
+#include "store/part_order.h"
 #include "store/part_reader.h"
 #include "util/status.h"
 
@@ -39,9 +40,13 @@ class PartWriter {
   PartWriter(const PartWriter&) = delete;
   PartWriter& operator=(const PartWriter&) = delete;
 
-  // REQUIRES: `sorted` is in part order, follows the previous chunk in that
-  // order, and does not continue a customer of the previous chunk.
-  Status Add(const EventBatch& sorted);
+  // Adds the rows of `batches` in the order `order` (see PartOrder): every
+  // customer's rows together and in time order, following the previous
+  // rows in part order without continuing their last customer.
+  Status AddRows(const std::vector<const EventBatch*>& batches, const std::vector<RowRef>& order);
+  // The load id written for rows whose batch carries none (EventBatch::load_id
+  // empty or 0): a load's own parts (store/load_writer.h).
+  void set_default_load(uint64_t load);
   // Adds the merge of `sorted_batches` (each in part order; together they
   // follow the previous chunks in that order), without a merged copy.
   Status AddMerged(const std::vector<const EventBatch*>& sorted_batches);
@@ -55,7 +60,7 @@ class PartWriter {
   // Sorts the rows of `batches` into part order and writes them as one part,
   // streaming sorted chunks into the writer (no sorted copy of the whole).
   static Status WriteSorted(const std::string& path, const std::vector<const EventBatch*>& batches, PartInfo* info);
-  // Writes batches that are each already in part order (see SortedForPart),
+  // Writes batches that are each already in part order (see PartOrder),
   // merging them.
   static Status WriteMerged(const std::string& path, const std::vector<const EventBatch*>& sorted_batches,
                             PartInfo* info);

@@ -17,6 +17,7 @@
 #include "store/wal_reader.h"
 #include "store/wal_writer.h"
 #include "util/hash.h"
+#include "util/json_string.h"
 #include "util/thread_pool.h"
 
 namespace touchpoint::store {
@@ -82,6 +83,30 @@ std::string Store::RejectedPath(uint64_t load_id) const {
   return JoinPath(JoinPath(dir_, kRejectedDir), NumberedName("load-", load_id, ".ndjson"));
 }
 
+namespace {
+
+// Files a killed writer may leave that no manifest can name.
+bool IsLeftoverOfCreation(std::string_view name) { return name == "FORMAT.tmp"; }
+
+// Whether `dir` holds parts, logs or rejected rows: a store with data, whose
+// manifest must then exist.
+Result<size_t> DataFiles(const std::string& dir) {
+  size_t n = 0;
+  for (std::string_view sub : {kPartsDir, kLogDir, kRejectedDir}) {
+    const std::string d = JoinPath(dir, sub);
+    if (!IsDirectory(d)) continue;
+    TP_ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(d));
+    uint64_t id = 0;
+    for (const std::string& name : names) {
+      n += ParseNumbered(name, "part-", ".tpp", &id) || ParseNumbered(name, "log-", ".wal", &id) ||
+           ParseNumbered(name, "load-", ".ndjson", &id);
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOptions& options) {
   std::unique_ptr<Store> s(new Store());
   s->dir_ = dir;
@@ -92,7 +117,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
       return Status::NotFound(dir + " is not a Touchpoint store (no " + std::string(kFormatFile) +
                               " file); create one with `touchpoint ingest --db " + dir + " FILE`");
     }
+    // A store is made only in a new or empty directory: a folder of the
+    // user's is never taken over (and never swept).
+    if (FileExists(dir)) {
+      if (!IsDirectory(dir)) return Status::InvalidArgument(dir + " is a file, not a store directory");
+      TP_ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(dir));
+      for (const std::string& name : names) {
+        if (!IsLeftoverOfCreation(name)) {
+          return Status::InvalidArgument(dir + " is not empty and is not a Touchpoint store (no " +
+                                         std::string(kFormatFile) + " file, but it holds '" + name +
+                                         "'); give --db a new or empty directory");
+        }
+      }
+    }
     TP_RETURN_IF_ERROR(CreateDirIfMissing(dir));
+    TP_RETURN_IF_ERROR(WriteFileAtomic(format_path, std::string(kStoreFormatLine) + "\n"));
   } else {
     TP_ASSIGN_OR_RETURN(std::string format, ReadFileToString(format_path));
     while (!format.empty() && (format.back() == '\n' || format.back() == '\r')) format.pop_back();
@@ -105,12 +144,17 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
     const std::string lock_path = JoinPath(dir, kLockFile);
     const std::string merging_path = JoinPath(dir, kMergingFile);
     if (options.inherited_lock_fd >= 0) {
-      s->lock_.emplace(FileLock::Adopt(options.inherited_lock_fd));
+      TP_ASSIGN_OR_RETURN(FileLock lock, FileLock::Verify(options.inherited_lock_fd, lock_path));
+      s->lock_.emplace(std::move(lock));
     } else {
       auto lock = FileLock::Acquire(lock_path);
       // A background merge holds it: it ends on its own, so wait for it.
       if (!lock.ok() && lock.status().code() == Status::Code::kBusy && FileExists(merging_path)) {
-        lock = FileLock::Acquire(lock_path, /*wait=*/true);
+        if (options.on_wait) {
+          options.on_wait("waiting for the background merge of " + dir + " to finish (at most " +
+                          std::to_string(options.merge_wait_ms / 1000) + " s)");
+        }
+        lock = FileLock::AcquireWithin(lock_path, options.merge_wait_ms);
       }
       if (!lock.ok()) return lock.status();
       s->lock_.emplace(std::move(lock).value());
@@ -120,29 +164,38 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
     for (std::string_view sub : {kPartsDir, kLogDir, kRejectedDir}) {
       TP_RETURN_IF_ERROR(CreateDirIfMissing(JoinPath(dir, sub)));
     }
-    if (!FileExists(format_path)) {
-      TP_RETURN_IF_ERROR(WriteFileAtomic(format_path, std::string(kStoreFormatLine) + "\n"));
-    }
   }
   const std::string manifest_path = JoinPath(dir, kManifestFile);
   if (FileExists(manifest_path)) {
     TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(manifest_path));
     TP_ASSIGN_OR_RETURN(s->manifest_, Manifest::Decode(text, manifest_path));
-  } else if (!options.read_only) {
-    s->manifest_.log_number = s->manifest_.next_id++;
-    TP_RETURN_IF_ERROR(s->CommitManifest(s->manifest_));
+  } else {
+    TP_ASSIGN_OR_RETURN(size_t data_files, DataFiles(dir));
+    if (data_files > 0) {
+      return Status::Corruption(dir + " is a damaged store: it holds " + std::to_string(data_files) +
+                                " parts, logs or rejected-row files but no MANIFEST, which says which of them "
+                                "are live; nothing was changed (restore MANIFEST from a backup)");
+    }
+    if (!options.read_only) {
+      s->manifest_.log_number = s->manifest_.next_id++;
+      TP_RETURN_IF_ERROR(s->CommitManifest(s->manifest_));
+    }
   }
-  if (!options.read_only) TP_RETURN_IF_ERROR(s->Recover());
+  if (!options.read_only) {
+    TP_RETURN_IF_ERROR(s->Recover());
+    TP_ASSIGN_OR_RETURN(s->suppression_, SuppressionList::Load(dir));
+  }
   return s;
 }
 
 Store::~Store() = default;
 
-// Removes what a killed writer left behind: parts, logs and rejected-row
-// files that no manifest names. Events in the live log stay there; readers
-// replay it.
+// Removes what a killed writer left behind: the files of ids the manifest
+// reserved or named as garbage, unless live. Files under other names, or
+// ids the manifest does not name, are not ours to judge and stay (`touchpoint
+// check` lists them). Events in the live log stay there; readers replay it.
 Status Store::Recover() {
-  std::set<uint64_t> live_parts, live_loads;
+  std::set<uint64_t> live_parts, live_loads, garbage(manifest_.garbage.begin(), manifest_.garbage.end());
   for (const PartEntry& p : manifest_.parts) live_parts.insert(p.id);
   for (const LoadEntry& l : manifest_.loads) live_loads.insert(l.id);
   auto sweep = [&](std::string_view sub, std::string_view prefix, std::string_view suffix,
@@ -151,8 +204,8 @@ Status Store::Recover() {
     TP_ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(d));
     for (const std::string& name : names) {
       uint64_t id = 0;
-      bool numbered = ParseNumbered(name, prefix, suffix, &id);
-      if (!numbered || !live(id)) TP_RETURN_IF_ERROR(RemoveFile(JoinPath(d, name)));
+      if (!ParseNumbered(name, prefix, suffix, &id) || live(id)) continue;
+      if (garbage.count(id) > 0 || manifest_.IsReserved(id)) TP_RETURN_IF_ERROR(RemoveFile(JoinPath(d, name)));
     }
     return Status::OK();
   };
@@ -163,13 +216,82 @@ Status Store::Recover() {
   // in the live log).
   TP_RETURN_IF_ERROR(sweep(kLogDir, "log-", ".wal", [&](uint64_t n) { return n == manifest_.log_number; }));
   // A torn log tail is cut off by WalWriter::Open before the next append.
-  return RemoveFile(JoinPath(dir_, std::string(kManifestFile) + ".tmp"));
+  TP_RETURN_IF_ERROR(RemoveFile(JoinPath(dir_, std::string(kManifestFile) + ".tmp")));
+  if (manifest_.reserved.empty() && manifest_.garbage.empty()) return Status::OK();
+  Manifest next = manifest_;
+  next.reserved.clear();
+  next.garbage.clear();
+  return CommitManifest(std::move(next));
+}
+
+Result<uint64_t> Store::NewId() {
+  if (reserved_next_ < reserved_end_) return reserved_next_++;
+  Manifest next = manifest_;
+  const uint64_t first = next.next_id;
+  next.next_id += kReservedIds;
+  next.reserved.emplace_back(first, first + kReservedIds);
+  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
+  reserved_next_ = first + 1;
+  reserved_end_ = first + kReservedIds;
+  return first;
+}
+
+Status Store::CommitReplacing(Manifest next, const std::vector<uint64_t>& gone) {
+  next.garbage.insert(next.garbage.end(), gone.begin(), gone.end());
+  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
+  for (uint64_t id : gone) {
+    TP_RETURN_IF_ERROR(RemoveFile(PartPath(id)));
+    TP_RETURN_IF_ERROR(RemoveFile(LogPath(id)));
+  }
+  // Deleted: the next commit need not name them.
+  std::set<uint64_t> done(gone.begin(), gone.end());
+  std::erase_if(manifest_.garbage, [&](uint64_t id) { return done.count(id) > 0; });
+  return Status::OK();
+}
+
+Status Store::RemoveIfEmpty(const std::string& dir) {
+  const std::string manifest_path = JoinPath(dir, kManifestFile);
+  if (!FileExists(JoinPath(dir, kFormatFile))) return Status::OK();
+  if (FileExists(manifest_path)) {
+    TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(manifest_path));
+    TP_ASSIGN_OR_RETURN(Manifest m, Manifest::Decode(text, manifest_path));
+    if (!m.parts.empty() || !m.loads.empty()) return Status::OK();
+  }
+  TP_ASSIGN_OR_RETURN(size_t data_files, DataFiles(dir));
+  if (data_files > 0) return Status::OK();
+  for (std::string_view kept : {std::string_view("ALIASES"), kSuppressionFile, std::string_view("derived"),
+                                std::string_view("touchpoint.toml")}) {
+    if (FileExists(JoinPath(dir, kept))) return Status::OK();
+  }
+  for (std::string_view sub : {kPartsDir, kLogDir, kRejectedDir}) {
+    TP_RETURN_IF_ERROR(RemoveEmptyDir(JoinPath(dir, sub)));
+  }
+  for (std::string_view name : {kManifestFile, kLockFile, kMergingFile, std::string_view("merge.log"), kFormatFile}) {
+    TP_RETURN_IF_ERROR(RemoveFile(JoinPath(dir, name)));
+  }
+  if (ListDir(dir).ok() && ListDir(dir)->empty()) return RemoveEmptyDir(dir);
+  return Status::OK();
 }
 
 Status Store::CommitManifest(Manifest next) {
   next.generation = manifest_.generation + 1;
   TP_RETURN_IF_ERROR(WriteFileAtomic(JoinPath(dir_, kManifestFile), next.Encode()));
   manifest_ = std::move(next);
+  return Status::OK();
+}
+
+Status Store::LogEventIdHashes(std::vector<uint64_t>* out) const {
+  out->clear();
+  const std::string path = LogPath(manifest_.log_number);
+  if (!FileExists(path)) return Status::OK();
+  EventBatch logged;
+  uint64_t records = 0;
+  TP_RETURN_IF_ERROR(ReadLog(path, &logged, &records));
+  for (size_t i = 0; i < logged.size(); ++i) {
+    if (!logged.event_id.Get(i).empty()) out->push_back(Hash64(logged.event_id.Get(i)));
+  }
+  std::sort(out->begin(), out->end());
+  out->erase(std::unique(out->begin(), out->end()), out->end());
   return Status::OK();
 }
 
@@ -182,14 +304,8 @@ Status Store::LoadEventIds() {
     TP_RETURN_IF_ERROR(reader->ReadEventIdHashes(&ctx, &part_ids));
     all.insert(all.end(), part_ids.begin(), part_ids.end());
   }
-  EventBatch logged;
-  uint64_t records = 0;
-  if (FileExists(LogPath(manifest_.log_number))) {
-    TP_RETURN_IF_ERROR(ReadLog(LogPath(manifest_.log_number), &logged, &records));
-  }
-  for (size_t i = 0; i < logged.size(); ++i) {
-    if (!logged.event_id.Get(i).empty()) all.push_back(Hash64(logged.event_id.Get(i)));
-  }
+  TP_RETURN_IF_ERROR(LogEventIdHashes(&part_ids));
+  all.insert(all.end(), part_ids.begin(), part_ids.end());
   std::sort(all.begin(), all.end());
   event_ids_ = std::move(all);
   appended_ids_.clear();
@@ -203,26 +319,28 @@ void Store::FoldAppendedIds() {
   appended_ids_.clear();
 }
 
+Status Store::CheckNotLoaded(const std::string& source, uint64_t content_hash, uint64_t input_bytes) const {
+  if (content_hash == 0) return Status::OK();
+  for (const LoadEntry& l : manifest_.loads) {
+    if (l.content_hash == content_hash && l.input_bytes == input_bytes) {
+      return Status::AlreadyExists("'" + source + "' has the same content as '" + l.source + "', loaded as load " +
+                                   std::to_string(l.id) + " (" + std::to_string(l.accepted) +
+                                   " rows); nothing was loaded (pass --force to load it again)");
+    }
+  }
+  return Status::OK();
+}
+
 Result<std::unique_ptr<LoadWriter>> Store::BeginLoad(std::string source, uint64_t content_hash, uint64_t input_bytes,
                                                      bool force) {
   if (options_.read_only) return Status::InvalidArgument("store opened read-only");
-  if (content_hash != 0 && !force) {
-    for (const LoadEntry& l : manifest_.loads) {
-      if (l.content_hash == content_hash && l.input_bytes == input_bytes) {
-        return Status::AlreadyExists("'" + source + "' has the same content as '" + l.source + "', loaded as load " +
-                                     std::to_string(l.id) + " (" + std::to_string(l.accepted) +
-                                     " rows); pass --force to load it again");
-      }
-    }
-  }
-  TP_RETURN_IF_ERROR(LoadEventIds());
-  FoldAppendedIds();  // a load checks its ids against event_ids_ alone
+  if (!force) TP_RETURN_IF_ERROR(CheckNotLoaded(source, content_hash, input_bytes));
   LoadEntry entry;
-  entry.id = manifest_.next_id++;  // reserved in memory; made durable by the commit
+  TP_ASSIGN_OR_RETURN(entry.id, NewId());
   entry.content_hash = content_hash;
   entry.input_bytes = input_bytes;
   entry.source = std::move(source);
-  return std::unique_ptr<LoadWriter>(new LoadWriter(this, std::move(entry)));
+  return std::unique_ptr<LoadWriter>(new LoadWriter(this, std::move(entry), force));
 }
 
 Status Store::Append(const EventBatch& batch, uint64_t* duplicates) {
@@ -232,12 +350,20 @@ Status Store::Append(const EventBatch& batch, uint64_t* duplicates) {
   uint64_t dups = 0;
   std::vector<bool> keep = FilterDuplicateIds(batch, event_ids_, appended_ids_, &new_ids, &dups);
   if (duplicates != nullptr) *duplicates = dups;
+  bool dropped = dups > 0;
+  if (!suppression_.empty()) {
+    // Erased customers stay erased: their events are dropped, not logged.
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (keep[i] && suppression_.Contains(batch.customer_id.Get(i))) {
+        keep[i] = false;
+        dropped = true;
+      }
+    }
+  }
   EventBatch kept;
   const EventBatch* to_log = &batch;
-  if (dups > 0) {
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (keep[i]) kept.AppendFrom(batch, i);
-    }
+  if (dropped) {
+    kept.AppendRows(batch, &keep);
     to_log = &kept;
   }
   if (to_log->empty()) return Status::OK();
@@ -263,19 +389,21 @@ Status Store::FlushLog() {
   EventBatch logged;
   uint64_t records = 0;
   if (FileExists(path)) TP_RETURN_IF_ERROR(ReadLog(path, &logged, &records));
-  Manifest next = manifest_;
+  if (records == 0 && !FileExists(path)) return Status::OK();  // nothing logged: keep the log number
+  PartEntry part;
   if (!logged.empty()) {
-    PartEntry part;
-    part.id = next.next_id++;
+    TP_ASSIGN_OR_RETURN(part.id, NewId());
     TP_RETURN_IF_ERROR(PartWriter::WriteSorted(PartPath(part.id), logged, &part.info));
-    next.parts.push_back(part);
   }
-  next.log_number = next.next_id++;
+  TP_ASSIGN_OR_RETURN(const uint64_t new_log, NewId());
+  Manifest next = manifest_;
+  if (!logged.empty()) next.parts.push_back(part);
+  const uint64_t old_log = next.log_number;
+  next.log_number = new_log;
   if (records > 0) ++next.data_version;
   log_.reset();
   log_records_ = 0;
-  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
-  return RemoveFile(path);
+  return CommitReplacing(std::move(next), {old_log});
 }
 
 Result<Store::LogFlush> Store::BeginLogFlush() {
@@ -288,11 +416,12 @@ Result<Store::LogFlush> Store::BeginLogFlush() {
   } else if (FileExists(flush.log_path)) {
     TP_ASSIGN_OR_RETURN(flush.log_bytes, FileSize(flush.log_path));
   }
-  // Both ids are reserved in memory and made durable by the commit; an
-  // unfinished flush's files are swept at the next open.
-  flush.part.id = manifest_.next_id++;
+  // Both ids come from the manifest's reserved range, so the files of a
+  // flush that never commits are swept at the next open (Recover removes
+  // only files the store reserved or retired).
+  TP_ASSIGN_OR_RETURN(flush.part.id, NewId());
   flush.part_path = PartPath(flush.part.id);
-  flush.next_log = manifest_.next_id++;
+  TP_ASSIGN_OR_RETURN(flush.next_log, NewId());
   TP_ASSIGN_OR_RETURN(next_log_, WalWriter::Open(LogPath(flush.next_log)));
   TP_RETURN_IF_ERROR(SyncDir(JoinPath(dir_, kLogDir)));
   next_log_number_ = flush.next_log;
@@ -331,8 +460,12 @@ Status Store::FinishLogFlush(const LogFlush& flush) {
     next.parts.push_back(flush.part);
     ++next.data_version;
   }
+  const uint64_t old_log = next.log_number;
   next.log_number = flush.next_log;
-  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
+  // The old log is retired by the same commit (every record after the
+  // flush mark is in the next log too), and deleted after it.
+  log_.reset();
+  TP_RETURN_IF_ERROR(CommitReplacing(std::move(next), {old_log}));
   log_ = std::move(next_log_);
   log_records_ = 0;  // a count since the open, as after FlushLog
   flush_pending_ = false;
@@ -347,8 +480,8 @@ void Store::AbandonLogFlush() {
   flush_pending_ = false;
 }
 
-Status Store::MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs,
-                         std::string_view skip_customer, uint64_t* rows_skipped) {
+Status Store::MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs, const RowFilter& skip,
+                         uint64_t* rows_skipped) {
   std::vector<std::unique_ptr<PartReader>> readers;
   std::vector<const PartReader*> views;
   uint64_t rows_in = 0;
@@ -362,11 +495,11 @@ Status Store::MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartE
   std::vector<PartEntry> made(MergeOutputCount(rows_in, threads, kCompactPartRows));
   std::vector<std::string> paths;
   for (PartEntry& p : made) {
-    p.id = manifest_.next_id++;
+    TP_ASSIGN_OR_RETURN(p.id, NewId());
     paths.push_back(PartPath(p.id));
   }
   std::vector<PartInfo> infos;
-  TP_RETURN_IF_ERROR(MergePartFiles(views, paths, skip_customer, threads, &infos));
+  TP_RETURN_IF_ERROR(MergePartFiles(views, paths, skip, threads, &infos));
   uint64_t rows_out = 0;
   for (size_t i = 0; i < made.size(); ++i) {
     if (infos[i].rows == 0) continue;  // that range held nobody; no file was written
@@ -378,21 +511,44 @@ Status Store::MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartE
   return Status::OK();
 }
 
+Status Store::RewriteParts(const std::vector<PartEntry>& affected, const RowFilter& skip, Manifest* next,
+                           uint64_t* rows_skipped, std::vector<uint64_t>* gone) {
+  // Each rewritten part takes its old place, so arrival order (ties) holds.
+  std::map<uint64_t, std::vector<PartEntry>> rewritten;
+  for (const PartEntry& p : affected) {
+    TP_RETURN_IF_ERROR(MergeParts({p}, &rewritten[p.id], skip, rows_skipped));
+    gone->push_back(p.id);
+  }
+  *next = manifest_;  // MergeParts reserved ids
+  std::vector<PartEntry> parts;
+  for (const PartEntry& p : next->parts) {
+    auto it = rewritten.find(p.id);
+    if (it == rewritten.end()) {
+      parts.push_back(p);
+    } else {
+      parts.insert(parts.end(), it->second.begin(), it->second.end());
+    }
+  }
+  next->parts = std::move(parts);
+  return Status::OK();
+}
+
 Status Store::Compact(CompactStats* stats) {
   TP_RETURN_IF_ERROR(FlushLog());
   stats->parts_before = manifest_.parts.size();
   if (manifest_.parts.size() <= 1) {
     stats->parts_after = manifest_.parts.size();
+    for (const PartEntry& p : manifest_.parts) stats->rows += p.info.rows;
     return Status::OK();
   }
   std::vector<PartEntry> outputs;
   uint64_t skipped = 0;
-  TP_RETURN_IF_ERROR(MergeParts(manifest_.parts, &outputs, std::string_view(), &skipped));
+  TP_RETURN_IF_ERROR(MergeParts(manifest_.parts, &outputs, RowFilter{}, &skipped));
   Manifest next = manifest_;
-  std::vector<PartEntry> old = next.parts;
+  std::vector<uint64_t> gone;
+  for (const PartEntry& p : next.parts) gone.push_back(p.id);
   next.parts = outputs;
-  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
-  for (const PartEntry& p : old) TP_RETURN_IF_ERROR(RemoveFile(PartPath(p.id)));
+  TP_RETURN_IF_ERROR(CommitReplacing(std::move(next), gone));
   stats->parts_after = manifest_.parts.size();
   for (const PartEntry& p : manifest_.parts) stats->rows += p.info.rows;
   return Status::OK();
@@ -424,14 +580,16 @@ Status Store::MergeInPlace(size_t first, size_t count) {
   const std::vector<PartEntry> inputs(begin, begin + static_cast<long>(count));
   std::vector<PartEntry> outputs;
   uint64_t skipped = 0;
-  TP_RETURN_IF_ERROR(MergeParts(inputs, &outputs, std::string_view(), &skipped));
+  TP_RETURN_IF_ERROR(MergeParts(inputs, &outputs, RowFilter{}, &skipped));
   Manifest next = manifest_;
-  const auto at = next.parts.erase(next.parts.begin() + static_cast<long>(first),
-                                   next.parts.begin() + static_cast<long>(first + count));
-  next.parts.insert(at, outputs.begin(), outputs.end());
-  TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
-  for (const PartEntry& p : inputs) TP_RETURN_IF_ERROR(RemoveFile(PartPath(p.id)));
-  return Status::OK();
+  // Found again: MergeParts' id reservations may have committed meanwhile.
+  const auto at = std::find_if(next.parts.begin(), next.parts.end(),
+                               [&](const PartEntry& p) { return p.id == inputs[0].id; });
+  const auto after = next.parts.erase(at, at + static_cast<long>(count));
+  next.parts.insert(after, outputs.begin(), outputs.end());
+  std::vector<uint64_t> gone;
+  for (const PartEntry& p : inputs) gone.push_back(p.id);
+  return CommitReplacing(std::move(next), gone);
 }
 
 Status Store::NoteBackgroundMerge() {
@@ -457,7 +615,16 @@ Status Store::MergeRun(const std::vector<uint64_t>& ids, CompactStats* stats) {
   return Status::OK();
 }
 
-Status Store::DeleteCustomer(std::string_view customer_id, DeleteStats* stats) {
+Status Store::DeleteCustomer(std::string_view customer_id, bool suppress, DeleteStats* stats) {
+  if (customer_id.empty()) return Status::InvalidArgument("--customer: an empty customer id");
+  // Suppressed first: a crash after this leaves the id suppressed and its
+  // old events still stored, and running delete again finishes the job.
+  if (suppress) {
+    TP_RETURN_IF_ERROR(suppression_.Add(dir_, customer_id).status());
+    stats->suppressed = true;
+  } else {
+    stats->suppressed = suppression_.Contains(customer_id);
+  }
   TP_RETURN_IF_ERROR(FlushLog());
   const uint64_t hash = Hash64(customer_id);
   std::vector<PartEntry> affected;
@@ -474,61 +641,123 @@ Status Store::DeleteCustomer(std::string_view customer_id, DeleteStats* stats) {
     }
     if (found) affected.push_back(p);
   }
-  Manifest next = manifest_;
-  if (!affected.empty()) {
-    // Each rewritten part takes its old place, so arrival order (ties) holds.
-    std::map<uint64_t, std::vector<PartEntry>> rewritten;
-    for (const PartEntry& p : affected) {
-      uint64_t skipped = 0;
-      TP_RETURN_IF_ERROR(MergeParts({p}, &rewritten[p.id], customer_id, &skipped));
-      stats->events_deleted += skipped;
-    }
-    next = manifest_;  // MergeParts advanced next_id
-    std::set<uint64_t> gone;
-    for (const PartEntry& p : affected) gone.insert(p.id);
-    std::vector<PartEntry> parts;
-    for (const PartEntry& p : next.parts) {
-      if (gone.count(p.id) == 0) {
-        parts.push_back(p);
-      } else {
-        parts.insert(parts.end(), rewritten[p.id].begin(), rewritten[p.id].end());
-      }
-    }
-    next.parts = std::move(parts);
-    ++next.data_version;
-    stats->parts_rewritten = affected.size();
-    TP_RETURN_IF_ERROR(CommitManifest(std::move(next)));
-    for (uint64_t id : gone) TP_RETURN_IF_ERROR(RemoveFile(PartPath(id)));
-  }
-  // The event-id set still holds the deleted ids: a replay of them stays out,
-  // which is what erasure wants.
-  AliasTable aliases(dir_);
-  TP_ASSIGN_OR_RETURN(stats->aliases_deleted, aliases.RemoveCustomer(customer_id));
-  TP_ASSIGN_OR_RETURN(stats->derived_values_deleted, DerivedTable::RemoveCustomer(dir_, customer_id));
-  // Rejected rows keep raw input text: drop any line that mentions the id.
+  // Rejected rows keep raw input text: drop those whose parsed customer
+  // field is the id (exactly: "C1" is not "C10"), and lower their loads'
+  // rejected counts.
   const std::string rejected_dir = JoinPath(dir_, kRejectedDir);
   TP_ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(rejected_dir));
+  std::map<uint64_t, uint64_t> rejected_removed;  // load id -> rows
+  std::vector<std::pair<std::string, std::string>> rewritten_files;
   for (const std::string& name : names) {
+    uint64_t load_id = 0;
+    if (!ParseNumbered(name, "load-", ".ndjson", &load_id)) continue;
     const std::string path = JoinPath(rejected_dir, name);
     TP_ASSIGN_OR_RETURN(std::string text, ReadFileToString(path));
     if (text.find(customer_id) == std::string::npos) continue;
     std::string kept;
-    size_t start = 0;
+    size_t start = 0, removed = 0;
     while (start < text.size()) {
       size_t end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
       std::string_view line(text.data() + start, end - start);
-      if (line.find(customer_id) == std::string_view::npos) {
+      // Lines written before rejected rows named their customer have no
+      // such field: for them any mention of the id goes (erasure errs on
+      // the side of forgetting).
+      const std::optional<std::string> field = JsonStringField(line, "customer_id");
+      const bool match = field.has_value() ? *field == customer_id
+                                           : line.find(customer_id) != std::string_view::npos;
+      if (match) {
+        ++removed;
+      } else {
         kept.append(line);
         kept += '\n';
-      } else {
-        ++stats->rejected_rows_deleted;
       }
       start = end + 1;
     }
-    TP_RETURN_IF_ERROR(WriteFileAtomic(path, kept));
+    if (removed == 0) continue;
+    rejected_removed[load_id] += removed;
+    stats->rejected_rows_deleted += removed;
+    rewritten_files.emplace_back(path, std::move(kept));
   }
+  Manifest next = manifest_;
+  std::vector<uint64_t> gone;
+  if (!affected.empty()) {
+    RowFilter skip;
+    skip.skip_customer = customer_id;
+    TP_RETURN_IF_ERROR(RewriteParts(affected, skip, &next, &stats->events_deleted, &gone));
+    ++next.data_version;
+    stats->parts_rewritten = affected.size();
+  }
+  for (LoadEntry& l : next.loads) {
+    auto it = rejected_removed.find(l.id);
+    if (it != rejected_removed.end()) l.rejected -= std::min(l.rejected, it->second);
+  }
+  // The rejected-row files are replaced before the manifest that counts
+  // them: a crash in between leaves a count too high, never a row kept.
+  for (const auto& [path, kept] : rewritten_files) TP_RETURN_IF_ERROR(WriteFileAtomic(path, kept));
+  if (!affected.empty() || !rejected_removed.empty()) TP_RETURN_IF_ERROR(CommitReplacing(std::move(next), gone));
+  event_ids_loaded_ = false;  // the erased events' ids went with their parts
+  AliasTable aliases(dir_);
+  TP_ASSIGN_OR_RETURN(stats->aliases_deleted, aliases.RemoveCustomer(customer_id));
+  TP_ASSIGN_OR_RETURN(stats->derived_values_deleted, DerivedTable::RemoveCustomer(dir_, customer_id));
   return Status::OK();
+}
+
+Status Store::Unload(uint64_t load_id, UnloadStats* stats) {
+  const auto load = std::find_if(manifest_.loads.begin(), manifest_.loads.end(),
+                                 [&](const LoadEntry& l) { return l.id == load_id; });
+  if (load == manifest_.loads.end()) {
+    return Status::NotFound("there is no load " + std::to_string(load_id) + " (`touchpoint loads` lists them)");
+  }
+  const std::string wanted = std::to_string(load_id);
+  std::vector<PartEntry> affected;
+  for (const PartEntry& p : manifest_.parts) {
+    TP_ASSIGN_OR_RETURN(std::unique_ptr<PartReader> reader, PartReader::Open(PartPath(p.id)));
+    if (reader->load_column() < 0) {
+      ++stats->parts_without_loads;
+      continue;
+    }
+    const auto& dict = reader->columns()[static_cast<size_t>(reader->load_column())].dictionary;
+    if (std::find(dict.begin(), dict.end(), wanted) != dict.end()) affected.push_back(p);
+  }
+  if (affected.empty() && stats->parts_without_loads > 0 && load->accepted > 0) {
+    return Status::NotSupported("load " + wanted + "'s rows are in parts written before part format 4, which do "
+                                "not record each row's load; they cannot be told from other loads' rows");
+  }
+  Manifest next = manifest_;
+  std::vector<uint64_t> gone;
+  if (!affected.empty()) {
+    RowFilter skip;
+    skip.skip_load = load_id;
+    TP_RETURN_IF_ERROR(RewriteParts(affected, skip, &next, &stats->events_removed, &gone));
+    ++next.data_version;
+    stats->parts_rewritten = affected.size();
+  }
+  std::erase_if(next.loads, [&](const LoadEntry& l) { return l.id == load_id; });
+  TP_RETURN_IF_ERROR(CommitReplacing(std::move(next), gone));
+  event_ids_loaded_ = false;
+  return RemoveFile(RejectedPath(load_id));
+}
+
+Status Store::RebuildPart(uint64_t part_id) {
+  const auto it = std::find_if(manifest_.parts.begin(), manifest_.parts.end(),
+                               [&](const PartEntry& p) { return p.id == part_id; });
+  if (it == manifest_.parts.end()) return Status::NotFound("part " + std::to_string(part_id) + " is not live");
+  Manifest next;
+  std::vector<uint64_t> gone;
+  uint64_t skipped = 0;
+  // A rewrite reads only the blocks' columns; the event-id set is made anew.
+  TP_RETURN_IF_ERROR(RewriteParts({*it}, RowFilter{}, &next, &skipped, &gone));
+  if (skipped != 0) return Status::Corruption("rebuilding part " + std::to_string(part_id) + " lost rows");
+  TP_RETURN_IF_ERROR(CommitReplacing(std::move(next), gone));
+  event_ids_loaded_ = false;
+  return Status::OK();
+}
+
+Status Store::TruncateLiveLog(uint64_t offset) {
+  log_.reset();
+  event_ids_loaded_ = false;
+  return TruncateFile(LogPath(manifest_.log_number), offset);
 }
 
 Result<std::shared_ptr<const Snapshot>> Store::GetSnapshot() const {

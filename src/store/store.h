@@ -12,6 +12,7 @@
 #define TOUCHPOINT_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,23 +21,34 @@
 
 #include "event/event_batch.h"
 #include "store/manifest.h"
+#include "store/part_batch.h"
 #include "store/snapshot.h"
+#include "store/suppression_list.h"
 #include "util/file.h"
 #include "util/status.h"
 
 namespace touchpoint::store {
 
 inline constexpr std::string_view kStoreFormatLine = "touchpoint-store 1";
-// Past this many parts a commit merges the smallest ones (see Compact).
+// Past this many parts MaybeMerge merges the smallest ones (see Compact).
 inline constexpr size_t kMaxPartsBeforeMerge = 16;
+// Ids a writer reserves with one manifest commit (docs/store.md).
+inline constexpr uint64_t kReservedIds = 64;
+// How long a writer waits for a background merge that holds the lock.
+inline constexpr int64_t kDefaultMergeWaitMs = 10 * 60 * 1000;
 
 struct StoreOptions {
+  // A store is created only in a new or empty directory.
   bool create_if_missing = true;
   bool read_only = false;  // no lock, no recovery writes; snapshots only
   // A background merge (`ingest` starts one, cli/ingest_command.cc) adopts
   // the lock of the writer that started it: this descriptor, inherited,
-  // already holds it.
+  // already holds it (Open checks that it does).
   int inherited_lock_fd = -1;
+  // A writer that finds the lock held by a background merge waits for it
+  // this long at most (then Busy), after telling `on_wait` once.
+  int64_t merge_wait_ms = kDefaultMergeWaitMs;
+  std::function<void(const std::string& message)> on_wait;
 };
 
 // The marker a writer leaves while a background merge it started holds the
@@ -59,6 +71,15 @@ struct DeleteStats {
   size_t derived_values_deleted = 0;
   size_t rejected_rows_deleted = 0;
   size_t aliases_deleted = 0;
+  bool suppressed = false;  // the id is (now) on the suppression list
+};
+
+struct UnloadStats {
+  uint64_t events_removed = 0;
+  size_t parts_rewritten = 0;
+  // Parts written before part format 4 do not record their rows' loads:
+  // unload cannot look into them (docs/store.md).
+  size_t parts_without_loads = 0;
 };
 
 class Store {
@@ -74,8 +95,9 @@ class Store {
   // ---- write side (REQUIRES: opened writable) ----
 
   // Starts a load of one input. `content_hash` identifies the input's bytes
-  // (0 for a stream); a load of the same bytes as a completed load is
-  // refused with AlreadyExists unless `force`.
+  // (0 when not known yet: LoadWriter::SetContent gives it before Commit);
+  // a load of the same bytes as a completed load is refused with
+  // AlreadyExists unless `force`.
   Result<std::unique_ptr<LoadWriter>> BeginLoad(std::string source, uint64_t content_hash, uint64_t input_bytes,
                                                 bool force);
 
@@ -120,6 +142,10 @@ class Store {
   // Merges all parts into as few as possible (one per ~kCompactPartRows rows).
   Status Compact(CompactStats* stats);
 
+  // Past kMaxPartsBeforeMerge parts, merges about half of them: `ingest`'s
+  // background merge runs it after the load's own merge.
+  Status MaybeMerge();
+
   // Merges the parts with these ids, in their place, into parts that cover
   // disjoint ranges of the customer-hash space, so a scan reads each of their
   // customers from one part. Does nothing unless they are all live and a
@@ -137,24 +163,59 @@ class Store {
   int lock_fd() const { return lock_ ? lock_->fd() : -1; }
 
   // Removes every event, alias, derived value and rejected row of a customer
-  // (the right to erasure), rewriting the affected parts.
-  Status DeleteCustomer(std::string_view customer_id, DeleteStats* stats);
+  // (the right to erasure), rewriting the affected parts. With `suppress`
+  // the id also goes on the suppression list, so later events for it are
+  // dropped (counted as erased) by every load and append.
+  Status DeleteCustomer(std::string_view customer_id, bool suppress, DeleteStats* stats);
+
+  // Takes the rows of load `load_id` back out (rewriting the parts that
+  // hold them), forgets the load and its rejected rows; its event ids and
+  // content can be loaded again.
+  Status Unload(uint64_t load_id, UnloadStats* stats);
+
+  const SuppressionList& suppression() const { return suppression_; }
+
+  // Removes a store that holds nothing (no parts, loads, log, aliases,
+  // derived values or suppressed ids), as `ingest` does when it created the
+  // store and loaded nothing. Only the store's own names are removed, and
+  // the directory when that leaves it empty. REQUIRES: no Store open on it.
+  static Status RemoveIfEmpty(const std::string& dir);
 
   // ---- read side ----
   Result<std::shared_ptr<const Snapshot>> GetSnapshot() const;
+
+  std::string PartPath(uint64_t id) const;
+  std::string LogPath(uint64_t number) const;
+  std::string RejectedPath(uint64_t load_id) const;
+
+  // ---- repair (store/store_check.h; REQUIRES: opened writable) ----
+  // Rewrites the part with a fresh event-id set built from its event_id
+  // column, in its place.
+  Status RebuildPart(uint64_t part_id);
+  // Cuts the live log at `offset` (the end of its last good record).
+  Status TruncateLiveLog(uint64_t offset);
 
  private:
   friend class LoadWriter;
   Store() = default;
   Status Recover();
   Status CommitManifest(Manifest next);
+  // AlreadyExists when a completed load had these bytes (0: not known).
+  Status CheckNotLoaded(const std::string& source, uint64_t content_hash, uint64_t input_bytes) const;
+  // Commits `next` naming `gone` (parts or logs it no longer lists) as
+  // garbage, then deletes their files.
+  Status CommitReplacing(Manifest next, const std::vector<uint64_t>& gone);
+  // An id for a new part, load or log file, reserved in the manifest first.
+  Result<uint64_t> NewId();
   Status LoadEventIds();
-  std::string PartPath(uint64_t id) const;
-  std::string LogPath(uint64_t number) const;
-  std::string RejectedPath(uint64_t load_id) const;
-  Status MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs,
-                    std::string_view skip_customer, uint64_t* rows_skipped);
-  Status MaybeMerge();
+  // The sorted, distinct id hashes of the live log's events (appends not
+  // yet flushed into a part).
+  Status LogEventIdHashes(std::vector<uint64_t>* out) const;
+  Status MergeParts(const std::vector<PartEntry>& inputs, std::vector<PartEntry>* outputs, const RowFilter& skip,
+                    uint64_t* rows_skipped);
+  // Rewrites each of `affected` (in its place) without the rows `skip` drops.
+  Status RewriteParts(const std::vector<PartEntry>& affected, const RowFilter& skip, Manifest* next,
+                      uint64_t* rows_skipped, std::vector<uint64_t>* gone);
   // Merges manifest_.parts[first, first + count) in place.
   Status MergeInPlace(size_t first, size_t count);
 
@@ -177,6 +238,8 @@ class Store {
   std::unique_ptr<WalWriter> next_log_;
   uint64_t next_log_number_ = 0;
   bool flush_pending_ = false;
+  SuppressionList suppression_;
+  uint64_t reserved_next_ = 0, reserved_end_ = 0;  // ids reserved and not yet handed out
 };
 
 }  // namespace touchpoint::store

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
+#include <thread>
 
 namespace touchpoint {
 namespace {
@@ -126,6 +128,16 @@ Result<std::vector<std::string>> ListDir(const std::string& dir) {
   return names;
 }
 
+Status RemoveEmptyDir(const std::string& dir) {
+  if (::rmdir(dir.c_str()) != 0 && errno != ENOENT) return Status::FromErrno("rmdir", dir, errno);
+  return Status::OK();
+}
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 std::string JoinPath(std::string_view dir, std::string_view name) {
   std::string out(dir);
   if (!out.empty() && out.back() != '/') out += '/';
@@ -148,6 +160,34 @@ Result<FileLock> FileLock::Acquire(const std::string& path, bool wait) {
     }
     return Status::FromErrno("flock", path, err);
   }
+  return FileLock(fd);
+}
+
+Result<FileLock> FileLock::AcquireWithin(const std::string& path, int64_t timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (true) {
+    auto lock = Acquire(path);
+    if (lock.ok() || lock.status().code() != Status::Code::kBusy) return lock;
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return Status::Busy("the lock " + path + " is still held after " + std::to_string(timeout_ms / 1000) + " s");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+}
+
+Result<FileLock> FileLock::Verify(int fd, const std::string& path) {
+  struct stat held, named;
+  if (::fstat(fd, &held) != 0) return Status::InvalidArgument("descriptor " + std::to_string(fd) + " is not open");
+  if (::stat(path.c_str(), &named) != 0 || held.st_dev != named.st_dev || held.st_ino != named.st_ino) {
+    return Status::InvalidArgument("descriptor " + std::to_string(fd) + " is not " + path);
+  }
+  // flock on an open file that already holds the lock succeeds at once;
+  // held by another open file (another writer), it fails.
+  int rc;
+  do {
+    rc = ::flock(fd, LOCK_EX | LOCK_NB);
+  } while (rc != 0 && errno == EINTR);
+  if (rc != 0) return Status::Busy("descriptor " + std::to_string(fd) + " does not hold " + path);
   return FileLock(fd);
 }
 

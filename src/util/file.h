@@ -5,6 +5,7 @@
 #ifndef TOUCHPOINT_UTIL_FILE_H_
 #define TOUCHPOINT_UTIL_FILE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,9 @@ Status RenameFile(const std::string& from, const std::string& to);
 // Names (not paths) of the entries of `dir`, sorted.
 Result<std::vector<std::string>> ListDir(const std::string& dir);
 std::string JoinPath(std::string_view dir, std::string_view name);
+// Removes a directory that is empty (a missing one is fine).
+Status RemoveEmptyDir(const std::string& dir);
+bool IsDirectory(const std::string& path);
 
 // An exclusive advisory lock (flock) on a file, held for the object's life.
 // The kernel drops it when the process dies, so a crash never leaves a stale
@@ -43,10 +47,17 @@ class FileLock {
  public:
   // Busy when another process holds it; with `wait`, blocks until it is free.
   static Result<FileLock> Acquire(const std::string& path, bool wait = false);
+  // As Acquire, retrying until the lock is free or `timeout_ms` has passed
+  // (then Busy).
+  static Result<FileLock> AcquireWithin(const std::string& path, int64_t timeout_ms);
   // Takes over a descriptor whose open file already holds the lock (one
   // inherited from the process that took it: the lock lives as long as any
   // descriptor of that open file does).
   static FileLock Adopt(int fd) { return FileLock(fd); }
+  // As Adopt, after checking that `fd` is an open descriptor of `path`
+  // whose lock is held by us (or free, and then taken): never a writer
+  // that runs beside the lock's real holder.
+  static Result<FileLock> Verify(int fd, const std::string& path);
   int fd() const { return fd_; }
   FileLock(FileLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
   FileLock& operator=(FileLock&& other) noexcept;

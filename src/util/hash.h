@@ -11,6 +11,9 @@ namespace touchpoint {
 
 uint64_t Hash64(std::string_view bytes);
 uint64_t Hash64(const void* data, size_t size);
+// XXH3 with a seed: a store's suppression list hashes erased ids with its
+// own random seed, so the list cannot be matched against another store's.
+uint64_t Hash64WithSeed(std::string_view bytes, uint64_t seed);
 
 }  // namespace touchpoint
 

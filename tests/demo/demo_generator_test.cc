@@ -6,11 +6,13 @@
 
 #include <map>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "demo/demo_test_util.h"
 #include "test_util.h"
+#include "util/file.h"
 #include "util/time.h"
 
 namespace touchpoint::demo {
@@ -369,6 +371,40 @@ TEST(GenerateDemo, BadArgumentsAndUnwritablePathsAreErrors) {
   EXPECT_EQ(GenerateDemo(options, "/tmp/x.csv", nullptr).code(), Status::Code::kInvalidArgument);
   options.days = 10;
   EXPECT_EQ(GenerateDemo(options, "/nonexistent-dir/x.csv", nullptr).code(), Status::Code::kIOError);
+}
+
+}  // namespace
+}  // namespace touchpoint::demo
+
+namespace touchpoint::demo {
+namespace {
+
+// Issue 11 item 10: every seed wrote event ids e0, e1, ..., so the README's
+// two-file example loaded nothing from the second file.
+TEST(DemoGeneratorIds, EventIdsAreUniqueAcrossSeeds) {
+  touchpoint::testing::TempDir dir;
+  std::set<std::string> ids;
+  size_t rows = 0;
+  for (uint64_t seed : {1, 2}) {
+    DemoOptions options;
+    options.events = 2000;
+    options.seed = seed;
+    const std::string path = dir.Sub("e" + std::to_string(seed) + ".csv");
+    DemoStats stats;
+    ASSERT_TRUE(GenerateDemo(options, path, &stats).ok());
+    std::istringstream in(ReadFileToString(path).value());
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+      const size_t a = line.find(',', line.find(',', line.find(',') + 1) + 1);
+      ids.insert(line.substr(a + 1, line.find(',', a + 1) - a - 1));
+      ++rows;
+    }
+  }
+  EXPECT_EQ(rows, 4000u);
+  EXPECT_EQ(ids.size(), 4000u);
+  EXPECT_EQ(ids.count("e1-0"), 1u);
+  EXPECT_EQ(ids.count("e2-0"), 1u);
 }
 
 }  // namespace

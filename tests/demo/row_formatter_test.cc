@@ -32,7 +32,7 @@ DemoEvent Purchase() {
 }
 
 std::string Row(DemoFormat format, const DemoEvent& e, uint64_t row = 255) {
-  RowFormatter f(format);
+  RowFormatter f(format, 0x2a);
   std::string out;
   f.AppendRow(e, row, MobileGerman(), &out);
   return out;
@@ -40,24 +40,24 @@ std::string Row(DemoFormat format, const DemoEvent& e, uint64_t row = 255) {
 
 TEST(RowFormatter, CsvHeader) {
   std::string out;
-  RowFormatter(DemoFormat::kCsv).AppendHeader(&out);
+  RowFormatter(DemoFormat::kCsv, 1).AppendHeader(&out);
   EXPECT_EQ(out,
             "timestamp,customer_id,event,event_id,session_id,channel,campaign,page,revenue,survey,score,comment,"
             "feature,device,country\n");
   out.clear();
-  RowFormatter(DemoFormat::kNdjson).AppendHeader(&out);
+  RowFormatter(DemoFormat::kNdjson, 1).AppendHeader(&out);
   EXPECT_EQ(out, "");
 }
 
 TEST(RowFormatter, CsvPurchaseRow) {
   EXPECT_EQ(Row(DemoFormat::kCsv, Purchase()),
-            "2024-03-05T10:15:30.250Z,c0000042,purchase,eff,,web,,/order/confirmation,45.12,,,,,mobile,DE\n");
+            "2024-03-05T10:15:30.250Z,c0000042,purchase,e2a-ff,,web,,/order/confirmation,45.12,,,,,mobile,DE\n");
 }
 
 TEST(RowFormatter, NdjsonPurchaseRowLeavesAbsentKeysOut) {
   EXPECT_EQ(Row(DemoFormat::kNdjson, Purchase()),
             "{\"timestamp\":\"2024-03-05T10:15:30.250Z\",\"customer_id\":\"c0000042\",\"event\":\"purchase\","
-            "\"event_id\":\"eff\",\"channel\":\"web\",\"page\":\"/order/confirmation\",\"revenue\":45.12,"
+            "\"event_id\":\"e2a-ff\",\"channel\":\"web\",\"page\":\"/order/confirmation\",\"revenue\":45.12,"
             "\"device\":\"mobile\",\"country\":\"DE\"}\n");
 }
 
@@ -70,7 +70,7 @@ TEST(RowFormatter, SmallAndRoundRevenues) {
 }
 
 TEST(RowFormatter, TimestampsAcrossDaysLeapDayAndYearEnd) {
-  RowFormatter f(DemoFormat::kCsv);
+  RowFormatter f(DemoFormat::kCsv, 1);
   CustomerTraits who = MobileGerman();
   std::string out;
   DemoEvent e = Purchase();
@@ -81,8 +81,8 @@ TEST(RowFormatter, TimestampsAcrossDaysLeapDayAndYearEnd) {
   e.timestamp_ms = kMar5;
   f.AppendRow(e, 2, who, &out);
   EXPECT_EQ(out.substr(0, 25), "2024-02-29T00:00:00.000Z,");
-  EXPECT_NE(out.find("\n2023-12-31T23:59:59.999Z,c0000042,purchase,e1,"), std::string::npos);
-  EXPECT_NE(out.find("\n2024-03-05T10:15:30.250Z,c0000042,purchase,e2,"), std::string::npos);
+  EXPECT_NE(out.find("\n2023-12-31T23:59:59.999Z,c0000042,purchase,e1-1,"), std::string::npos);
+  EXPECT_NE(out.find("\n2024-03-05T10:15:30.250Z,c0000042,purchase,e1-2,"), std::string::npos);
 }
 
 TEST(RowFormatter, SurveyRowWithSessionScoreAndQuotedComment) {
@@ -106,7 +106,7 @@ TEST(RowFormatter, SurveyRowWithSessionScoreAndQuotedComment) {
   e.comment = CommentTheme::kBug;
   e.comment_seed = seed;
   const std::string csv = Row(DemoFormat::kCsv, e, 0);
-  EXPECT_EQ(csv.rfind("2024-03-05T10:15:30.250Z,c0000042,survey_response,e0,s2a-3,app,,,,nps,2,\"", 0), 0u) << csv;
+  EXPECT_EQ(csv.rfind("2024-03-05T10:15:30.250Z,c0000042,survey_response,e2a-0,s2a-3,app,,,,nps,2,\"", 0), 0u) << csv;
   bool ok = false;
   const auto records = testing::SplitCsv(csv, &ok);
   ASSERT_TRUE(ok);

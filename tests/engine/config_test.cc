@@ -145,3 +145,38 @@ TEST(Config, AnExplicitPathWinsOverTheStoresFile) {
 
 }  // namespace
 }  // namespace touchpoint::engine
+
+namespace touchpoint::engine {
+namespace {
+
+// Issue 11: the [ingest] memory budget and the plausible time range.
+TEST(ConfigIngest, MemoryAndPlausibleTimes) {
+  touchpoint::testing::TempDir dir;
+  auto defaults = LoadConfig("", dir.path());
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->ingest_memory, 256ull << 20);
+  EXPECT_EQ(defaults->ingest_min_timestamp_ms, 631152000000);  // 1990-01-01
+  EXPECT_EQ(defaults->ingest_max_future_ms, 86400000);
+  auto c = LoadText(dir, "[ingest]\nmemory = \"512MiB\"\nmin_timestamp = \"1970-01-01\"\nmax_future = \"7d\"\n"
+                         "merge_wait = \"30s\"\n");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->ingest_memory, 512ull << 20);
+  EXPECT_EQ(c->ingest_min_timestamp_ms, 0);
+  EXPECT_EQ(c->ingest_max_future_ms, 7 * 86400000LL);
+  EXPECT_EQ(c->ingest_merge_wait_ms, 30000);
+  EXPECT_EQ(LoadText(dir, "[ingest]\nmemory = 100000000\n")->ingest_memory, 100000000u);
+  auto small = LoadText(dir, "[ingest]\nmemory = \"1MiB\"\n");
+  ASSERT_FALSE(small.ok());
+  EXPECT_NE(small.status().message().find("32MiB"), std::string::npos);
+  auto unit = LoadText(dir, "[ingest]\n\nmemory = \"2 parsecs\"\n");
+  ASSERT_FALSE(unit.ok());
+  EXPECT_NE(unit.status().message().find(":3: 'memory'"), std::string::npos) << unit.status().message();
+  EXPECT_FALSE(LoadText(dir, "[ingest]\nmin_timestamp = \"yesterday\"\n").ok());
+  EXPECT_FALSE(LoadText(dir, "[ingest]\nmax_future = \"-1d\"\n").ok());
+  EXPECT_EQ(ParseByteSize("1GiB").value(), 1ull << 30);
+  EXPECT_EQ(ParseByteSize("300MB").value(), 300000000u);
+  EXPECT_FALSE(ParseByteSize("MiB").ok());
+}
+
+}  // namespace
+}  // namespace touchpoint::engine

@@ -16,6 +16,7 @@ struct ReadOutcome {
   Status status;
   EventBatch rows;  // every accepted row, all batches
   std::vector<RejectedRow> rejected;
+  std::vector<std::string> warnings;
   ReadStats stats;
 
   std::string Property(const std::string& name, size_t row) const {
@@ -34,6 +35,7 @@ inline ReadOutcome ReadFile(const std::string& path, ReadOptions options = ReadO
     return Status::OK();
   };
   cb.on_reject = [&](RejectedRow&& r) { out.rejected.push_back(std::move(r)); };
+  cb.on_warning = [&](std::string w) { out.warnings.push_back(std::move(w)); };
   out.status = ReadEvents(path, options, cb, &out.stats);
   return out;
 }

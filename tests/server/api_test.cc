@@ -197,7 +197,7 @@ TEST_F(ServerTest, BadEventsAreRefusedOneByOneAndGoodOnesKept) {
   EXPECT_NE(r->body.find(R"("accepted":2)"), std::string::npos) << r->body;
   EXPECT_NE(r->body.find(R"("rejected_count":4)"), std::string::npos) << r->body;
   EXPECT_NE(r->body.find(R"({"index":1,"column":"timestamp","reason":)"), std::string::npos) << r->body;
-  EXPECT_NE(r->body.find(R"({"index":2,"column":"distinct_id","reason":"customer_id is missing or empty"})"),
+  EXPECT_NE(r->body.find(R"({"index":2,"column":"distinct_id","reason":"customer_id is missing, empty or blank"})"),
             std::string::npos)
       << r->body;
   EXPECT_NE(r->body.find(R"({"index":3,"column":"score","reason":"nps score 11 is outside 0-10"})"), std::string::npos)

@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
       if (s.ok()) s = (*load)->Add(batch);
       touchpoint::store::LoadEntry entry;
       if (s.ok()) s = (*load)->Commit(&entry);
+      if (s.ok()) s = (*store)->MaybeMerge();  // as ingest's background merge does
     }
     if (!s.ok()) {
       std::fprintf(stderr, "batch %ld: %s\n", n, s.ToString().c_str());

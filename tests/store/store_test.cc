@@ -16,6 +16,7 @@
 #include "store/part_batch.h"
 #include "test_util.h"
 #include "util/file.h"
+#include "util/hash.h"
 
 namespace touchpoint::store {
 namespace {
@@ -81,9 +82,10 @@ TEST(Store, AbandonedLoadLeavesNoTrace) {
   {
     auto load = store->BeginLoad("a.csv", 42, 100, false);
     ASSERT_TRUE(load.ok());
-    EventBatch big = Batch(0, static_cast<int>(kLoadPartRows) + 10);  // forces a part to be cut
+    (*load)->set_memory_budget(kMinLoadMemory);
+    EventBatch big = Batch(0, 200000);  // more than a part's share of the budget: a part is cut
     ASSERT_TRUE((*load)->Add(big).ok());
-    ASSERT_TRUE((*load)->AddRejected("{\"reason\":\"x\"}").ok());
+    ASSERT_TRUE((*load)->AddRejected("", "{\"reason\":\"x\"}").ok());
   }
   EXPECT_EQ(AllRows(*store).size(), 0u);
   auto parts = ListDir(dir.Sub("parts"));
@@ -229,6 +231,24 @@ TEST(Store, UnfinishedBackgroundFlushLeavesTheOldLogLive) {
   EXPECT_EQ(AllRows(*store).size(), 21u);
 }
 
+// A load after appends not yet flushed into a part: ids in the live log are
+// stored already, so their rows are duplicates; the rest of the load lands.
+TEST(Store, LoadSkipsIdsStillInTheLog) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  uint64_t dups = 0;
+  ASSERT_TRUE(store->Append(Batch(0, 10), &dups).ok());
+  LoadEntry entry;
+  ASSERT_TRUE(Load(store.get(), Batch(5, 10), 7, false, &entry).ok());  // ids 5-14; 5-9 are logged
+  EXPECT_EQ(entry.duplicates, 5u);
+  EXPECT_EQ(entry.accepted, 5u);
+  EventBatch all = AllRows(*store);
+  ASSERT_EQ(all.size(), 15u);
+  std::set<std::string> ids;
+  for (size_t i = 0; i < all.size(); ++i) ids.insert(std::string(all.event_id.Get(i)));
+  EXPECT_EQ(ids.size(), 15u);
+}
+
 // Equal timestamps keep arrival order through the merge after a load:
 // 17 loads (one more than kMaxPartsBeforeMerge) of one event each for
 // customer "t", all at the same millisecond, events e1..e17; a second
@@ -243,6 +263,7 @@ TEST(Store, MergesKeepEqualTimestampsInArrivalOrder) {
     AddEvent(&b, "t", 5000, "e" + std::to_string(i));
     for (int k = 0; k < (i % 5) * 3; ++k) AddEvent(&b, "u", 1000 * (100 * i + k), "page_view");
     ASSERT_TRUE(Load(store.get(), b, 1000 + i).ok());
+    ASSERT_TRUE(store->MaybeMerge().ok());  // as ingest's background merge does
   }
   EXPECT_LT(store->manifest().parts.size(), 17u);  // a merge ran
   EventBatch rows = AllRows(*store);
@@ -348,7 +369,7 @@ TEST(Store, DeleteCustomerErasesEverything) {
   DerivedColumn seg{"segment", "v1", {{"c3", "vip"}, {"c4", "new"}}};
   ASSERT_TRUE(DerivedTable::Write(dir.path(), seg).ok());
   DeleteStats stats;
-  ASSERT_TRUE(store->DeleteCustomer("c3", &stats).ok());
+  ASSERT_TRUE(store->DeleteCustomer("c3", /*suppress=*/true, &stats).ok());
   EXPECT_EQ(stats.events_deleted, 12u);  // 10 loaded + 2 appended
   EXPECT_EQ(stats.aliases_deleted, 1u);
   EXPECT_EQ(stats.derived_values_deleted, 1u);
@@ -361,16 +382,210 @@ TEST(Store, DeleteCustomerErasesEverything) {
   EXPECT_EQ(derived->values.count("c4"), 1u);
 }
 
-TEST(Store, GarbageFromAKilledWriterIsSweptAtOpen) {
+// Issue 11 item 2: a writer deletes only files the manifest named as
+// garbage or reserved for a writer; anything else stays for `check`.
+TEST(Store, OnlyReservedOrNamedGarbageIsSweptAtOpen) {
   TempDir dir;
-  { OpenOrDie(dir.path()); }
-  ASSERT_TRUE(WriteFileSynced(dir.Sub("parts/part-00000099.tpp"), "half a part").ok());
-  ASSERT_TRUE(WriteFileSynced(dir.Sub("rejected/load-00000099.ndjson"), "{}").ok());
+  uint64_t reserved_part = 0;
+  {
+    auto store = OpenOrDie(dir.path());
+    // A load reserves ids in the manifest before it writes files; a kill
+    // leaves its files and the reservation (the files are made below).
+    auto load = store->BeginLoad("a.csv", 0, 0, false);
+    ASSERT_TRUE(load.ok());
+    ASSERT_EQ(store->manifest().reserved.size(), 1u);
+    reserved_part = store->manifest().reserved.back().first + 1;
+  }
+  char name[64];
+  std::snprintf(name, sizeof(name), "parts/part-%08llu.tpp", static_cast<unsigned long long>(reserved_part));
+  ASSERT_TRUE(WriteFileSynced(dir.Sub(name), "half a part").ok());
+  ASSERT_TRUE(WriteFileSynced(dir.Sub("parts/part-00099999.tpp"), "not named by any manifest").ok());
+  ASSERT_TRUE(WriteFileSynced(dir.Sub("parts/notes.txt"), "the user's").ok());
+  ASSERT_TRUE(WriteFileSynced(dir.Sub("rejected/load-00099999.ndjson"), "{}").ok());
   ASSERT_TRUE(WriteFileSynced(dir.Sub("MANIFEST.tmp"), "partial").ok());
   auto store = OpenOrDie(dir.path());
-  EXPECT_FALSE(FileExists(dir.Sub("parts/part-00000099.tpp")));
-  EXPECT_FALSE(FileExists(dir.Sub("rejected/load-00000099.ndjson")));
+  EXPECT_FALSE(FileExists(dir.Sub(name)));
+  EXPECT_TRUE(FileExists(dir.Sub("parts/part-00099999.tpp")));
+  EXPECT_TRUE(FileExists(dir.Sub("parts/notes.txt")));
+  EXPECT_TRUE(FileExists(dir.Sub("rejected/load-00099999.ndjson")));
   EXPECT_FALSE(FileExists(dir.Sub("MANIFEST.tmp")));
+  EXPECT_TRUE(store->manifest().reserved.empty());
+}
+
+// Issue 11 item 2: `rm STORE/MANIFEST` made info report 0 events and the
+// next ingest delete the parts. Now every open says the store is damaged.
+TEST(Store, MissingManifestIsADamagedStoreForEveryone) {
+  TempDir dir;
+  {
+    auto store = OpenOrDie(dir.path());
+    ASSERT_TRUE(Load(store.get(), Batch(0, 100), 1).ok());
+  }
+  const size_t parts = ListDir(dir.Sub("parts"))->size();
+  ASSERT_EQ(parts, 1u);
+  ASSERT_TRUE(RemoveFile(dir.Sub("MANIFEST")).ok());
+  for (bool read_only : {true, false}) {
+    StoreOptions o;
+    o.read_only = read_only;
+    auto s = Store::Open(dir.path(), o);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.status().code(), Status::Code::kCorruption);
+    EXPECT_NE(s.status().message().find("no MANIFEST"), std::string::npos) << s.status().message();
+  }
+  EXPECT_EQ(ListDir(dir.Sub("parts"))->size(), parts);
+  EXPECT_FALSE(FileExists(dir.Sub("MANIFEST")));
+}
+
+// Issue 11 item 3: `--db d` on a folder of the user's deleted their files.
+TEST(Store, IsCreatedOnlyInANewOrEmptyDirectory) {
+  TempDir dir;
+  ASSERT_TRUE(CreateDirIfMissing(dir.Sub("d")).ok());
+  ASSERT_TRUE(CreateDirIfMissing(dir.Sub("d/log")).ok());
+  ASSERT_TRUE(WriteFileSynced(dir.Sub("d/log/app.log"), "x\n").ok());
+  auto s = Store::Open(dir.Sub("d"), StoreOptions{});
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.status().message().find("not empty"), std::string::npos) << s.status().message();
+  EXPECT_EQ(ReadFileToString(dir.Sub("d/log/app.log")).value(), "x\n");
+  EXPECT_FALSE(FileExists(dir.Sub("d/FORMAT")));
+  ASSERT_TRUE(CreateDirIfMissing(dir.Sub("empty")).ok());
+  EXPECT_TRUE(Store::Open(dir.Sub("empty"), StoreOptions{}).ok());
+  EXPECT_TRUE(Store::Open(dir.Sub("new"), StoreOptions{}).ok());
+}
+
+// Issue 11 item 1: an erased customer's rows came back with the next load.
+TEST(Store, AnErasedCustomerStaysErased) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  ASSERT_TRUE(Load(store.get(), Batch(0, 100), 1).ok());
+  DeleteStats stats;
+  ASSERT_TRUE(store->DeleteCustomer("c3", /*suppress=*/true, &stats).ok());
+  EXPECT_EQ(stats.events_deleted, 10u);
+  EXPECT_TRUE(stats.suppressed);
+  // The same rows again (new content hash): c3's 10 rows are dropped as
+  // erased, the others are duplicates; then fresh ids of c3 from any path.
+  LoadEntry again;
+  ASSERT_TRUE(Load(store.get(), Batch(0, 100), 2, false, &again).ok());
+  EXPECT_EQ(again.accepted, 0u);
+  EXPECT_EQ(again.erased, 10u);
+  EXPECT_EQ(again.duplicates, 90u);
+  LoadEntry fresh;
+  ASSERT_TRUE(Load(store.get(), Batch(1000, 100), 3, false, &fresh).ok());
+  EXPECT_EQ(fresh.erased, 10u);
+  EXPECT_EQ(fresh.accepted, 90u);
+  uint64_t dups = 0;
+  ASSERT_TRUE(store->Append(Batch(5000, 20), &dups).ok());
+  EventBatch rows = AllRows(*store);
+  EXPECT_EQ(rows.size(), 90u + 90u + 18u);
+  for (size_t i = 0; i < rows.size(); ++i) ASSERT_NE(rows.customer_id.Get(i), "c3");
+  // The list holds hashes only, and survives a reopen.
+  EXPECT_EQ(ReadFileToString(dir.Sub("SUPPRESSED"))->find("c3"), std::string::npos);
+  store.reset();
+  store = OpenOrDie(dir.path());
+  EXPECT_TRUE(store->suppression().Contains("c3"));
+  EXPECT_FALSE(store->suppression().Contains("c4"));
+  // A rejected row of an erased customer is not kept either.
+  auto load = store->BeginLoad("r.csv", 0, 0, true);
+  ASSERT_TRUE(load.ok());
+  ASSERT_TRUE((*load)->AddRejected("c3", "{\"customer_id\":\"c3\"}").ok());
+  ASSERT_TRUE((*load)->AddRejected("c4", "{\"customer_id\":\"c4\"}").ok());
+  LoadEntry rejected;
+  ASSERT_TRUE((*load)->Commit(&rejected).ok());
+  EXPECT_EQ(rejected.rejected, 1u);
+  EXPECT_EQ(rejected.erased, 1u);
+}
+
+TEST(Store, DeleteWithoutSuppressingLetsTheCustomerBackIn) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  ASSERT_TRUE(Load(store.get(), Batch(0, 100), 1).ok());
+  DeleteStats stats;
+  ASSERT_TRUE(store->DeleteCustomer("c3", /*suppress=*/false, &stats).ok());
+  EXPECT_FALSE(stats.suppressed);
+  LoadEntry again;
+  ASSERT_TRUE(Load(store.get(), Batch(0, 100), 2, false, &again).ok());
+  EXPECT_EQ(again.accepted, 10u);  // erasure freed their event ids too
+  EXPECT_EQ(again.erased, 0u);
+  EXPECT_FALSE(FileExists(dir.Sub("SUPPRESSED")));
+}
+
+// Issue 11 item 4: delete --customer C1 also deleted C10's rejected rows and
+// any whose text contained "C1".
+TEST(Store, DeleteMatchesARejectedRowsCustomerExactly) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  auto load = store->BeginLoad("bad.csv", 0, 0, false);
+  ASSERT_TRUE(load.ok());
+  ASSERT_TRUE((*load)->Add(Batch(0, 10)).ok());
+  ASSERT_TRUE((*load)->AddRejected("C1", "{\"line\":2,\"customer_id\":\"C1\",\"raw\":\"x,C1,y\"}").ok());
+  ASSERT_TRUE((*load)->AddRejected("C10", "{\"line\":3,\"customer_id\":\"C10\",\"raw\":\"x,C10,y\"}").ok());
+  ASSERT_TRUE((*load)->AddRejected("C123", "{\"line\":4,\"customer_id\":\"C123\",\"raw\":\"C1 said\"}").ok());
+  ASSERT_TRUE((*load)->AddRejected("", "{\"line\":5,\"customer_id\":\"\",\"raw\":\"timestamp,C1\"}").ok());
+  // A line written before rejected rows named their customer: any mention goes.
+  ASSERT_TRUE((*load)->AddRejected("", "{\"line\":6,\"raw\":\"2024-01-01,C1,x,y\"}").ok());
+  LoadEntry entry;
+  ASSERT_TRUE((*load)->Commit(&entry).ok());
+  EXPECT_EQ(entry.rejected, 5u);
+  DeleteStats stats;
+  ASSERT_TRUE(store->DeleteCustomer("C1", true, &stats).ok());
+  EXPECT_EQ(stats.rejected_rows_deleted, 2u);
+  const std::string kept = ReadFileToString(store->RejectedPath(entry.id)).value();
+  EXPECT_EQ(kept.find("\"line\":2"), std::string::npos);
+  EXPECT_EQ(kept.find("\"line\":6"), std::string::npos);
+  for (const char* line : {"\"line\":3", "\"line\":4", "\"line\":5"}) EXPECT_NE(kept.find(line), std::string::npos);
+  EXPECT_EQ(store->manifest().loads.back().rejected, 3u);  // info's rejected count
+  DeleteStats again;
+  ASSERT_TRUE(store->DeleteCustomer("timestamp", true, &again).ok());
+  EXPECT_EQ(again.rejected_rows_deleted, 0u);  // no line names it as its customer
+}
+
+TEST(Store, UnloadTakesALoadOutAndItsIdsAndContentCanComeBack) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  LoadEntry first, second;
+  ASSERT_TRUE(Load(store.get(), Batch(0, 100), 11, false, &first).ok());
+  ASSERT_TRUE(Load(store.get(), Batch(100, 50), 12, false, &second).ok());
+  CompactStats compacted;
+  ASSERT_TRUE(store->Compact(&compacted).ok());  // one part holding both loads
+  ASSERT_EQ(store->manifest().parts.size(), 1u);
+  UnloadStats stats;
+  ASSERT_TRUE(store->Unload(first.id, &stats).ok());
+  EXPECT_EQ(stats.events_removed, 100u);
+  EXPECT_EQ(stats.parts_rewritten, 1u);
+  EventBatch rows = AllRows(*store);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(rows.LoadId(i), second.id) << rows.event_id.Get(i) << " " << rows.customer_id.Get(i) << " " << rows.timestamp_ms[i];
+  }
+  ASSERT_EQ(rows.size(), 50u);
+  ASSERT_EQ(store->manifest().loads.size(), 1u);
+  LoadEntry back;
+  ASSERT_TRUE(Load(store.get(), Batch(0, 100), 11, false, &back).ok());  // same content, same ids
+  EXPECT_EQ(back.accepted, 100u);
+  EXPECT_EQ(store->Unload(999, &stats).code(), Status::Code::kNotFound);
+}
+
+// A load's event ids repeated across its parts (a small budget: many parts)
+// and against the store are dropped at commit, earliest arrival kept.
+TEST(Store, RepeatsAcrossPartsOfALoadAreDroppedAtCommit) {
+  TempDir dir;
+  auto store = OpenOrDie(dir.path());
+  ASSERT_TRUE(Load(store.get(), Batch(0, 1000), 1).ok());  // ids 0..999 stored
+  auto load = store->BeginLoad("big.csv", 0, 0, false);
+  ASSERT_TRUE(load.ok());
+  (*load)->set_memory_budget(kMinLoadMemory);
+  for (int round = 0; round < 4; ++round) {
+    EventBatch b = Batch(round * 100000, 100000);  // ids 0..399999: 1000 stored already
+    for (int i = 0; i < 500; ++i) {              // and 500 repeats of an earlier part's ids
+      AddEvent(&b, "late", 1, "page_view", "", kAbsent, "id" + std::to_string(i * 7 + 2000));
+    }
+    ASSERT_TRUE((*load)->Add(std::move(b)).ok());
+  }
+  LoadEntry entry;
+  ASSERT_TRUE((*load)->Commit(&entry).ok());
+  EXPECT_GT((*load)->parts().size(), 2u);
+  EXPECT_EQ(entry.accepted, 399000u);
+  EXPECT_EQ(entry.duplicates, 1000u + 4 * 500u);
+  EventBatch rows = AllRows(*store);
+  EXPECT_EQ(rows.size(), 400000u);
+  for (size_t i = 0; i < rows.size(); ++i) ASSERT_NE(rows.customer_id.Get(i), "late");
 }
 
 TEST(Manifest, RoundTripsAndDetectsDamage) {
@@ -380,13 +595,28 @@ TEST(Manifest, RoundTripsAndDetectsDamage) {
   m.next_id = 9;
   m.log_number = 8;
   m.parts.push_back(PartEntry{4, PartInfo{100, 10, -5, 99, 4096}});
-  m.loads.push_back(LoadEntry{5, 0xabcdef, 1234, 100, 2, 1, 1700000000000, "dir/with\ttab.csv"});
+  m.loads.push_back(LoadEntry{5, 0xabcdef, 1234, 100, 2, 1, 3, 1700000000000, "dir/with\ttab.csv"});
+  m.reserved.emplace_back(10, 74);
+  m.garbage.push_back(7);
   auto back = Manifest::Decode(m.Encode(), "MANIFEST");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->generation, 3u);
   EXPECT_EQ(back->parts[0].info.min_ts, -5);
   EXPECT_EQ(back->loads[0].source, "dir/with\ttab.csv");
   EXPECT_EQ(back->loads[0].content_hash, 0xabcdefu);
+  EXPECT_EQ(back->loads[0].erased, 3u);
+  EXPECT_TRUE(back->IsReserved(10) && back->IsReserved(73) && !back->IsReserved(74));
+  EXPECT_EQ(back->garbage, std::vector<uint64_t>{7});
+  // A version-1 manifest (no erased counts, reservations or garbage) is read.
+  const std::string v1 =
+      "touchpoint-manifest 1\ngeneration\t3\ndata_version\t2\nnext_id\t9\nlog\t8\n"
+      "load\t5\t0000000000abcdef\t1234\t100\t2\t1\t1700000000000\tx.csv\n";
+  char sum[17];
+  std::snprintf(sum, sizeof(sum), "%016llx", static_cast<unsigned long long>(Hash64(v1)));
+  auto old = Manifest::Decode(v1 + "checksum\t" + sum + "\n", "MANIFEST");
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  EXPECT_EQ(old->loads[0].accepted, 100u);
+  EXPECT_EQ(old->loads[0].source, "x.csv");
   std::string text = m.Encode();
   text[30] = 'X';
   EXPECT_EQ(Manifest::Decode(text, "MANIFEST").status().code(), Status::Code::kCorruption);
