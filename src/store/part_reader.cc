@@ -545,10 +545,13 @@ Status PartReader::DecodeStrings(size_t block, int column, DecodeContext* ctx,
 Status PartReader::DecodeF64(size_t block, int column, DecodeContext* ctx, std::vector<double>* out) const {
   const BlockInfo& b = blocks_[block];
   const ChunkInfo& ch = b.chunks[column];
-  out->assign(b.rows, std::numeric_limits<double>::quiet_NaN());
-  if (ch.size == 0) return Status::OK();
+  if (ch.size == 0) {
+    out->assign(b.rows, std::numeric_limits<double>::quiet_NaN());
+    return Status::OK();
+  }
   TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));
   if (in.size() != 8 * b.rows) return Corrupt(block, column, "numbers have the wrong size");
+  out->resize(b.rows);  // every entry is overwritten below: no fill first
   std::memcpy(out->data(), in.data(), in.size());
   return Status::OK();
 }
