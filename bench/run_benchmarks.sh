@@ -4,11 +4,18 @@
 # 3 runs (warm cache); query timings run on an already ingested store.
 # Usage: bench/run_benchmarks.sh [EVENTS...]   (default: 1000000 10000000)
 # Writes a markdown report to $BENCH_OUT/report.md (default bench/out).
+# Each size is measured on two data shapes (BENCH_SHAPES, default both):
+#   default  `touchpoint generate`: many short histories (a tenth of the
+#            customers with one event, median 23 at 10M)
+#   long     `generate --events-per-customer K` (BENCH_EVENTS_PER_CUSTOMER,
+#            default 56): every customer a regular, about K events each;
+#            the funnels, retention and paths rows only
 #   BENCH_ONLY=queries   skip the ingest timings: reuse (or build once) the
 #                        loaded stores of each size in $BENCH_OUT/q_EVENTS/,
 #                        then time the catalogue and the analyses
 #   BENCH_ONLY=analyses  only the funnels, retention and paths rows
 #   BENCH_SKIP_PANDAS=1  leave out the pandas catalogue row (minutes at 10M)
+#   BENCH_SHAPES="long"  only one shape (default, long or both)
 # The analyses rows time touchpoint, DuckDB and ClickHouse on the same files
 # and check that their answers agree (bench/compare/check_funnel_retention_paths.py).
 set -euo pipefail
@@ -17,6 +24,11 @@ sizes=("${@:-1000000 10000000}")
 [ $# -eq 0 ] && sizes=(1000000 10000000)
 only=${BENCH_ONLY:-}
 case "$only" in ""|queries|analyses) ;; *) echo "BENCH_ONLY must be queries or analyses" >&2; exit 2 ;; esac
+read -r -a shapes <<< "${BENCH_SHAPES:-default long}"
+for shape in "${shapes[@]}"; do
+  case "$shape" in default|long) ;; *) echo "BENCH_SHAPES holds default and/or long" >&2; exit 2 ;; esac
+done
+per_customer=${BENCH_EVENTS_PER_CUSTOMER:-56}
 out=${BENCH_OUT:-bench/out}
 mkdir -p "$out"
 export DEBIAN_FRONTEND=noninteractive
@@ -78,12 +90,23 @@ analysis_row() {
   eval "peer_$name=$faster"
 }
 
+ch_loaded=""  # the CSV the ClickHouse table holds, once this run loaded one
 for n in "${sizes[@]}"; do
-  csv=$out/events_$n.csv
-  nd=$out/events_$n.ndjson
-  [ -f "$csv" ] || $tp generate --events "$n" --seed 1 --out "$csv" 2>/dev/null
-  { echo; echo "## $n events"; } >> "$report"
-  if [ -z "$only" ]; then
+for shape in "${shapes[@]}"; do
+  if [ "$shape" = default ]; then
+    csv=$out/events_$n.csv
+    nd=$out/events_$n.ndjson
+    q=$out/q_$n
+    gen=()
+    { echo; echo "## $n events"; } >> "$report"
+  else
+    csv=$out/long_$n.csv
+    q=$out/q_long_$n
+    gen=(--events-per-customer "$per_customer")
+    { echo; echo "## $n events, long histories (\`generate --events-per-customer $per_customer\`)"; } >> "$report"
+  fi
+  [ -f "$csv" ] || $tp generate --events "$n" --seed 1 "${gen[@]}" --out "$csv" 2>/dev/null
+  if [ -z "$only" ] && [ "$shape" = default ]; then
     [ -f "$nd" ] || $tp generate --events "$n" --seed 1 --out "$nd" 2>/dev/null
     csv_bytes=$(stat -c %s "$csv"); nd_bytes=$(stat -c %s "$nd")
     {
@@ -109,27 +132,30 @@ for n in "${sizes[@]}"; do
         read -r s m < <(best bench/compare/clickhouse_ingest.sh "$f")
         disk=$(clickhouse-client --port 19000 --query "SELECT sum(bytes_on_disk) FROM system.parts WHERE table='events' AND active")
         echo "| ClickHouse 18.16 | $fmt | $s | $(awk "BEGIN{printf \"%.0f\", $bytes/1e6/$s}") | $(awk "BEGIN{printf \"%.2fM\", $n/1e6/$s}") | (server) | $(mib "$disk") | $(awk "BEGIN{printf \"%.1f%%\", 100*$disk/$csv_bytes}") |" >> "$report"
+        ch_loaded=$csv
       fi
     done
     rm -rf "$out/tp_store" "$out/duck.db"*
   fi
-  # Stores for the queries, loaded once from the CSV and kept per size in
-  # $out/q_N (reused by BENCH_ONLY runs; delete the folder to reload).
-  q=$out/q_$n
+  # Stores for the queries, loaded once from the CSV and kept per size and
+  # shape in $out/q_N and $out/q_long_N (reused by BENCH_ONLY runs; delete
+  # the folder to reload). The long shape runs the analyses table only.
   if [ -z "$only" ] || [ ! -f "$q/ready" ]; then
     rm -rf "$q"; mkdir -p "$q"
     $tp ingest --db "$q/tp_store" "$csv" --quiet >/dev/null
-    $tp ingest --no-merge --db "$q/tp_unmerged" "$csv" --quiet >/dev/null
+    [ "$shape" = default ] && $tp ingest --no-merge --db "$q/tp_unmerged" "$csv" --quiet >/dev/null
     wait_merge "$q/tp_store"
     node bench/compare/duckdb_ingest.mjs "$csv" "$q/duck.db" >/dev/null
-    /usr/bin/python3 -c "import sys, pandas as pd; pd.read_csv(sys.argv[1], keep_default_na=False, na_values={'revenue': [''], 'score': ['']}, dtype={'customer_id': str, 'session_id': str, 'event': str, 'channel': str, 'survey': str, 'feature': str, 'campaign': str}).to_pickle(sys.argv[2])" "$csv" "$q/events.pkl"
+    [ "$shape" = default ] && /usr/bin/python3 -c "import sys, pandas as pd; pd.read_csv(sys.argv[1], keep_default_na=False, na_values={'revenue': [''], 'score': ['']}, dtype={'customer_id': str, 'session_id': str, 'event': str, 'channel': str, 'survey': str, 'feature': str, 'campaign': str}).to_pickle(sys.argv[2])" "$csv" "$q/events.pkl"
     touch "$q/ready"
   fi
-  # The ClickHouse table holds this size's CSV after the ingest runs; on a
-  # fresh server (BENCH_ONLY), or after another size, load it (untimed).
-  [ "$(clickhouse-client --port 19000 --query "SELECT count() FROM events" 2>/dev/null || echo 0)" = "$n" ] ||
+  # The ClickHouse table holds this CSV after its ingest runs; otherwise
+  # (a fresh server, another size or shape) load it, untimed.
+  if [ "$ch_loaded" != "$csv" ]; then
     bench/compare/clickhouse_ingest.sh "$csv" >/dev/null
-  if [ "$only" != analyses ]; then
+    ch_loaded=$csv
+  fi
+  if [ "$only" != analyses ] && [ "$shape" = default ]; then
     {
       echo; echo "### The whole measure catalogue (docs/metrics.md), on the loaded data"; echo
       echo "| tool | best s | peak MiB | vs touchpoint |"
@@ -155,15 +181,16 @@ for n in "${sizes[@]}"; do
     echo "Best wall seconds of 3 runs of the whole command. \"faster peer / touchpoint\" is the faster"
     echo "peer's time over touchpoint's (target: at least 10x). The answer columns compare each"
     echo "peer's numbers with touchpoint's (bench/compare/check_funnel_retention_paths.py);"
-    echo "all answers are kept in $out/q_$n/answers/."; echo
+    echo "all answers are kept in $q/answers/."; echo
     echo "| query | touchpoint s | DuckDB s | ClickHouse s | faster peer / touchpoint | peak MiB touchpoint / DuckDB | DuckDB answer | ClickHouse answer |"
     echo "|---|---|---|---|---|---|---|---|"
   } >> "$report"
   ans=$q/answers
   mkdir -p "$ans"
+  s3="page_view,add_to_cart,purchase"
   s4="page_view,add_to_cart,checkout,purchase"
   s16="page_view,page_view,add_to_cart,page_view,checkout,purchase,page_view,page_view,add_to_cart,checkout,purchase,page_view,page_view,add_to_cart,checkout,purchase"
-  for steps in "$s4" "$s16" "$s16,$s16"; do
+  for steps in "$s3" "$s4" "$s16" "$s16,$s16"; do
     n_steps=$(echo "$steps" | tr ',' '\n' | wc -l)
     tp_cmd=($tp funnel --db "$q/tp_store" --steps "$steps" --window 7d --format json)
     duck_cmd=(node bench/compare/duckdb_funnel.mjs "$q/duck.db" "$steps" 604800)
@@ -182,6 +209,7 @@ for n in "${sizes[@]}"; do
   analysis_row "top 20 paths within sessions, depth 5, repeats kept" paths paths
   # shellcheck disable=SC2154  # set by analysis_row
   { echo; echo "touchpoint 32-step funnel / 4-step funnel: $(awk -v a="$secs_funnel32" -v b="$secs_funnel4" 'BEGIN { if (a == "n/a" || b == "n/a") print "n/a"; else printf "%.2fx", a / b }') (target: at most 2x)"; } >> "$report"
+  [ "$shape" = default ] || continue
   # The same queries on the store as a load leaves it without the background
   # merge (`ingest --no-merge`): one part per million rows, each customer
   # spread over all of them and merged by time at scan time (docs/store.md).
@@ -217,5 +245,6 @@ for n in "${sizes[@]}"; do
     read -r b _ < <(best $tp $cmd --db "$q/tp_unmerged" --format json || echo "n/a n/a")
     echo "| $cmd | $a | $b |" >> "$report"
   done
+done
 done
 cat "$report"

@@ -17,6 +17,10 @@ void RegisterGenerate(CLI::App& app, Action* run) {
   cmd->add_option("--events", options->events, "Number of events")->check(CLI::Range(uint64_t{1}, uint64_t{1} << 40));
   cmd->add_option("--seed", options->seed, "Random seed (same seed, same bytes)");
   cmd->add_option("--days", options->days, "Days of history");
+  cmd->add_option("--events-per-customer", options->events_per_customer,
+                  "Long histories: every customer comes back until the end, this many events each on average "
+                  "(default: the usual mix, most histories short)")
+      ->check(CLI::Range(1.0, 20000.0));
   cmd->add_option("--out", *out, "Output file, or - for stdout")->required();
   cmd->callback([=] {
     *run = [=] {

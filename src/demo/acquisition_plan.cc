@@ -19,17 +19,22 @@ constexpr double kMaxScaleFactor = 3.0;          // how far the daily steering m
 
 }  // namespace
 
-AcquisitionPlan::AcquisitionPlan(uint64_t target_events, uint64_t seed, int64_t start_ms, int days,
-                                 const CustomerSimulator& simulator)
-    : target_(target_events), shape_(static_cast<size_t>(days)), future_yield_(static_cast<size_t>(days) + 1) {
+std::vector<double> AcquisitionShape(int64_t start_ms, int days) {
+  std::vector<double> shape(static_cast<size_t>(days));
   const int64_t first_day = FloorDiv(start_ms, kMsPerDay);
   double total = 0;
   for (int d = 0; d < days; ++d) {
     const int weekday = Weekday(first_day + d);
-    shape_[d] = (1.0 + kGrowth * (d + 0.5) / days) * (weekday >= 5 ? kWeekendFactor : 1.0);
-    total += shape_[d];
+    shape[d] = (1.0 + kGrowth * (d + 0.5) / days) * (weekday >= 5 ? kWeekendFactor : 1.0);
+    total += shape[d];
   }
-  for (double& s : shape_) s /= total;
+  for (double& s : shape) s /= total;
+  return shape;
+}
+
+AcquisitionPlan::AcquisitionPlan(uint64_t target_events, uint64_t seed, int64_t start_ms, int days,
+                                 const CustomerSimulator& simulator)
+    : target_(target_events), shape_(AcquisitionShape(start_ms, days)), future_yield_(static_cast<size_t>(days) + 1) {
 
   // Pilot: customers acquired at shape-distributed days; their in-period
   // event counts by acquisition bucket.

@@ -17,6 +17,10 @@
 
 namespace touchpoint::demo {
 
+// The share of the period's customers acquired on each of `days` days from
+// `start_ms` (sums to 1). REQUIRES: days >= 1.
+std::vector<double> AcquisitionShape(int64_t start_ms, int days);
+
 class AcquisitionPlan {
  public:
   // REQUIRES: days >= 1.

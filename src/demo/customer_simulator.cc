@@ -81,8 +81,10 @@ bool IsProductPage(uint16_t p) { return p >= page::kProductBase && p < page::kBl
 
 class Timeline {
  public:
-  Timeline(uint32_t customer, uint64_t seed, int64_t acquired, int64_t period_end, std::vector<DemoEvent>* out)
-      : rng_(seed),
+  Timeline(uint32_t customer, uint64_t seed, int64_t acquired, int64_t period_end, const HistoryProfile& profile,
+           std::vector<DemoEvent>* out)
+      : profile_(profile),
+        rng_(seed),
         customer_(customer),
         acquired_(acquired),
         period_end_(period_end),
@@ -90,7 +92,7 @@ class Timeline {
         first_event_(out->size()) {}
 
   CustomerTraits Run() {
-    traits_ = DrawTraits(rng_);
+    traits_ = DrawTraits(rng_, profile_);
     active_end_ = acquired_ + traits_.lifetime_ms;
     uint8_t camp = campaign::kNone;
     int64_t t = acquired_;
@@ -460,6 +462,7 @@ class Timeline {
     }
   }
 
+  const HistoryProfile& profile_;
   Rng rng_;
   uint32_t customer_;
   int64_t acquired_;
@@ -484,7 +487,7 @@ class Timeline {
 
 CustomerTraits CustomerSimulator::Simulate(uint32_t customer, uint64_t customer_seed, int64_t acquired_ms,
                                            std::vector<DemoEvent>* out) const {
-  Timeline timeline(customer, customer_seed, acquired_ms, period_end_ms_, out);
+  Timeline timeline(customer, customer_seed, acquired_ms, period_end_ms_, profile_, out);
   return timeline.Run();
 }
 

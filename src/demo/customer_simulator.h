@@ -40,8 +40,10 @@ class CustomerSimulator {
   // A whale never writes more than this many events.
   static constexpr size_t kMaxEventsPerCustomer = 20000;
 
-  // Events at or after `period_end_ms` are dropped.
-  explicit CustomerSimulator(int64_t period_end_ms) : period_end_ms_(period_end_ms) {}
+  // Events at or after `period_end_ms` are dropped. `profile` says how long
+  // the customers' histories are (customer_traits.h).
+  explicit CustomerSimulator(int64_t period_end_ms, HistoryProfile profile = {})
+      : period_end_ms_(period_end_ms), profile_(profile) {}
 
   // Appends to *out the events of customer `customer` (its index in
   // acquisition order), who first appears at `acquired_ms`, in no particular
@@ -51,6 +53,7 @@ class CustomerSimulator {
 
  private:
   int64_t period_end_ms_;
+  HistoryProfile profile_;
 };
 
 }  // namespace touchpoint::demo

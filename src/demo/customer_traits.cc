@@ -24,6 +24,7 @@ constexpr double kSessionsPerWeekSigma = 1.0;
 constexpr double kMinSessionsPerWeek = 0.03;
 constexpr double kMaxSessionsPerWeek = 20;
 constexpr double kMeanLifetimeDays = 150;
+constexpr int64_t kStaysToTheEndMs = int64_t{1} << 52;  // beyond any period
 // Buyer types: browsers, occasional buyers, repeat buyers.
 constexpr double kBuyerTypeWeights[] = {0.66, 0.26, 0.08};
 constexpr double kCartPropensity[] = {0.002, 0.05, 0.35};
@@ -35,7 +36,7 @@ constexpr double kFeatureAdoption[kFeatureCount] = {0.70, 0.40, 0.55, 0.30, 0.15
 
 }  // namespace
 
-CustomerTraits DrawTraits(Rng& rng) {
+CustomerTraits DrawTraits(Rng& rng, const HistoryProfile& profile) {
   CustomerTraits t;
   t.device = static_cast<Device>(rng.Pick(kDeviceWeights));
   t.country = static_cast<uint8_t>(rng.Pick(kCountryWeights));
@@ -43,10 +44,18 @@ CustomerTraits DrawTraits(Rng& rng) {
   t.app_user = rng.Bernoulli(kAppUserShare);
   t.app_session_ids = t.app_user && rng.Bernoulli(kAppSessionIdShare);
   t.social_follower = rng.Bernoulli(kSocialFollowerShare);
-  t.sessions_per_week = std::clamp(rng.LogNormal(std::log(kMedianSessionsPerWeek), kSessionsPerWeekSigma),
-                                   kMinSessionsPerWeek, kMaxSessionsPerWeek);
+  // Both profiles make the same draws in the same order: only what is made
+  // of them differs.
+  const double z = rng.Normal();
+  const double sigma = profile.long_histories ? kLongHistorySigma : kSessionsPerWeekSigma;
+  t.sessions_per_week =
+      std::clamp(std::exp(std::log(kMedianSessionsPerWeek) + sigma * z), kMinSessionsPerWeek, kMaxSessionsPerWeek);
   if (!rng.Bernoulli(kOneTimeVisitorShare)) {
     t.lifetime_ms = static_cast<int64_t>(rng.Exponential(kMeanLifetimeDays) * static_cast<double>(kMsPerDay));
+  }
+  if (profile.long_histories) {
+    t.sessions_per_week *= profile.visit_scale;
+    t.lifetime_ms = kStaysToTheEndMs;
   }
   t.cart_propensity = kCartPropensity[rng.Pick(kBuyerTypeWeights)];
   t.signup_propensity = rng.Bernoulli(kSignupProneShare) ? kSignupProne : kSignupReluctant;

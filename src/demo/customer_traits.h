@@ -32,7 +32,21 @@ struct CustomerTraits {
   uint8_t feature_mask = 0;        // bit (f - 1) set: adopts Feature f once activated
 };
 
-CustomerTraits DrawTraits(Rng& rng);
+// Who the customers are. The default mix is heavy tailed: a third visit
+// once, lifetimes are exponential, visit rates lognormal with sigma 1 (at
+// 10M events: 56.8 events a customer on average, median 23, a tenth with a
+// single event). Long histories (`touchpoint generate --events-per-customer`)
+// draw the same traits, but every customer is a regular who comes back
+// until the period ends (or a subscription is cancelled), at a visit rate of
+// narrower spread (sigma kLongHistorySigma) times `visit_scale`.
+struct HistoryProfile {
+  bool long_histories = false;
+  double visit_scale = 1.0;  // multiplies the visit rate; long histories only
+};
+
+inline constexpr double kLongHistorySigma = 0.5;
+
+CustomerTraits DrawTraits(Rng& rng, const HistoryProfile& profile);
 
 }  // namespace touchpoint::demo
 

@@ -8,6 +8,7 @@
 #include "demo/acquisition_plan.h"
 #include "demo/calendar.h"
 #include "demo/customer_simulator.h"
+#include "demo/long_history.h"
 #include "demo/random.h"
 
 namespace touchpoint::demo {
@@ -99,7 +100,12 @@ Status GenerateDemo(const DemoOptions& options, const std::string& out_path, Dem
 
   const int days = options.days;
   const int64_t period_end = options.start_ms + days * kMsPerDay;
-  const CustomerSimulator simulator(period_end);
+  HistoryProfile profile;
+  if (options.events_per_customer > 0) {
+    TP_ASSIGN_OR_RETURN(profile,
+                        LongHistoryProfile(options.events_per_customer, options.seed, options.start_ms, days));
+  }
+  const CustomerSimulator simulator(period_end, profile);
   const uint64_t target =
       options.events + std::max(kMinOvershoot, static_cast<uint64_t>(static_cast<double>(options.events) * kOvershoot));
   AcquisitionPlan plan(target, options.seed, options.start_ms, days, simulator);

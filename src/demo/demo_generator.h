@@ -17,6 +17,9 @@
 // The same options give the same bytes. Memory: the events of customers
 // already acquired that fall after the current day are held (40 bytes
 // each), at most a few hundred MB for ten million events.
+// `events_per_customer` asks for long histories: the same behaviour, but
+// every customer comes back until the period ends, at a visit rate set so
+// the customers average that many events (fewer customers for the rows).
 // Thread-compatible: calls share no state.
 #ifndef TOUCHPOINT_DEMO_DEMO_GENERATOR_H_
 #define TOUCHPOINT_DEMO_DEMO_GENERATOR_H_
@@ -38,6 +41,10 @@ struct DemoOptions {
   uint64_t seed = 42;
   int64_t start_ms = kDefaultDemoStartMs;
   int days = 365;  // REQUIRES: >= 1
+  // 0: the default mix of customers (heavy tailed, many short histories);
+  // otherwise long histories, every customer a regular, this many events
+  // per customer on average (customer_traits.h, long_history.h).
+  double events_per_customer = 0;
   // The format when writing to stdout ("-"); a file's format comes from its name.
   Format format = Format::kCsv;
 };

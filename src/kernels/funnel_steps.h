@@ -6,6 +6,7 @@
 #define TOUCHPOINT_KERNELS_FUNNEL_STEPS_H_
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -55,11 +56,17 @@ class FunnelSteps {
     const uint32_t* table = by_event_.data();
     uint32_t a = 0, b = 0, d = 0, e = 0;  // four chains keep the loads in flight
     size_t i = 0;
+    // Two codes per 8-byte load: besides halving the loads, this keeps GCC
+    // from "vectorizing" the lookups into SSE2 lane shuffles (five
+    // instructions a row instead of two).
     for (; i + 4 <= n; i += 4) {
-      a |= table[event[i]];
-      b |= table[event[i + 1]];
-      d |= table[event[i + 2]];
-      e |= table[event[i + 3]];
+      uint64_t lo, hi;
+      std::memcpy(&lo, event + i, sizeof(lo));
+      std::memcpy(&hi, event + i + 2, sizeof(hi));
+      a |= table[static_cast<uint32_t>(lo)];
+      b |= table[lo >> 32];
+      d |= table[static_cast<uint32_t>(hi)];
+      e |= table[hi >> 32];
     }
     for (; i < n; ++i) a |= table[event[i]];
     return a | b | d | e;

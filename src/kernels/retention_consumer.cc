@@ -30,6 +30,18 @@ Status RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::str
     const uint32_t code = catalog.Find(scan::kEvent, name);
     if (code != scan::kNoCode) inactive[code] = 1;
   }
+  event_class.assign(catalog.size(scan::kEvent), 0);
+  for (uint32_t e = 0; e < event_class.size(); ++e) {
+    uint8_t& k = event_class[e];
+    if (!cohort_missing && (cohort_code == 0 ? !inactive[e] : e == cohort_code)) k |= kStarts;
+    if (!return_missing && (return_code == 0 ? !inactive[e] : e == return_code)) k |= kReturns;
+    if (e == purchase || e == refund) k |= kRevenue;
+    if (e == subscription_start || e == subscription_cancel) k |= kSubscription;
+  }
+  next_start.resize(grid.size());
+  for (size_t p = 0; p < grid.size(); ++p) {
+    next_start[p] = p + 1 < grid.size() ? grid.start(p + 1) : std::numeric_limits<int64_t>::max();
+  }
   properties->clear();
   group = ResolveCutAndFilter(by, where, properties, &derived);
   return Status::OK();
@@ -69,19 +81,34 @@ void CohortRow::Add(const CohortRow& o) {
 RetentionConsumer::RetentionConsumer(const RetentionSpec& spec) : spec_(spec), groups_([] { return CohortRows(); }) {}
 
 void RetentionConsumer::Consume(const scan::CustomerView& c) {
+  if (spec_.where != nullptr) {
+    ConsumeEvents<true>(c);
+  } else {
+    ConsumeEvents<false>(c);
+  }
+}
+
+// Periods stepped over one by one before a customer's gap is bisected.
+constexpr size_t kHopsBeforeBisection = 4;
+
+template <bool kWhere>
+void RetentionConsumer::ConsumeEvents(const scan::CustomerView& c) {
   const RetentionSpec& s = spec_;
   if (s.cohort_missing || s.grid.size() == 0) return;
+  const uint32_t* event = c.event();
+  const int64_t* ts = c.timestamp;
+  const uint8_t* event_class = s.event_class.data();
+  const auto keeps = [&](size_t i) { return !kWhere || s.where->Matches(c, i); };
   // The cohort event: the first qualifying one, over all history.
   size_t first = c.size;
   for (size_t i = 0; i < c.size; ++i) {
-    if (s.where != nullptr && !s.where->Matches(c, i)) continue;
-    if (s.cohort_code == 0 ? !s.inactive[c.event()[i]] : c.event()[i] == s.cohort_code) {
+    if (keeps(i) && (event_class[event[i]] & RetentionSpec::kStarts)) {
       first = i;
       break;
     }
   }
-  if (first == c.size || c.timestamp[first] < s.from_ms) return;
-  const int cohort = s.grid.Index(c.timestamp[first]);
+  if (first == c.size || ts[first] < s.from_ms) return;
+  const int cohort = s.grid.Index(ts[first]);
   if (cohort < 0) return;
   const uint32_t group = s.by.empty() ? 0 : groups_.Of(s.group, c, first);
   const size_t base = static_cast<size_t>(cohort);
@@ -89,45 +116,69 @@ void RetentionConsumer::Consume(const scan::CustomerView& c) {
   // One pass from the cohort event on: the distinct periods after the
   // cohort's with a return event, revenue by period, and the subscription
   // state at the end of each period (the latest start or cancel before it,
-  // over all history; --where applies to all three).
+  // over all history; --where applies to all three). subscribed_ is written
+  // only where a subscription is active, once the first such period end
+  // comes (any_active): most customers never subscribe.
   returns_.clear();
   touched_.clear();
   if (revenue_.size() < columns) revenue_.resize(columns, 0.0);  // zero, and zeroed again after use
-  const bool subscriptions = s.subscription_start != scan::kNoCode;
-  if (subscriptions) subscribed_.assign(columns, 0);
   bool active = false, any_active = false;
   auto track = [&](size_t i) {
-    const uint32_t e = c.event()[i];
+    const uint32_t e = event[i];
     if (e == s.subscription_start) active = true;
     else if (e == s.subscription_cancel) active = false;
   };
   auto period_ends = [&](size_t period) {
-    if (!subscriptions) return;
-    subscribed_[period - base] = active;
-    any_active |= active;
+    if (!active) return;
+    if (!any_active) subscribed_.assign(columns, 0);
+    any_active = true;
+    subscribed_[period - base] = 1;
   };
-  if (subscriptions) {
-    for (size_t i = 0; i < first; ++i) {
-      if (s.where == nullptr || s.where->Matches(c, i)) track(i);
-    }
+  for (size_t i = 0; i < first; ++i) {
+    if ((event_class[event[i]] & RetentionSpec::kSubscription) && keeps(i)) track(i);
   }
+  // Period by period: the events [i, j) of period p are summed up in the
+  // union of their classes; only the rare periods with revenue or a
+  // subscription event are walked again, event by event.
+  constexpr uint8_t kRare = RetentionSpec::kRevenue | RetentionSpec::kSubscription;
   size_t p = base;
-  for (size_t i = first; i < c.size; ++i) {
-    if (s.where != nullptr && !s.where->Matches(c, i)) continue;
-    while (p + 1 < s.grid.size() && c.timestamp[i] >= s.grid.start(p + 1)) period_ends(p++);
-    const size_t k = p - base;
-    // Revenue as the catalogue's `revenue` (docs/metrics.md): purchases less refunds.
-    if (!std::isnan(c.revenue[i])) {
-      const uint32_t e = c.event()[i];
-      if (e == s.purchase || e == s.refund) {
-        revenue_[k] += e == s.purchase ? c.revenue[i] : -c.revenue[i];
-        if (touched_.empty() || touched_.back() != k) touched_.push_back(k);
+  int64_t next = s.next_start[p];
+  for (size_t i = first, j; ; i = j) {
+    uint8_t kinds = 0;
+    for (j = i; j < c.size && ts[j] < next; ++j) {
+      if (keeps(j)) kinds |= event_class[event[j]];
+    }
+    if (kinds & kRare) [[unlikely]] {
+      for (size_t x = i; x < j; ++x) {
+        const uint8_t kind = event_class[event[x]];
+        if (!(kind & kRare) || !keeps(x)) continue;
+        // Revenue as the catalogue's `revenue` (docs/metrics.md): purchases less refunds.
+        if ((kind & RetentionSpec::kRevenue) && !std::isnan(c.revenue[x])) {
+          revenue_[p - base] += event[x] == s.purchase ? c.revenue[x] : -c.revenue[x];
+          if (touched_.empty() || touched_.back() != p - base) touched_.push_back(p - base);
+        }
+        if (kind & RetentionSpec::kSubscription) track(x);
       }
     }
-    if (subscriptions) track(i);
-    if (s.return_missing) continue;
-    if (s.return_code == 0 ? s.inactive[c.event()[i]] : c.event()[i] != s.return_code) continue;
-    if (k > 0 && (returns_.empty() || returns_.back() != k)) returns_.push_back(k);
+    if ((kinds & RetentionSpec::kReturns) && p != base) returns_.push_back(p - base);
+    if (j == c.size) break;
+    if (active) {
+      do {
+        period_ends(p++);
+        next = s.next_start[p];
+      } while (ts[j] >= next);
+    } else {
+      // No subscription to record at the period ends passed over: on to the
+      // period holding ts[j] (the first whose end is after it), a few steps
+      // at a time, then by bisection over a long absence.
+      const int64_t* ends = s.next_start.data();
+      const int64_t t = ts[j];
+      size_t q = p + 1;
+      for (size_t hop = 0; hop < kHopsBeforeBisection && ends[q] <= t; ++hop) ++q;
+      if (ends[q] <= t) q = static_cast<size_t>(std::upper_bound(ends + q + 1, ends + s.grid.size(), t) - ends);
+      p = q;
+      next = ends[p];
+    }
   }
   for (size_t q = p; q < base + columns; ++q) period_ends(q);
   // Sums touch only what can be non-zero: the return periods, the periods

@@ -43,6 +43,12 @@ struct RetentionSpec {
   uint32_t purchase = scan::kNoCode, refund = scan::kNoCode;  // revenue: purchases less refunds
   bool cohort_missing = false, return_missing = false;  // the event never occurs
   std::vector<uint8_t> inactive;  // by event code: one of inactive_events
+  // By event code: what the event can be to a customer (EventClass bits),
+  // so the per-event loop asks one table instead of four comparisons.
+  enum EventClass : uint8_t { kStarts = 1, kReturns = 2, kRevenue = 4, kSubscription = 8 };
+  std::vector<uint8_t> event_class;
+  // next_start[p] = start of period p + 1; INT64_MAX after the last period.
+  std::vector<int64_t> next_start;
   GroupColumn group;  // what `by` cuts on
   std::vector<std::string> derived;
 
@@ -78,6 +84,11 @@ class RetentionConsumer : public AnalysisConsumer<RetentionConsumer> {
   const GroupIndex<CohortRows>& groups() const { return groups_; }
 
  private:
+  // Consume's body; kWhere: the --where filter applies (templated so the
+  // common case pays nothing per event for it).
+  template <bool kWhere>
+  void ConsumeEvents(const scan::CustomerView& c);
+
   const RetentionSpec& spec_;
   GroupIndex<CohortRows> groups_;
   std::vector<size_t> returns_;

@@ -1,5 +1,6 @@
 #include "report/json_writer.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -128,9 +129,12 @@ JsonWriter& JsonWriter::Number(double v) {
     out_ += "null";
     return *this;
   }
+  // "%.15g" by std::to_chars, which the standard specifies as printf's
+  // conversion: the same text, without printf's multi-precision digits
+  // (a retention matrix writes thousands of numbers).
   char buf[32];
-  std::snprintf(buf, sizeof(buf), "%.15g", v);
-  out_ += buf;
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof(buf), v, std::chars_format::general, 15);
+  out_.append(buf, static_cast<size_t>(end - buf));
   return *this;
 }
 

@@ -86,6 +86,47 @@ void UnpackBits(const uint8_t* p, size_t width, size_t n, uint64_t* out) {
   UnpackFieldsWith(std::make_index_sequence<kMaxTimestampBits + 1>(), p, width, n, out);
 }
 
+// Codes of at most kMaxTableCodeBits bits are unpacked through a table of
+// every value the width can hold: the dictionary check and the catalog
+// remap cost one lookup per row instead of their own passes. Entries past
+// the dictionary hold kBadCode, which no dictionary reaches (dictionaries
+// are far smaller), and are detected by the OR of the output.
+constexpr size_t kMaxTableCodeBits = 8;
+constexpr uint32_t kBadCode = 0x80000000u;
+
+template <size_t W>
+uint32_t UnpackCodesOf(const uint8_t* p, size_t n, const uint32_t* table, uint32_t* out) {
+  constexpr uint64_t kMask = W == 0 ? 0 : ~0ULL >> (64 - W);
+  uint32_t seen = 0;
+  size_t k = 0;
+  for (; k + 8 <= n; k += 8, p += W) {
+    uint64_t word;
+    std::memcpy(&word, p, 8);
+    for (size_t j = 0; j < 8; ++j) {
+      const uint32_t code = table[word >> (j * W) & kMask];
+      seen |= code;
+      out[k + j] = code;
+    }
+  }
+  for (size_t j = 0; k < n; ++k, ++j) {
+    uint64_t word;
+    std::memcpy(&word, p + j * W / 8, 8);
+    const uint32_t code = table[word >> (j * W % 8) & kMask];
+    seen |= code;
+    out[k] = code;
+  }
+  return seen;
+}
+
+// UnpackCodesOf for a width known at run time; returns the OR of the output.
+template <size_t... W>
+uint32_t UnpackCodesWith(std::index_sequence<W...>, const uint8_t* p, size_t width, size_t n, const uint32_t* table,
+                         uint32_t* out) {
+  static constexpr std::array<uint32_t (*)(const uint8_t*, size_t, const uint32_t*, uint32_t*), sizeof...(W)>
+      kUnpack{&UnpackCodesOf<W>...};
+  return kUnpack[width](p, n, table, out);
+}
+
 // True when a code is `limit` or more; with `remap`, codes become remap[code].
 // A pass of its own, so the unpacking has no dependency chain.
 bool CheckAndRemap(uint32_t* codes, size_t n, uint32_t limit, const uint32_t* remap) {
@@ -499,8 +540,20 @@ Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std
     if (width > kMaxPackedCodeBits || chunk.size() != 1 + (b.rows * width + 7) / 8 + kPackedPadding) {
       return Corrupt(block, column, "codes have the wrong size");
     }
-    UnpackFieldsWith(std::make_index_sequence<kMaxPackedCodeBits + 1>(),
-                     reinterpret_cast<const uint8_t*>(chunk.data() + 1), width, b.rows, dst);
+    const auto* packed = reinterpret_cast<const uint8_t*>(chunk.data() + 1);
+    if (width <= kMaxTableCodeBits && dict_size < kBadCode) {
+      uint32_t table[size_t{1} << kMaxTableCodeBits];
+      const size_t values = size_t{1} << width;
+      for (size_t code = 0; code < values; ++code) {
+        table[code] = code >= dict_size ? kBadCode : remap != nullptr ? remap[code] : static_cast<uint32_t>(code);
+      }
+      if (UnpackCodesWith(std::make_index_sequence<kMaxTableCodeBits + 1>(), packed, width, b.rows, table, dst) &
+          kBadCode) {
+        return Corrupt(block, column, "code outside the dictionary");
+      }
+      return Status::OK();
+    }
+    UnpackFieldsWith(std::make_index_sequence<kMaxPackedCodeBits + 1>(), packed, width, b.rows, dst);
     if (CheckAndRemap(dst, b.rows, static_cast<uint32_t>(dict_size), remap)) {
       return Corrupt(block, column, "code outside the dictionary");
     }
@@ -553,10 +606,13 @@ Status PartReader::DecodeStrings(size_t block, int column, DecodeContext* ctx,
 Status PartReader::DecodeF64(size_t block, int column, DecodeContext* ctx, std::vector<double>* out) const {
   const BlockInfo& b = blocks_[block];
   const ChunkInfo& ch = b.chunks[column];
-  out->assign(b.rows, std::numeric_limits<double>::quiet_NaN());
-  if (ch.size == 0) return Status::OK();
+  if (ch.size == 0) {
+    out->assign(b.rows, std::numeric_limits<double>::quiet_NaN());
+    return Status::OK();
+  }
   TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, column, ctx));
   if (in.size() != 8 * b.rows) return Corrupt(block, column, "numbers have the wrong size");
+  out->resize(b.rows);  // every entry is overwritten below: no fill first
   std::memcpy(out->data(), in.data(), in.size());
   return Status::OK();
 }

@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <limits>
+#include <vector>
 
 namespace touchpoint::report {
 namespace {
@@ -49,6 +52,33 @@ TEST(JsonWriter, NumbersAndStructure) {
   w.Key("empty").BeginObject().EndObject();
   w.EndObject();
   EXPECT_EQ(w.str(), R"({"a":-3,"b":0.5,"nan":null,"inf":null,"list":[true,null,"x"],"empty":{}})");
+}
+
+// Numbers are written as printf's "%.15g" writes them (the JSON of every
+// analysis depends on it): values of every magnitude, exact halves, ties
+// at the 15th digit, percents, denormals and negative zero.
+TEST(JsonWriter, NumbersAreTheTextOfPrintfPercentDot15g) {
+  std::vector<double> values = {0.0, -0.0, 1.0, -1.0, 0.1, 1.0 / 3, 2.0 / 3, 100.0 / 7, 52.211249463289,
+                                1e15, 1e16, 123456789012345.0, 1234567890123456.0, 1e-5, 1e-4, 0.000123456,
+                                1e21, 1e300, 5e-324, 2.2250738585072014e-308, 0.5, 2.5, 1.5e-7, 9.999999999999995,
+                                0.30000000000000004, 4.35, 1234.5, 99.99999999999999};
+  uint64_t x = 88172645463325252ull;  // xorshift: bit patterns of finite doubles across the range
+  for (int i = 0; i < 20000; ++i) {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    double d;
+    std::memcpy(&d, &x, sizeof(d));
+    if (std::isfinite(d)) values.push_back(d);
+    values.push_back(static_cast<double>(x % 1000000) / 1000.0);  // money and percents
+  }
+  for (double v : values) {
+    JsonWriter w;
+    w.Number(v);
+    char expected[64];
+    std::snprintf(expected, sizeof(expected), "%.15g", v);
+    ASSERT_EQ(w.str(), expected) << "bits of the value differ from printf's text";
+  }
 }
 
 TEST(JsonWriter, KeysAreEscapedToo) {
