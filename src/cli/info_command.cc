@@ -1,5 +1,6 @@
 // touchpoint info --db DIR : what the store holds.
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <cstdio>
 
 #include "cli/cli_util.h"
@@ -10,9 +11,18 @@
 namespace touchpoint::cli {
 namespace {
 
-void PrintCounts(const char* title, const std::vector<std::pair<std::string, uint64_t>>& counts, uint64_t total) {
+// Campaigns can be many: the table shows the most frequent (JSON has all).
+constexpr size_t kMaxCampaignRows = 20;
+
+void PrintCounts(const char* title, const std::vector<std::pair<std::string, uint64_t>>& counts, uint64_t total,
+                 size_t max_rows = SIZE_MAX) {
   std::printf("\n%s\n", title);
-  for (const auto& [name, n] : counts) {
+  for (size_t k = 0; k < counts.size(); ++k) {
+    if (k == max_rows) {
+      std::printf("  ... %zu more\n", counts.size() - max_rows);
+      break;
+    }
+    const auto& [name, n] = counts[k];
     std::printf("  %-24s %14s  %5.1f%%\n", name.empty() ? "(none)" : name.c_str(), WithThousands(n).c_str(),
                 total ? 100.0 * static_cast<double>(n) / static_cast<double>(total) : 0.0);
   }
@@ -42,6 +52,7 @@ int Run(const std::string& db, const std::string& format) {
   std::printf("data stamp  %s\n", i.data_stamp.c_str());
   PrintCounts("events by type", i.events_by_type, i.events);
   PrintCounts("events by channel", i.events_by_channel, i.events);
+  PrintCounts("events by campaign", i.events_by_campaign, i.events, kMaxCampaignRows);
   if (!i.properties.empty()) {
     std::printf("\nproperties ");
     for (const std::string& p : i.properties) std::printf(" %s", p.c_str());

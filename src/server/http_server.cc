@@ -258,6 +258,12 @@ void HttpServer::Routes() {
     res.status = a.status;
     res.set_content(a.body, a.content_type.c_str());
   });
+  http_->Get("/api/info", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!QueryAuthorized(req, res, false)) return;
+    ApiAnswer a = query_.Info();
+    res.status = a.status;
+    res.set_content(a.body, a.content_type.c_str());
+  });
   // Every analysis of the registry (server/query_api.h).
   http_->Get(R"(/api/([a-z_]+))", [this](const httplib::Request& req, httplib::Response& res) {
     if (!QueryAuthorized(req, res, false)) return;

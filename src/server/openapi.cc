@@ -71,7 +71,9 @@ constexpr const char* kDocument = R"json({
   "/touchpoint.js": {"get": {"summary": "The tracking script", "responses": {"200": {"description": "JavaScript"}}}},
   "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
   "/api/segments": {"get": {"summary": "Derived columns and their values (for segment filters)",
-    "security": [{"queryKey": []}], "responses": {"200": {"description": "{segments: [{name, stale, source, values}]}"}}}})json";
+    "security": [{"queryKey": []}], "responses": {"200": {"description": "{segments: [{name, stale, source, values}]}"}}}},
+  "/api/info": {"get": {"summary": "What the store holds: `touchpoint info --format json` (events by type, channel and campaign, properties, time range)",
+    "security": [{"queryKey": []}], "responses": {"200": {"description": "{events, customers, min_ts, max_ts, events_by_type, events_by_channel, events_by_campaign, properties, ...}"}}}})json";
 
 constexpr const char* kDocumentEnd = "\n }\n}\n";
 

@@ -7,7 +7,9 @@
 // that would write files (--customers, --dropped-out) are not taken here.
 // Identical requests on unchanged data (the same data stamp) are answered
 // from a small cache. Also GET /api/segments: the derived columns and their
-// values, for the dashboard's segment filter.
+// values, for the dashboard's segment filter; and GET /api/info: what
+// `touchpoint info --format json` prints (events by type, channel and
+// campaign, properties, time range), for its lists of names.
 //
 // Thread-safe: each request opens its own read-only view of the store; the
 // cache is locked.
@@ -48,8 +50,14 @@ class QueryApi {
   ApiAnswer Analysis(std::string_view name, const QueryParams& params);
   // GET /api/segments.
   ApiAnswer Segments() const;
+  // GET /api/info.
+  ApiAnswer Info();
 
  private:
+  // The cached answer for `key`, if any (and marks it most recently used).
+  bool FromCache(const std::string& key, ApiAnswer* answer);
+  void Remember(std::string key, const ApiAnswer& answer);
+
   const std::string db_;
   const engine::Config config_;
   std::mutex mu_;
