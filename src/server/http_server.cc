@@ -252,9 +252,10 @@ void HttpServer::Routes() {
     res.set_header("Cache-Control", "public, max-age=3600");
     res.set_content(std::string(TrackerScript()), "text/javascript; charset=utf-8");
   });
-  http_->Get("/api/segments", [this](const httplib::Request& req, httplib::Response& res) {
+  // Not /api/segments: that is the segments analysis, as every analysis is /api/NAME.
+  http_->Get("/api/derived", [this](const httplib::Request& req, httplib::Response& res) {
     if (!QueryAuthorized(req, res, false)) return;
-    ApiAnswer a = query_.Segments();
+    ApiAnswer a = query_.Derived();
     res.status = a.status;
     res.set_content(a.body, a.content_type.c_str());
   });

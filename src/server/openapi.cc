@@ -70,7 +70,7 @@ constexpr const char* kDocument = R"json({
   "/health": {"get": {"summary": "200 while the store can be written; counters", "responses": {"200": {"description": "ok"}, "503": {"description": "the store cannot be written"}}}},
   "/touchpoint.js": {"get": {"summary": "The tracking script", "responses": {"200": {"description": "JavaScript"}}}},
   "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
-  "/api/segments": {"get": {"summary": "Derived columns and their values (for segment filters)",
+  "/api/derived": {"get": {"summary": "Derived columns and their values (touchpoint derived --list; for segment filters)",
     "security": [{"queryKey": []}], "responses": {"200": {"description": "{segments: [{name, stale, source, values}]}"}}}},
   "/api/info": {"get": {"summary": "What the store holds: `touchpoint info --format json` (events by type, channel and campaign, properties, time range)",
     "security": [{"queryKey": []}], "responses": {"200": {"description": "{events, customers, min_ts, max_ts, events_by_type, events_by_channel, events_by_campaign, properties, ...}"}}}})json";

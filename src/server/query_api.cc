@@ -114,7 +114,7 @@ ApiAnswer QueryApi::Info() {
   return answer;
 }
 
-ApiAnswer QueryApi::Segments() const {
+ApiAnswer QueryApi::Derived() const {
   auto tp = engine::Touchpoint::Open(db_, config_);
   if (!tp.ok()) return Error(HttpStatus(tp.status()), tp.status().message());
   auto names = store::DerivedTable::List(db_);

@@ -6,8 +6,8 @@
 // parameter or an unknown name is a 400 with the CLI's message; parameters
 // that would write files (--customers, --dropped-out) are not taken here.
 // Identical requests on unchanged data (the same data stamp) are answered
-// from a small cache. Also GET /api/segments: the derived columns and their
-// values, for the dashboard's segment filter; and GET /api/info: what
+// from a small cache. Also GET /api/derived: the derived columns and their
+// values (`touchpoint derived --list`), for the dashboard's segment filter; and GET /api/info: what
 // `touchpoint info --format json` prints (events by type, channel and
 // campaign, properties, time range), for its lists of names.
 //
@@ -48,8 +48,8 @@ class QueryApi {
 
   // GET /api/NAME. `params` excludes the query key.
   ApiAnswer Analysis(std::string_view name, const QueryParams& params);
-  // GET /api/segments.
-  ApiAnswer Segments() const;
+  // GET /api/derived.
+  ApiAnswer Derived() const;
   // GET /api/info.
   ApiAnswer Info();
 

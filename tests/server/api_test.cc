@@ -304,7 +304,7 @@ TEST_F(ServerTest, KeysAreRequiredWhenSet) {
   auto q_ok = client_->Get("/api/metrics", {{"Authorization", "Bearer sk_secret"}});
   ASSERT_TRUE(q_ok);
   EXPECT_EQ(q_ok->status, 200) << q_ok->body;
-  auto seg = client_->Get("/api/segments", {{"Authorization", "Bearer sk_secret"}});
+  auto seg = client_->Get("/api/derived", {{"Authorization", "Bearer sk_secret"}});
   ASSERT_TRUE(seg);
   EXPECT_EQ(seg->body, R"({"segments":[]})");
 
@@ -383,7 +383,7 @@ TEST_F(ServerTest, OpenEndpoints) {
   EXPECT_EQ(api->status, 200);
   // Every collection path the document names answers.
   for (const char* path : {"/capture", "/batch", "/api/events", "/health", "/touchpoint.js", "/api/metrics",
-                           "/api/segments"}) {
+                           "/api/derived", "/api/info", "/api/segments"}) {
     EXPECT_NE(api->body.find("\"" + std::string(path) + "\""), std::string::npos) << path;
   }
   auto js = client_->Get("/touchpoint.js");

@@ -34,9 +34,14 @@ function headers(): HeadersInit {
   return key ? { Authorization: `Bearer ${key}` } : {};
 }
 
-export async function getJson<T>(path: string, params: Record<string, string> = {}): Promise<T> {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
-  const response = await fetch(query ? `${path}?${query}` : path, { headers: headers() });
+// The query string of `params`, empty values left out.
+export function queryString(params: Record<string, string>): string {
+  return new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
+}
+
+export async function getJson<T>(path: string, params: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+  const query = queryString(params);
+  const response = await fetch(query ? `${path}?${query}` : path, { headers: headers(), signal });
   const text = await response.text();
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
