@@ -265,6 +265,17 @@ void HttpServer::Routes() {
     res.status = a.status;
     res.set_content(a.body, a.content_type.c_str());
   });
+  http_->Get("/api/report", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!QueryAuthorized(req, res, false)) return;
+    QueryParams params;
+    for (const auto& [name, value] : req.params) {
+      if (name != "key") params.emplace_back(name, value);
+    }
+    ApiAnswer a = query_.Report(params);
+    res.status = a.status;
+    if (a.status == 200) res.set_header("Content-Disposition", "attachment; filename=\"touchpoint-report.html\"");
+    res.set_content(a.body, a.content_type.c_str());
+  });
   // Every analysis of the registry (server/query_api.h).
   http_->Get(R"(/api/([a-z_]+))", [this](const httplib::Request& req, httplib::Response& res) {
     if (!QueryAuthorized(req, res, false)) return;

@@ -6,6 +6,7 @@
 #include "engine/store_info.h"
 #include "engine/touchpoint.h"
 #include "report/json_writer.h"
+#include "server/html_report.h"
 #include "report/result_body.h"
 #include "store/derived_table.h"
 #include "store/store.h"
@@ -137,6 +138,29 @@ ApiAnswer QueryApi::Derived() const {
   }
   w.EndArray().EndObject();
   return ApiAnswer{200, "application/json", w.str()};
+}
+
+ApiAnswer QueryApi::Report(const QueryParams& params) const {
+  ReportRequest request;
+  request.store_name = "touchpoint serve";
+  for (const auto& [k, v] : params) {
+    if (k == "steps") {
+      request.steps = v;
+    } else if (k == "window") {
+      request.window = v;
+    } else if (k == "title") {
+      request.title = v;
+    } else if (k == "from" || k == "to" || k == "tz" || k == "where" || k == "definitions") {
+      request.common.Add(k, v);
+    } else {
+      return Error(400, "unknown parameter '" + k + "' for /api/report (from, to, tz, where, definitions, steps, window, title)");
+    }
+  }
+  auto tp = engine::Touchpoint::Open(db_, config_);
+  if (!tp.ok()) return Error(HttpStatus(tp.status()), tp.status().message());
+  auto html = BuildHtmlReport(**tp, request);
+  if (!html.ok()) return Error(HttpStatus(html.status()), html.status().message());
+  return ApiAnswer{200, "text/html; charset=utf-8", std::move(*html)};
 }
 
 std::string AnalysisPathsJson() {

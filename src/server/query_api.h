@@ -9,7 +9,8 @@
 // from a small cache. Also GET /api/derived: the derived columns and their
 // values (`touchpoint derived --list`), for the dashboard's segment filter; and GET /api/info: what
 // `touchpoint info --format json` prints (events by type, channel and
-// campaign, properties, time range), for its lists of names.
+// campaign, properties, time range), for its lists of names; and GET
+// /api/report: the shareable HTML report of `touchpoint report`.
 //
 // Thread-safe: each request opens its own read-only view of the store; the
 // cache is locked.
@@ -52,6 +53,10 @@ class QueryApi {
   ApiAnswer Derived() const;
   // GET /api/info.
   ApiAnswer Info();
+  // GET /api/report: `touchpoint report`'s HTML (server/html_report.h) for
+  // the common parameters (from, to, tz, where, definitions) and steps,
+  // window, title.
+  ApiAnswer Report(const QueryParams& params) const;
 
  private:
   // The cached answer for `key`, if any (and marks it most recently used).

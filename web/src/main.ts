@@ -4,7 +4,7 @@
 // (?view=funnel&steps=...&from=...&channel=...), so a view can be
 // bookmarked and shared; back and forward work.
 import "./style.css";
-import { ApiError, getJson, setKey, takeKeyFromUrl } from "./api";
+import { ApiError, download, getJson, setKey, takeKeyFromUrl } from "./api";
 import { el } from "./dom";
 import { apiParams, type Filters, readFilters, writeFilters } from "./filters";
 import { Page } from "./page";
@@ -48,6 +48,7 @@ app.innerHTML = `
       <label>Segment <select name="segment"><option value="">Everyone</option></select></label>
       <button type="button" name="reset">Reset</button>
       <span class="range-note" id="range-note"></span>
+      <button type="button" name="report" class="primary" title="One HTML file with the overview, trends, funnel, retention, journeys and surveys for these filters; opens offline">Download report</button>
     </form>
   </header>
   <main>
@@ -235,6 +236,23 @@ form.addEventListener("change", (e) => {
 field<HTMLButtonElement>("reset").addEventListener("click", () => {
   writeFilters({ from: "", to: "", channel: "", campaign: "", segment: "" });
   render();
+});
+
+// The shareable report for the current filters (and the funnel page's steps).
+field<HTMLButtonElement>("report").addEventListener("click", async () => {
+  const button = field<HTMLButtonElement>("report");
+  const p = new URLSearchParams(window.location.search);
+  const params = { ...apiParams(readFilters()), steps: currentView().id === "funnel" ? (p.get("steps") ?? "") : "", window: p.get("window") ?? "" };
+  button.disabled = true;
+  button.textContent = "Preparing\u2026";
+  try {
+    await download("/api/report", params, "touchpoint-report.html");
+  } catch (e) {
+    window.alert(`The report could not be made: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    button.disabled = false;
+    button.textContent = "Download report";
+  }
 });
 
 window.addEventListener("popstate", () => render());
