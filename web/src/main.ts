@@ -29,6 +29,8 @@ app.innerHTML = `
     <div class="top-row">
       <div class="brand"><span class="logo" aria-hidden="true"></span>Touchpoint</div>
       <nav class="tabs" id="tabs"></nav>
+      <span class="range-note" id="range-note"></span>
+      <button type="button" name="report" class="primary" form="filters" title="One HTML file with the overview, trends, funnel, retention, journeys and surveys for these filters; opens offline">Download report</button>
     </div>
     <form class="filters" id="filters" autocomplete="off">
       <label>Range
@@ -47,8 +49,6 @@ app.innerHTML = `
       <label>Campaign <select name="campaign"><option value="">All</option></select></label>
       <label>Segment <select name="segment"><option value="">Everyone</option></select></label>
       <button type="button" name="reset">Reset</button>
-      <span class="range-note" id="range-note"></span>
-      <button type="button" name="report" class="primary" title="One HTML file with the overview, trends, funnel, retention, journeys and surveys for these filters; opens offline">Download report</button>
     </form>
   </header>
   <main>

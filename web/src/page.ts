@@ -61,8 +61,9 @@ export class Panel {
       if (this.page.stale) return;
       disposeCharts(this.body);
       this.body.replaceChildren();
-      draw(data);
+      // Ready unless the drawing finds nothing to show (it calls empty()).
       this.state("ready");
+      draw(data);
     } catch (e) {
       if (this.page.stale) return;
       this.fail(e);
@@ -77,7 +78,7 @@ export class Panel {
       return;
     }
     if (e instanceof ApiError && e.status === 400) {
-      this.empty("Not available for this data", e.message);
+      this.empty("Cannot answer this request", e.message);
       return;
     }
     this.state("error");

@@ -63,7 +63,7 @@ function chart(parent: HTMLElement, name: string, option: Option, height: number
 function unavailable(parent: HTMLElement, message: string): void {
   parent.dataset.state = "empty";
   const box = el("div", "panel-message");
-  box.append(el("strong", "", "Not available for this data"), el("span", "", message));
+  box.append(el("strong", "", "Cannot answer this request"), el("span", "", message));
   parent.append(box);
 }
 
