@@ -182,8 +182,8 @@ Result<std::string> BuildHtmlReport(const engine::Touchpoint& tp, const ReportRe
       {"funnel", "funnel", {{"steps", steps}, {"window", request.window}}, !request.steps.empty()},
       {"retention", "retention", {{"period", RetentionPeriod(days)}}},
       {"journeys", "paths", {}},
-      {"surveys", "metrics", {{"interval", SurveyInterval(interval)}, {"measures", "nps,csat,ces"}}},
-      {"surveys_by_channel", "metrics", {{"by", "channel"}, {"measures", "nps,csat,ces"}}},
+      // One scan: the scores, their series and each channel's.
+      {"surveys", "metrics", {{"interval", SurveyInterval(interval)}, {"by", "channel"}, {"measures", "nps,csat,ces"}}},
   };
   std::vector<std::pair<std::string, std::string>> answers;
   for (const Section& s : sections) {

@@ -221,8 +221,7 @@ TEST_F(AnalysesApiTest, ReportSectionsAreTheCliAnswersAndNeedNoNetwork) {
       {"funnel", "--steps", "page_view,signup,add_to_cart,checkout,purchase", "--window", "7d"},
       {"retention", "--period", "month"},
       {"paths"},
-      {"metrics", "--interval", "month", "--measures", "nps,csat,ces"},
-      {"metrics", "--by", "channel", "--measures", "nps,csat,ces"},
+      {"metrics", "--interval", "month", "--by", "channel", "--measures", "nps,csat,ces"},
   };
   for (const auto& section : sections) {
     std::vector<std::string> cli_args = section;

@@ -13,8 +13,9 @@ export interface TrendLine {
 
 // The periods and the lines a trend chart draws: exported so the pages'
 // tables and the tests read the same numbers the chart got.
-export function trendLines(answer: MetricsAnswer, measure: string, maxGroups = 8): { periods: string[]; lines: TrendLine[] } {
-  const groups = answer.groups ?? [];
+// `byGroup` false: everyone's line even when the answer has groups.
+export function trendLines(answer: MetricsAnswer, measure: string, maxGroups = 8, byGroup = true): { periods: string[]; lines: TrendLine[] } {
+  const groups = byGroup ? (answer.groups ?? []) : [];
   if (groups.length > 0 && groups.some((g) => g.series)) {
     const periods = groups.find((g) => g.series)!.series!.map((p) => p.period);
     // The largest groups by events: a cut by page can have thousands.
@@ -41,8 +42,8 @@ export function groupName(key: string): string {
   return key.split("\u001f").join(" \u00b7 ");
 }
 
-export function trendOption(answer: MetricsAnswer, measure: string, maxGroups = 8): Option {
-  const { periods, lines } = trendLines(answer, measure, maxGroups);
+export function trendOption(answer: MetricsAnswer, measure: string, maxGroups = 8, byGroup = true): Option {
+  const { periods, lines } = trendLines(answer, measure, maxGroups, byGroup);
   const unit = answer.metrics[measure]?.unit ?? "";
   const partial = new Set(answer.partial_periods ?? []);
   const single = lines.length === 1 && lines[0].name === "All";

@@ -140,7 +140,7 @@ function journeys(root: HTMLElement, a: unknown): void {
   t.append(topPathsTable(p, 12));
 }
 
-function surveys(root: HTMLElement, a: unknown, byChannel: unknown): void {
+function surveys(root: HTMLElement, a: unknown): void {
   const s = section(root, "surveys", "Surveys", "NPS, CSAT and customer effort: the scores with their intervals and how the answers split, and how they moved.");
   if (failed(a)) return unavailable(s, a.error);
   const m = a as MetricsAnswer;
@@ -164,12 +164,11 @@ function surveys(root: HTMLElement, a: unknown, byChannel: unknown): void {
   }
   if (answered(m.metrics.nps)) chart(card(g, "NPS over time", "detractors, passives and promoters (left), NPS (right)", 3), "nps-trend", npsTrendOption(m), 280);
   for (const x of SURVEYS.slice(1)) {
-    if (answered(m.metrics[x.measure])) chart(card(g, `${x.title} over time`, "with its 95% interval", x.measure === "csat" ? 2 : 1), `${x.measure}-trend`, trendOption(m, x.measure), 240);
+    if (answered(m.metrics[x.measure])) chart(card(g, `${x.title} over time`, "with its 95% interval", x.measure === "csat" ? 2 : 1), `${x.measure}-trend`, trendOption(m, x.measure, 8, false), 240);
   }
-  if (byChannel && !failed(byChannel)) {
-    const b = byChannel as MetricsAnswer;
-    for (const x of SURVEYS) {
-      if (answered(b.metrics[x.measure])) chart(card(g, `${x.measure.toUpperCase()} by channel`, "", 1), `${x.measure}-by`, groupBarsOption(b, x.measure), 200);
+  for (const x of SURVEYS) {
+    if (answered(m.metrics[x.measure]) && m.groups?.length) {
+      chart(card(g, `${x.measure.toUpperCase()} by channel`, "", 1), `${x.measure}-by`, groupBarsOption(m, x.measure), 200);
     }
   }
 }
@@ -209,7 +208,7 @@ function main(): void {
   funnel(body, s.funnel);
   retention(body, s.retention);
   journeys(body, s.journeys);
-  surveys(body, s.surveys, s.surveys_by_channel);
+  surveys(body, s.surveys);
   root.dataset.ready = "true";
 }
 

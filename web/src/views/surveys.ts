@@ -77,8 +77,9 @@ export const surveysView: View = {
       ctx.page.panel({ title: `${s.title} over time`, subtitle: "with its 95% interval", span: s.measure === "csat" ? 2 : 1, id: `${s.measure}-trend` }),
     );
     const groups = SURVEYS.map((s) => ctx.page.panel({ title: `${s.measure.toUpperCase()} by ${by}`, span: 1, id: `${s.measure}-by` }));
-    const overall = ctx.query<MetricsAnswer>("metrics", { interval, measures: SURVEY_MEASURES });
-    const cut = ctx.query<MetricsAnswer>("metrics", { by, measures: SURVEY_MEASURES });
+    // One scan for all of it: with --by and --interval the answer holds the
+    // whole range's scores, their series and each group's.
+    const overall = ctx.query<MetricsAnswer>("metrics", { interval, by, measures: SURVEY_MEASURES });
     cards.forEach((p, i) => void p.run(() => overall, (a) => drawCard(p, SURVEYS[i], a)));
     void npsTrend.run(
       () => overall,
@@ -99,14 +100,14 @@ export const surveysView: View = {
             p.empty(`No ${s.measure.toUpperCase()} answers`, "");
             return;
           }
-          p.chart(`${s.measure}-trend`, trendOption(a, s.measure), 260);
+          p.chart(`${s.measure}-trend`, trendOption(a, s.measure, 8, false), 260);
         },
       );
     });
     SURVEYS.forEach((s, i) => {
       const p = groups[i];
       void p.run(
-        () => cut,
+        () => overall,
         (a) => {
           if (!answered(a.metrics[s.measure])) {
             p.empty(`No ${s.measure.toUpperCase()} answers`, "");
