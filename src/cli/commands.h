@@ -35,6 +35,7 @@ void RegisterAlias(CLI::App& app, Action* run);
 void RegisterAlerts(CLI::App& app, Action* run);
 void RegisterDerived(CLI::App& app, Action* run);
 void RegisterServe(CLI::App& app, Action* run);
+void RegisterReport(CLI::App& app, Action* run);
 
 }  // namespace touchpoint::cli
 

@@ -1,54 +1,31 @@
 // touchpoint info --db DIR : what the store holds.
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <cstdio>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "engine/store_info.h"
-#include "report/json_writer.h"
 #include "util/time.h"
 
 namespace touchpoint::cli {
 namespace {
 
-void PrintCounts(const char* title, const std::vector<std::pair<std::string, uint64_t>>& counts, uint64_t total) {
+// Campaigns can be many: the table shows the most frequent (JSON has all).
+constexpr size_t kMaxCampaignRows = 20;
+
+void PrintCounts(const char* title, const std::vector<std::pair<std::string, uint64_t>>& counts, uint64_t total,
+                 size_t max_rows = SIZE_MAX) {
   std::printf("\n%s\n", title);
-  for (const auto& [name, n] : counts) {
+  for (size_t k = 0; k < counts.size(); ++k) {
+    if (k == max_rows) {
+      std::printf("  ... %zu more\n", counts.size() - max_rows);
+      break;
+    }
+    const auto& [name, n] = counts[k];
     std::printf("  %-24s %14s  %5.1f%%\n", name.empty() ? "(none)" : name.c_str(), WithThousands(n).c_str(),
                 total ? 100.0 * static_cast<double>(n) / static_cast<double>(total) : 0.0);
   }
-}
-
-// The JSON answer, through the writer every command's JSON goes through;
-// times as ISO-8601 text.
-std::string InfoJson(const engine::StoreInfo& i) {
-  report::JsonWriter w;
-  w.BeginObject();
-  w.Key("events").Int(static_cast<int64_t>(i.events));
-  w.Key("customers").Int(static_cast<int64_t>(i.customers));
-  w.Key("first_event");
-  i.events > 0 ? w.String(FormatTimestamp(i.min_ts)) : w.Null();
-  w.Key("last_event");
-  i.events > 0 ? w.String(FormatTimestamp(i.max_ts)) : w.Null();
-  auto counts = [&](const char* name, const std::vector<std::pair<std::string, uint64_t>>& v) {
-    w.Key(name).BeginObject();
-    for (const auto& [key, n] : v) w.Key(key).Int(static_cast<int64_t>(n));
-    w.EndObject();
-  };
-  counts("events_by_type", i.events_by_type);
-  counts("events_by_channel", i.events_by_channel);
-  w.Key("properties").BeginArray();
-  for (const std::string& p : i.properties) w.String(p);
-  w.EndArray();
-  w.Key("parts").Int(static_cast<int64_t>(i.parts));
-  w.Key("part_bytes").Int(static_cast<int64_t>(i.part_bytes));
-  w.Key("log_events").Int(static_cast<int64_t>(i.log_events));
-  w.Key("loads").Int(static_cast<int64_t>(i.loads));
-  w.Key("rejected_rows").Int(static_cast<int64_t>(i.rejected_rows));
-  w.Key("disk_bytes").Int(static_cast<int64_t>(i.disk_bytes));
-  w.Key("data_stamp").String(i.data_stamp);
-  w.EndObject();
-  return w.str();
 }
 
 int Run(const std::string& db, const std::string& format) {
@@ -58,7 +35,7 @@ int Run(const std::string& db, const std::string& format) {
   if (!info.ok()) return Fail(info.status());
   const engine::StoreInfo& i = *info;
   if (format == "json") {
-    std::printf("%s\n", InfoJson(i).c_str());
+    std::printf("%s\n", engine::StoreInfoJson(i).c_str());
     return kExitOk;
   }
   std::printf("store       %s\n", db.c_str());
@@ -75,6 +52,7 @@ int Run(const std::string& db, const std::string& format) {
   std::printf("data stamp  %s\n", i.data_stamp.c_str());
   PrintCounts("events by type", i.events_by_type, i.events);
   PrintCounts("events by channel", i.events_by_channel, i.events);
+  PrintCounts("events by campaign", i.events_by_campaign, i.events, kMaxCampaignRows);
   if (!i.properties.empty()) {
     std::printf("\nproperties ");
     for (const std::string& p : i.properties) std::printf(" %s", p.c_str());

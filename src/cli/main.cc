@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
   touchpoint::cli::RegisterCheck(app, &run);
   touchpoint::cli::RegisterAlias(app, &run);
   touchpoint::cli::RegisterServe(app, &run);
+  touchpoint::cli::RegisterReport(app, &run);
   // A mistyped command gets the nearest ones, as git does.
   if (argc > 1 && argv[1][0] != '-') {
     const std::vector<std::string> names = SubcommandNames(app);

@@ -50,6 +50,9 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   uint64_t known = consumer.known_before_range();
   for (size_t p = 1; p < spec.series.size() && spec.has_series(); ++p) {
     known += everyone[p].new_customers;
+    // A group's series skips the periods it has no data in: memory and
+    // output follow the data, not the calendar span x groups.
+    if (group > 0 && !cells[p].HasData()) continue;
     kernels::CellContext ctx;
     ctx.days = static_cast<double>(
         kernels::CalendarDaysTouched(std::max(spec.series.start(p), spec.from_ms), spec.series.end(p), spec.zone));

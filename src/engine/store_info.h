@@ -1,5 +1,5 @@
 // StoreInfo: what `touchpoint info` prints: events, customers, time range,
-// events per type and channel, parts and bytes on disk. Counted with one
+// events per type, channel and campaign, parts and bytes on disk. Counted with one
 // scan, so it reflects aliases and log-resident events like every analysis.
 #ifndef TOUCHPOINT_ENGINE_STORE_INFO_H_
 #define TOUCHPOINT_ENGINE_STORE_INFO_H_
@@ -20,6 +20,7 @@ struct StoreInfo {
   int64_t min_ts = 0, max_ts = 0;
   std::vector<std::pair<std::string, uint64_t>> events_by_type;     // most frequent first
   std::vector<std::pair<std::string, uint64_t>> events_by_channel;  // "" = no channel
+  std::vector<std::pair<std::string, uint64_t>> events_by_campaign;  // "" = no campaign
   std::vector<std::string> properties;
   size_t parts = 0;
   uint64_t part_bytes = 0;
@@ -31,6 +32,10 @@ struct StoreInfo {
 };
 
 Result<StoreInfo> ComputeStoreInfo(const store::Store& store);
+
+// `touchpoint info --format json` and GET /api/info: one writer for both
+// (times as ISO-8601 text, null for an empty store).
+std::string StoreInfoJson(const StoreInfo& info);
 
 }  // namespace touchpoint::engine
 

@@ -47,6 +47,12 @@ struct MeasureCell {
   std::vector<FeatureCount> features;  // by catalog feature code
 
   void Merge(const MeasureCell& o);
+  // Whether anything happened in the cell: an event, a session, an active
+  // or new customer, a churn base or a subscriber. A group's series lists
+  // only such periods (docs/metrics.md, "Time series").
+  bool HasData() const {
+    return events | sessions | customers | new_customers | churn_base | subscribers_at_start | purchaser_churn_base;
+  }
   // Adds only the counts that sum across groups and periods (events,
   // sessions, surveys, feature uses), not the distinct-customer ones.
   void MergeAdditive(const MeasureCell& o);

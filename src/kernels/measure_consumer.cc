@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "util/time.h"
 
@@ -25,7 +26,7 @@ size_t MarkPeriod(uint64_t m) { return static_cast<size_t>((m >> kPeriodShift) &
 MeasureConsumer::MeasureConsumer(const MeasureSpec& spec)
     : spec_(spec),
       sessions_(spec.defs, spec.roles, spec.zone),
-      groups_([&spec] { return MeasureGroup{std::vector<MeasureCell>(spec.series.size() + 1), 0}; }),
+      groups_([&spec] { return MeasureGroup{SparseCells(spec.series.size() + 1), 0}; }),
       marks_(spec) {}
 
 void MeasureConsumer::TimeOfDay::Add(int64_t ts) {
@@ -388,12 +389,16 @@ void MeasureConsumer::Finalize() {
   std::vector<MeasureGroup>& groups = groups_.states();
   if (!spec_.by.empty()) {
     for (size_t g = 1; g < groups.size(); ++g) {
-      for (size_t p = 0; p < periods; ++p) groups[0].cells[p].MergeAdditive(groups[g].cells[p]);
+      for (size_t p = 0; p < periods; ++p) {
+        if (groups[g].cells.Touched(p)) groups[0].cells[p].MergeAdditive(std::as_const(groups[g].cells)[p]);
+      }
     }
   }
   if (spec_.has_series()) {
     for (MeasureGroup& group : groups) {
-      for (size_t p = 1; p < periods; ++p) group.cells[spec_.all_index()].MergeAdditive(group.cells[p]);
+      for (size_t p = 1; p < periods; ++p) {
+        if (group.cells.Touched(p)) group.cells[spec_.all_index()].MergeAdditive(std::as_const(group.cells)[p]);
+      }
     }
   }
 }

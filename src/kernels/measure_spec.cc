@@ -93,7 +93,7 @@ scan::ScanSpec MeasureSpec::ScanSpecFor(const std::vector<std::string>& properti
 
 void MeasureGroup::Merge(const MeasureGroup& other) {
   prev_window_new += other.prev_window_new;
-  for (size_t p = 0; p < cells.size(); ++p) cells[p].Merge(other.cells[p]);
+  cells.Merge(other.cells);
 }
 
 }  // namespace touchpoint::kernels

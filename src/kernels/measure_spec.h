@@ -16,6 +16,7 @@
 #include "kernels/measure_catalog.h"
 #include "kernels/measure_cell.h"
 #include "kernels/period_grid.h"
+#include "kernels/sparse_cells.h"
 #include "scan/catalog.h"
 #include "scan/scan_spec.h"
 #include "util/status.h"
@@ -65,7 +66,7 @@ struct MeasureSpec {
 // One group's cells (series periods, then the whole range) and its new
 // customers in the window just before the range (acquisition growth).
 struct MeasureGroup {
-  std::vector<MeasureCell> cells;
+  SparseCells cells;
   uint64_t prev_window_new = 0;
 
   void Merge(const MeasureGroup& other);

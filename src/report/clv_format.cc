@@ -52,6 +52,20 @@ void Validation(const models::HoldoutValidation& v, JsonWriter* w) {
   w->EndObject();
 }
 
+// The customers with the highest CLV, most valuable first (ties by id).
+constexpr size_t kTopCustomers = 10;
+
+std::vector<size_t> TopCustomers(const models::ClvCustomers& rows) {
+  std::vector<size_t> order(rows.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  const size_t top = std::min(kTopCustomers, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(), [&](size_t a, size_t b) {
+    return rows.clv[a] > rows.clv[b] || (rows.clv[a] == rows.clv[b] && rows.customer_id[a] < rows.customer_id[b]);
+  });
+  order.resize(top);
+  return order;
+}
+
 }  // namespace
 
 void ClvJsonBody(const models::ClvReport& r, JsonWriter& w) {
@@ -109,7 +123,16 @@ void ClvJsonBody(const models::ClvReport& r, JsonWriter& w) {
   } else {
     w.Null();
   }
-
+  const auto& rows = r.rows;
+  w.Key("top_customers").BeginArray();
+  for (size_t i : TopCustomers(rows)) {
+    w.BeginObject().Key("customer_id").String(rows.customer_id[i]);
+    w.Key("frequency").Number(rows.frequency[i]).Key("recency").Number(rows.recency[i]).Key("T").Number(rows.T[i]);
+    w.Key("monetary").Number(rows.monetary[i]).Key("p_alive").Number(rows.p_alive[i]);
+    w.Key("expected_purchases").Number(rows.expected_purchases[i]).Key("expected_spend").Number(rows.expected_spend[i]);
+    w.Key("clv").Number(rows.clv[i]).EndObject();
+  }
+  w.EndArray();
 }
 
 std::string ClvTable(const models::ClvReport& r, size_t width) {
@@ -156,17 +179,9 @@ std::string ClvTable(const models::ClvReport& r, size_t width) {
     out += "total: actual " + FixedText(v.actual_total, 0) + ", predicted " + FixedText(v.predicted_total, 1) +
            "; per customer MAE " + FixedText(v.mae, 3) + ", correlation " + FixedText(v.correlation, 3) + "\n";
   }
-  // The ten customers with the highest CLV.
   const auto& rows = r.rows;
-  std::vector<size_t> order(rows.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  const size_t top = std::min<size_t>(10, order.size());
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(), [&](size_t a, size_t b) {
-    return rows.clv[a] > rows.clv[b] || (rows.clv[a] == rows.clv[b] && rows.customer_id[a] < rows.customer_id[b]);
-  });
   out += "\ncustomer              frequency  P(alive)  expected  avg spend        CLV\n";
-  for (size_t k = 0; k < top; ++k) {
-    const size_t i = order[k];
+  for (size_t i : TopCustomers(rows)) {
     std::snprintf(line, sizeof(line), "%-20.20s %10.0f %9s %9s %10s %10s\n", rows.customer_id[i].c_str(), rows.frequency[i],
                   FixedText(rows.p_alive[i], 3).c_str(), FixedText(rows.expected_purchases[i], 2).c_str(),
                   FixedText(rows.expected_spend[i], 2).c_str(), FixedText(rows.clv[i], 2).c_str());

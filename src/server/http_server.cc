@@ -252,10 +252,28 @@ void HttpServer::Routes() {
     res.set_header("Cache-Control", "public, max-age=3600");
     res.set_content(std::string(TrackerScript()), "text/javascript; charset=utf-8");
   });
-  http_->Get("/api/segments", [this](const httplib::Request& req, httplib::Response& res) {
+  // Not /api/segments: that is the segments analysis, as every analysis is /api/NAME.
+  http_->Get("/api/derived", [this](const httplib::Request& req, httplib::Response& res) {
     if (!QueryAuthorized(req, res, false)) return;
-    ApiAnswer a = query_.Segments();
+    ApiAnswer a = query_.Derived();
     res.status = a.status;
+    res.set_content(a.body, a.content_type.c_str());
+  });
+  http_->Get("/api/info", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!QueryAuthorized(req, res, false)) return;
+    ApiAnswer a = query_.Info();
+    res.status = a.status;
+    res.set_content(a.body, a.content_type.c_str());
+  });
+  http_->Get("/api/report", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!QueryAuthorized(req, res, false)) return;
+    QueryParams params;
+    for (const auto& [name, value] : req.params) {
+      if (name != "key") params.emplace_back(name, value);
+    }
+    ApiAnswer a = query_.Report(params);
+    res.status = a.status;
+    if (a.status == 200) res.set_header("Content-Disposition", "attachment; filename=\"touchpoint-report.html\"");
     res.set_content(a.body, a.content_type.c_str());
   });
   // Every analysis of the registry (server/query_api.h).

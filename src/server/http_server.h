@@ -2,7 +2,8 @@
 // (docs/server.md):
 //   collection  POST /capture /batch /api/events and PostHog's /e/ /i/v0/e/
 //               /capture/ /batch/ /track/ (trailing slash optional); CORS
-//   query       GET /api/metrics /api/segments (query key)
+//   query       GET /api/NAME for every analysis, /api/info, /api/derived,
+//               /api/report (query key)
 //   open        GET /health /api/openapi.json /touchpoint.js, the dashboard's
 //               files at / (its data needs the query key)
 // A fixed pool of worker threads serves connections; each collection

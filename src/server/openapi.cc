@@ -70,8 +70,17 @@ constexpr const char* kDocument = R"json({
   "/health": {"get": {"summary": "200 while the store can be written; counters", "responses": {"200": {"description": "ok"}, "503": {"description": "the store cannot be written"}}}},
   "/touchpoint.js": {"get": {"summary": "The tracking script", "responses": {"200": {"description": "JavaScript"}}}},
   "/api/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
-  "/api/segments": {"get": {"summary": "Derived columns and their values (for segment filters)",
-    "security": [{"queryKey": []}], "responses": {"200": {"description": "{segments: [{name, stale, source, values}]}"}}}})json";
+  "/api/derived": {"get": {"summary": "Derived columns and their values (touchpoint derived --list; for segment filters)",
+    "security": [{"queryKey": []}], "responses": {"200": {"description": "{segments: [{name, stale, source, values}]}"}}}},
+  "/api/info": {"get": {"summary": "What the store holds: `touchpoint info --format json` (events by type, channel and campaign, properties, time range)",
+    "security": [{"queryKey": []}], "responses": {"200": {"description": "{events, customers, min_ts, max_ts, events_by_type, events_by_channel, events_by_campaign, properties, ...}"}}}},
+  "/api/report": {"get": {"summary": "The shareable HTML report of `touchpoint report` (overview, trends, funnel, retention, journeys, surveys), as a download",
+    "security": [{"queryKey": []}],
+    "parameters": [{"name": "from", "in": "query", "schema": {"type": "string"}}, {"name": "to", "in": "query", "schema": {"type": "string"}},
+                   {"name": "tz", "in": "query", "schema": {"type": "string"}}, {"name": "where", "in": "query", "schema": {"type": "string"}},
+                   {"name": "definitions", "in": "query", "schema": {"type": "string"}}, {"name": "steps", "in": "query", "schema": {"type": "string"}},
+                   {"name": "window", "in": "query", "schema": {"type": "string"}}, {"name": "title", "in": "query", "schema": {"type": "string"}}],
+    "responses": {"200": {"description": "text/html"}, "400": {"description": "A bad parameter, with the CLI's message"}}}})json";
 
 constexpr const char* kDocumentEnd = "\n }\n}\n";
 

@@ -3,8 +3,10 @@
 #include <set>
 
 #include "engine/analysis_registry.h"
+#include "engine/store_info.h"
 #include "engine/touchpoint.h"
 #include "report/json_writer.h"
+#include "server/html_report.h"
 #include "report/result_body.h"
 #include "store/derived_table.h"
 #include "store/store.h"
@@ -63,24 +65,57 @@ ApiAnswer QueryApi::Analysis(std::string_view name, const QueryParams& params) {
   for (const auto& [k, list] : values.all()) {
     for (const std::string& v : list) key += "\n" + k + "=" + v;
   }
-  {
-    std::lock_guard<std::mutex> lock(mu_);
-    for (auto it = cache_.begin(); it != cache_.end(); ++it) {
-      if (it->first != key) continue;
-      cache_.splice(cache_.begin(), cache_, it);
-      return cache_.front().second;
-    }
-  }
+  ApiAnswer answer;
+  if (FromCache(key, &answer)) return answer;
   auto out = (*tp)->Run(name, values, /*http=*/true);
-  if (!out.ok()) return Error(HttpStatus(out.status()), out.status().message());
-  ApiAnswer answer{200, ContentType(*format), report::Render(*out->body, *format)};
-  std::lock_guard<std::mutex> lock(mu_);
-  cache_.emplace_front(std::move(key), answer);
-  if (cache_.size() > kCacheEntries) cache_.pop_back();
+  if (!out.ok()) {
+    answer = Error(HttpStatus(out.status()), out.status().message());
+    // A usage error on unchanged data stays one: the dashboard asks again
+    // on every visit of a panel the data cannot answer.
+    if (answer.status == 400) Remember(std::move(key), answer);
+    return answer;
+  }
+  answer = ApiAnswer{200, ContentType(*format), report::Render(*out->body, *format)};
+  Remember(std::move(key), answer);
   return answer;
 }
 
-ApiAnswer QueryApi::Segments() const {
+bool QueryApi::FromCache(const std::string& key, ApiAnswer* answer) {
+  std::lock_guard<std::mutex> lock(mu_);
+  for (auto it = cache_.begin(); it != cache_.end(); ++it) {
+    if (it->first != key) continue;
+    cache_.splice(cache_.begin(), cache_, it);
+    *answer = cache_.front().second;
+    return true;
+  }
+  return false;
+}
+
+void QueryApi::Remember(std::string key, const ApiAnswer& answer) {
+  std::lock_guard<std::mutex> lock(mu_);
+  cache_.emplace_front(std::move(key), answer);
+  if (cache_.size() > kCacheEntries) cache_.pop_back();
+}
+
+ApiAnswer QueryApi::Info() {
+  store::StoreOptions options;
+  options.read_only = true;
+  auto store = store::Store::Open(db_, options);
+  if (!store.ok()) return Error(HttpStatus(store.status()), store.status().message());
+  auto snapshot = (*store)->GetSnapshot();
+  if (!snapshot.ok()) return Error(HttpStatus(snapshot.status()), snapshot.status().message());
+  // "\n" cannot start an analysis's name: no clash with Analysis's keys.
+  std::string key = (*snapshot)->data_stamp + "\n\ninfo";
+  ApiAnswer answer;
+  if (FromCache(key, &answer)) return answer;
+  auto info = engine::ComputeStoreInfo(**store);
+  if (!info.ok()) return Error(HttpStatus(info.status()), info.status().message());
+  answer = ApiAnswer{200, "application/json", engine::StoreInfoJson(*info)};
+  Remember(std::move(key), answer);
+  return answer;
+}
+
+ApiAnswer QueryApi::Derived() const {
   auto tp = engine::Touchpoint::Open(db_, config_);
   if (!tp.ok()) return Error(HttpStatus(tp.status()), tp.status().message());
   auto names = store::DerivedTable::List(db_);
@@ -103,6 +138,29 @@ ApiAnswer QueryApi::Segments() const {
   }
   w.EndArray().EndObject();
   return ApiAnswer{200, "application/json", w.str()};
+}
+
+ApiAnswer QueryApi::Report(const QueryParams& params) const {
+  ReportRequest request;
+  request.store_name = "touchpoint serve";
+  for (const auto& [k, v] : params) {
+    if (k == "steps") {
+      request.steps = v;
+    } else if (k == "window") {
+      request.window = v;
+    } else if (k == "title") {
+      request.title = v;
+    } else if (k == "from" || k == "to" || k == "tz" || k == "where" || k == "definitions") {
+      request.common.Add(k, v);
+    } else {
+      return Error(400, "unknown parameter '" + k + "' for /api/report (from, to, tz, where, definitions, steps, window, title)");
+    }
+  }
+  auto tp = engine::Touchpoint::Open(db_, config_);
+  if (!tp.ok()) return Error(HttpStatus(tp.status()), tp.status().message());
+  auto html = BuildHtmlReport(**tp, request);
+  if (!html.ok()) return Error(HttpStatus(html.status()), html.status().message());
+  return ApiAnswer{200, "text/html; charset=utf-8", std::move(*html)};
 }
 
 std::string AnalysisPathsJson() {

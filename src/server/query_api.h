@@ -6,8 +6,11 @@
 // parameter or an unknown name is a 400 with the CLI's message; parameters
 // that would write files (--customers, --dropped-out) are not taken here.
 // Identical requests on unchanged data (the same data stamp) are answered
-// from a small cache. Also GET /api/segments: the derived columns and their
-// values, for the dashboard's segment filter.
+// from a small cache. Also GET /api/derived: the derived columns and their
+// values (`touchpoint derived --list`), for the dashboard's segment filter; and GET /api/info: what
+// `touchpoint info --format json` prints (events by type, channel and
+// campaign, properties, time range), for its lists of names; and GET
+// /api/report: the shareable HTML report of `touchpoint report`.
 //
 // Thread-safe: each request opens its own read-only view of the store; the
 // cache is locked.
@@ -46,10 +49,20 @@ class QueryApi {
 
   // GET /api/NAME. `params` excludes the query key.
   ApiAnswer Analysis(std::string_view name, const QueryParams& params);
-  // GET /api/segments.
-  ApiAnswer Segments() const;
+  // GET /api/derived.
+  ApiAnswer Derived() const;
+  // GET /api/info.
+  ApiAnswer Info();
+  // GET /api/report: `touchpoint report`'s HTML (server/html_report.h) for
+  // the common parameters (from, to, tz, where, definitions) and steps,
+  // window, title.
+  ApiAnswer Report(const QueryParams& params) const;
 
  private:
+  // The cached answer for `key`, if any (and marks it most recently used).
+  bool FromCache(const std::string& key, ApiAnswer* answer);
+  void Remember(std::string key, const ApiAnswer& answer);
+
   const std::string db_;
   const engine::Config config_;
   std::mutex mu_;

@@ -32,6 +32,15 @@ struct Row {
   double score = kAbsent;
 };
 
+// Commits `b` as one load of `store`.
+void LoadBatch(store::Store* store, const EventBatch& b) {
+  auto load = store->BeginLoad("fixture", 1, 1, false);
+  ASSERT_TRUE(load.ok());
+  ASSERT_TRUE((*load)->Add(b).ok());
+  store::LoadEntry e;
+  ASSERT_TRUE((*load)->Commit(&e).ok());
+}
+
 // A: two sessions (the 1800 s gap joins, the 1801 s gap splits; the second bounces).
 // B: ads impression, click, page view, cart, purchase of 100: one session from
 //    the click (the impression is inactive: in no session), 595 s.
@@ -75,11 +84,7 @@ class MetricsQueryTest : public ::testing::Test {
       row.score = r.score;
       b.Append(row);
     }
-    auto load = (*store)->BeginLoad("fixture", 1, 1, false);
-    ASSERT_TRUE(load.ok());
-    ASSERT_TRUE((*load)->Add(b).ok());
-    store::LoadEntry e;
-    ASSERT_TRUE((*load)->Commit(&e).ok());
+    LoadBatch(store->get(), b);
     auto snap = (*store)->GetSnapshot();
     ASSERT_TRUE(snap.ok());
     snapshot_ = *snap;
@@ -254,11 +259,7 @@ TEST(MetricsQueryDateOnly, MeasuresThatDoNotApplySayWhy) {
     row.revenue = revenue;
     b.Append(row);
   }
-  auto load = (*store)->BeginLoad("dates", 1, 1, false);
-  ASSERT_TRUE(load.ok());
-  ASSERT_TRUE((*load)->Add(b).ok());
-  store::LoadEntry e;
-  ASSERT_TRUE((*load)->Commit(&e).ok());
+  LoadBatch(store->get(), b);
   auto r = RunMetrics((*store)->GetSnapshot().value(), MetricsRequest{});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const kernels::MetricSet& m = r->metrics;
@@ -276,6 +277,52 @@ TEST(MetricsQueryDateOnly, MeasuresThatDoNotApplySayWhy) {
   EXPECT_NEAR(m.Find("repeat_purchase_rate")->value, 200.0 / 3, 1e-9);
   EXPECT_EQ(m.Find("repeat_purchase_rate")->not_applicable, "");
   EXPECT_NEAR(m.Find("revenue_per_customer")->value, 73.0 / 3, 1e-9);
+}
+
+// Issue 11: a daily series by channel over five decades (one customer in
+// 1975, one in 2024) costs the periods that have data, not the calendar
+// span x groups: every day is in the all-customers series, and a group's
+// series lists only the days it has data in (events, or a churn base).
+TEST(MetricsQuerySpan, AGroupsSeriesFollowsItsData) {
+  TempDir dir;
+  auto store = store::Store::Open(dir.path(), store::StoreOptions{});
+  ASSERT_TRUE(store.ok());
+  EventBatch b;
+  for (auto [ts, customer, channel] : {std::tuple{"1975-06-01T10:00:00Z", "Z", "old"},
+                                       {"2024-03-01T10:00:00Z", "W", "web"},
+                                       {"2024-03-03T10:00:00Z", "W", "web"}}) {
+    EventRow row;
+    row.timestamp_ms = T(ts);
+    row.customer_id = customer;
+    row.event = "page_view";
+    row.channel = channel;
+    b.Append(row);
+  }
+  LoadBatch(store->get(), b);
+  MetricsRequest req;
+  req.from_ms = T("1975-01-01T00:00:00Z");
+  req.to_ms = T("2024-04-01T00:00:00Z");
+  req.interval = kernels::Interval::kDay;
+  req.by = {"channel"};
+  auto r = RunMetrics((*store)->GetSnapshot().value(), req);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const int64_t days = (*req.to_ms - *req.from_ms) / 86400000;  // 17,987
+  ASSERT_EQ(r->series.size(), static_cast<size_t>(days));
+  EXPECT_EQ(r->series.front().period, "1975-01-01");
+  EXPECT_EQ(r->series.back().period, "2024-03-31");
+  std::map<std::string, std::vector<std::string>> periods;
+  for (const auto& g : r->groups) {
+    for (const auto& p : g.series) periods[g.key].push_back(p.period);
+  }
+  // The day after each active day carries that day's churn base.
+  EXPECT_EQ(periods["old"], (std::vector<std::string>{"1975-06-01", "1975-06-02"}));
+  EXPECT_EQ(periods["web"], (std::vector<std::string>{"2024-03-01", "2024-03-02", "2024-03-03", "2024-03-04"}));
+  for (const auto& g : r->groups) {
+    if (g.key != "web") continue;
+    EXPECT_EQ(g.series[1].metrics.Find("events")->value, 0);
+    EXPECT_EQ(g.series[1].metrics.Find("churn_rate")->value, 100);  // W on the 1st, not the 2nd
+    EXPECT_EQ(g.metrics.Find("events")->value, 2);
+  }
 }
 
 TEST_F(MetricsQueryTest, WhereFiltersEvents) {

@@ -20,6 +20,8 @@ using touchpoint::testing::Gzip;
 using touchpoint::testing::ServerProcess;
 using touchpoint::testing::StoredEvents;
 using touchpoint::testing::TempDir;
+using touchpoint::testing::UrlEncode;
+using touchpoint::testing::WithoutTiming;
 
 std::string Base64(const std::string& in) {
   static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -35,20 +37,6 @@ std::string Base64(const std::string& in) {
   } else if (i + 2 == in.size()) {
     const uint32_t v = (uint8_t(in[i]) << 16) | (uint8_t(in[i + 1]) << 8);
     out += std::string{kAlphabet[(v >> 18) & 63], kAlphabet[(v >> 12) & 63], kAlphabet[(v >> 6) & 63], '='};
-  }
-  return out;
-}
-
-std::string UrlEncode(const std::string& in) {
-  std::string out;
-  for (unsigned char c : in) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof(buf), "%%%02X", c);
-      out += buf;
-    }
   }
   return out;
 }
@@ -304,7 +292,7 @@ TEST_F(ServerTest, KeysAreRequiredWhenSet) {
   auto q_ok = client_->Get("/api/metrics", {{"Authorization", "Bearer sk_secret"}});
   ASSERT_TRUE(q_ok);
   EXPECT_EQ(q_ok->status, 200) << q_ok->body;
-  auto seg = client_->Get("/api/segments", {{"Authorization", "Bearer sk_secret"}});
+  auto seg = client_->Get("/api/derived", {{"Authorization", "Bearer sk_secret"}});
   ASSERT_TRUE(seg);
   EXPECT_EQ(seg->body, R"({"segments":[]})");
 
@@ -383,7 +371,7 @@ TEST_F(ServerTest, OpenEndpoints) {
   EXPECT_EQ(api->status, 200);
   // Every collection path the document names answers.
   for (const char* path : {"/capture", "/batch", "/api/events", "/health", "/touchpoint.js", "/api/metrics",
-                           "/api/segments"}) {
+                           "/api/derived", "/api/info", "/api/segments"}) {
     EXPECT_NE(api->body.find("\"" + std::string(path) + "\""), std::string::npos) << path;
   }
   auto js = client_->Get("/touchpoint.js");
@@ -399,14 +387,6 @@ TEST_F(ServerTest, OpenEndpoints) {
 }
 
 // A JSON answer without its one timing field ("seconds" of the header).
-std::string WithoutTiming(std::string json) {
-  const size_t at = json.find("\"seconds\":");
-  if (at == std::string::npos) return json;
-  const size_t end = json.find(',', at);
-  json.erase(at, end - at + 1);
-  return json;
-}
-
 TEST_F(ServerTest, MetricsApiAnswersWhatTheCliPrints) {
   Start();
   std::string body = "[";

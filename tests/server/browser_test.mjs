@@ -8,72 +8,20 @@
 // go to the folder given as the second argument.
 //
 // usage: node browser_test.mjs path/to/touchpoint SCREENSHOT_DIR
-import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
 import { createServer } from "node:http";
+import { apiClient, check, ensureDir, failureCount, launch, loadChromium, makeStore, startServer } from "./browser_util.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const webDir = join(here, "..", "..", "web");
 const [touchpoint, shotDir] = process.argv.slice(2);
 const KEY = "sk_browser_test";
-const CHROMIUM = "/usr/bin/chromium";
-
-let failures = 0;
-function check(ok, message) {
-  if (!ok) {
-    failures++;
-    console.error(`FAIL: ${message}`);
-  }
-}
-function fatal(message) {
-  console.error(`FAIL: ${message}`);
-  process.exit(1);
-}
-
-if (!existsSync(CHROMIUM)) fatal(`${CHROMIUM} is missing: apt-get install chromium (scripts/setup.sh does)`);
-let chromium;
-try {
-  const require = createRequire(join(webDir, "package.json"));
-  ({ chromium } = require("playwright-core"));
-} catch {
-  fatal("playwright-core is missing: run npm ci in web/ (scripts/test.sh does)");
-}
-
-const work = mkdtempSync(join(tmpdir(), "tp_browser_"));
-const db = join(work, "store");
-mkdirSync(shotDir, { recursive: true });
-execFileSync(touchpoint, ["generate", "--events", "60000", "--seed", "5", "--out", join(work, "events.csv")]);
-execFileSync(touchpoint, ["ingest", "--db", db, join(work, "events.csv")]);
-// A segment column for the segment filter: every customer gold or silver.
-let seg = "customer_id,value\n";
-for (let i = 0; i < 2000; i++) seg += `c${String(i).padStart(7, "0")},${i % 3 === 0 ? "gold" : "silver"}\n`;
-writeFileSync(join(work, "segment.csv"), seg);
-execFileSync(touchpoint, ["derived", "--db", db, "--import", "segment", join(work, "segment.csv")]);
-
 const INGEST_KEY = "pk_browser_test";
-const server = spawn(touchpoint, ["serve", "--db", db, "--listen", "127.0.0.1:0", "--query-key", KEY,
-                                  "--ingest-key", INGEST_KEY]);
-const port = await new Promise((resolve, reject) => {
-  let out = "";
-  server.stdout.on("data", (d) => {
-    out += d;
-    const m = out.match(/http:\/\/127\.0\.0\.1:(\d+) /);
-    if (m) resolve(Number(m[1]));
-  });
-  server.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-});
-const base = `http://127.0.0.1:${port}`;
-
-async function api(params) {
-  const q = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
-  const r = await fetch(`${base}/api/metrics?${q}`, { headers: { Authorization: `Bearer ${KEY}` } });
-  if (r.status !== 200) fatal(`/api/metrics?${q}: ${r.status} ${await r.text()}`);
-  return r.json();
-}
+const chromium = loadChromium();
+ensureDir(shotDir);
+const { work, db } = makeStore(touchpoint, 60000, 5);
+const { server, base } = await startServer(touchpoint, db, ["--query-key", KEY, "--ingest-key", INGEST_KEY]);
+const metrics = apiClient(base, KEY);
+const api = (params) => metrics("metrics", params);
 
 const countFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
@@ -104,11 +52,7 @@ async function compareCards(page, answer, label) {
   return Object.fromEntries(cards.map((c) => [c.measure, c.raw]));
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch(chromium);
 const consoleErrors = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
@@ -209,8 +153,8 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 check(consoleErrors.length === 0, `console errors: ${consoleErrors.join(" | ")}`);
-if (failures > 0) {
-  console.error(`${failures} check(s) failed`);
+if (failureCount() > 0) {
+  console.error(`${failureCount()} check(s) failed`);
   process.exit(1);
 }
 console.log(`dashboard checks passed; screenshots in ${shotDir}`);

@@ -13,7 +13,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <string>
 #include <thread>
 #include <vector>
@@ -130,6 +132,34 @@ inline EventBatch StoredEvents(const std::string& db) {
     for (size_t k = 0; k < p->blocks().size(); ++k) EXPECT_TRUE(store::ReadBlockAsBatch(*p, k, &ctx, &all).ok());
   }
   return all;
+}
+
+// A JSON answer without its timing fields ("seconds":N, in the header of
+// each analysis's answer: the only field two runs differ in, docs/api.md).
+inline std::string WithoutTiming(std::string json) {
+  const std::string key = "\"seconds\":";
+  for (size_t at = json.find(key); at != std::string::npos; at = json.find(key, at)) {
+    size_t end = at + key.size();
+    while (end < json.size() && json[end] != ',' && json[end] != '}') ++end;
+    if (end < json.size() && json[end] == ',') ++end;
+    json.erase(at, end - at);
+  }
+  return json;
+}
+
+// Percent-encoding for query values (everything but letters, digits, - _ .).
+inline std::string UrlEncode(const std::string& in) {
+  std::string out;
+  for (unsigned char c : in) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof(buf), "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
 }
 
 inline std::string Gzip(const std::string& in) {

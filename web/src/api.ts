@@ -34,18 +34,40 @@ function headers(): HeadersInit {
   return key ? { Authorization: `Bearer ${key}` } : {};
 }
 
-export async function getJson<T>(path: string, params: Record<string, string> = {}): Promise<T> {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
-  const response = await fetch(query ? `${path}?${query}` : path, { headers: headers() });
-  const text = await response.text();
-  if (!response.ok) {
-    let message = `${response.status} ${response.statusText}`;
-    try {
-      message = (JSON.parse(text) as { error?: string }).error ?? message;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiError(response.status, message);
+// The query string of `params`, empty values left out.
+export function queryString(params: Record<string, string>): string {
+  return new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "")).toString();
+}
+
+async function failure(response: Response, text: string): Promise<ApiError> {
+  let message = `${response.status} ${response.statusText}`;
+  try {
+    message = (JSON.parse(text) as { error?: string }).error ?? message;
+  } catch {
+    // not JSON: keep the status line
   }
+  return new ApiError(response.status, message);
+}
+
+// A file from the API (the report), saved by the browser under `name`.
+export async function download(path: string, params: Record<string, string>, name: string): Promise<void> {
+  const query = queryString(params);
+  const response = await fetch(query ? `${path}?${query}` : path, { headers: headers() });
+  if (!response.ok) throw await failure(response, await response.text());
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+export async function getJson<T>(path: string, params: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+  const query = queryString(params);
+  const response = await fetch(query ? `${path}?${query}` : path, { headers: headers(), signal });
+  const text = await response.text();
+  if (!response.ok) throw await failure(response, text);
   return JSON.parse(text) as T;
 }

@@ -68,3 +68,12 @@ export function intervalFor(days: number): "day" | "week" | "month" {
 export function apiParams(f: Filters): Record<string, string> {
   return { from: f.from, to: f.to ? dayAfter(f.to) : "", where: whereClause(f) };
 }
+
+// The step of a time series over the filtered range: from the filters'
+// dates, else from the data's span (/api/info), else weeks.
+export function rangeInterval(f: Filters, info: { min_ts: number; max_ts: number } | null): "day" | "week" | "month" {
+  const start = f.from ? Date.parse(`${f.from}T00:00:00Z`) : info?.min_ts;
+  const end = f.to ? Date.parse(`${f.to}T00:00:00Z`) + 86400000 : info ? info.max_ts + 1 : undefined;
+  if (start === undefined || end === undefined || !(end > start)) return "week";
+  return intervalFor(Math.ceil((end - start) / 86400000));
+}

@@ -55,3 +55,42 @@ export function change(v: number, unit: string): string {
 export function count(v: number): string {
   return integer.format(v);
 }
+
+const compactFormat = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+// Axis labels: short, in the measure's unit.
+export function axis(v: number, unit: string): string {
+  switch (unit) {
+    case "%":
+      return `${compactFormat.format(v)}%`;
+    case "s":
+      return v >= 60 ? `${compactFormat.format(v / 60)} m` : `${compactFormat.format(v)} s`;
+    default:
+      return compactFormat.format(v);
+  }
+}
+
+// A number with `digits` decimals ("n/a" when missing).
+export function fixed(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return "n/a";
+  return v.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+// A percentage already on 0-100.
+export function pct(v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined || Number.isNaN(v) ? "n/a" : `${fixed(v, digits)}%`;
+}
+
+// A share on 0-1, shown as a percentage.
+export function share(v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined || Number.isNaN(v) ? "n/a" : `${fixed(v * 100, digits)}%`;
+}
+
+export function moneyValue(v: number | null | undefined): string {
+  return v === null || v === undefined || Number.isNaN(v) ? "n/a" : money.format(v);
+}
+
+// A date-time of the API (ISO UTC) as its calendar day.
+export function day(iso: string): string {
+  return iso.slice(0, 10);
+}

@@ -2,11 +2,13 @@
 // the previous equally long range, its 95% interval and sample size, the
 // benchmark verdict) with a sparkline over the range. Every number is the
 // API's: /api/metrics with compare=previous and an interval.
-import { getJson } from "./api";
-import { apiParams, daysBetween, type Filters, intervalFor } from "./filters";
-import * as fmt from "./format";
-import { disposeSparklines, sparkline } from "./sparkline";
-import type { Measure, MetricsAnswer } from "./types";
+import { mountChart } from "../charts/core";
+import { sparklineOption } from "../charts/sparkline";
+import { el } from "../dom";
+import { rangeInterval } from "../filters";
+import * as fmt from "../format";
+import type { Measure, MetricsAnswer } from "../types";
+import type { View, ViewContext } from "./view";
 
 interface Card {
   measure: string;
@@ -56,13 +58,6 @@ const SECTIONS: { title: string; cards: Card[] }[] = [
   },
 ];
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = "", text = ""): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text) e.textContent = text;
-  return e;
-}
-
 function changeLine(m: Measure, card: Card): HTMLElement {
   const line = el("div", "kpi-change");
   const c = m.compare;
@@ -108,34 +103,19 @@ function renderCard(card: Card, m: Measure | undefined, answer: MetricsAnswer): 
     box.append(spark);
     const values = series.map((p) => p.metrics[card.measure]?.value ?? null);
     // Charts need their box laid out first.
-    requestAnimationFrame(() =>
-      sparkline(
-        spark,
-        series.map((p) => p.period),
-        values,
-        (v) => fmt.value(v, m.unit),
-      ),
-    );
+    requestAnimationFrame(() => {
+      if (!spark.isConnected) return;
+      mountChart(spark, `spark:${card.measure}`, sparklineOption(series.map((p) => p.period), values, (v) => fmt.value(v, m.unit)));
+    });
   }
   return box;
 }
 
-export async function renderOverview(root: HTMLElement, filters: Filters): Promise<MetricsAnswer> {
-  const params = apiParams(filters);
-  // Without a range the span is unknown until the answer: weeks suit most.
-  const days = filters.from && filters.to ? daysBetween(filters.from, filters.to) + 1 : 200;
-  const answer = await getJson<MetricsAnswer>("/api/metrics", {
-    ...params,
-    compare: "previous",
-    interval: intervalFor(days),
-  });
-  disposeSparklines();
-  root.replaceChildren();
+export function drawOverview(root: HTMLElement, answer: MetricsAnswer): void {
   const head = el("div", "overview-head");
   const from = answer.range.from.slice(0, 10);
   const to = answer.range.to.slice(0, 10);
   head.append(
-    el("h2", "", "Overview"),
     el(
       "p",
       "muted",
@@ -151,10 +131,23 @@ export async function renderOverview(root: HTMLElement, filters: Filters): Promi
     for (const card of section.cards) grid.append(renderCard(card, answer.metrics[card.measure], answer));
     root.append(grid);
   }
-  // What the page shows, for tests and for anyone reading the DOM.
-  root.dataset.where = params.where;
-  root.dataset.from = answer.range.from;
-  root.dataset.to = answer.range.to;
-  root.dataset.ready = "true";
-  return answer;
 }
+
+export const overviewView: View = {
+  id: "overview",
+  title: "Overview",
+  params: [],
+  render(ctx: ViewContext) {
+    const panel = ctx.page.panel({ title: "Headline measures", span: 3, id: "overview" });
+    panel.box.classList.add("bare");
+    void panel.run(
+      () => ctx.query<MetricsAnswer>("metrics", { compare: "previous", interval: rangeInterval(ctx.filters, ctx.info) }),
+      (answer) => {
+        drawOverview(panel.body, answer);
+        // What the page shows, for tests and for anyone reading the DOM.
+        ctx.page.root.dataset.from = answer.range.from;
+        ctx.page.root.dataset.to = answer.range.to;
+      },
+    );
+  },
+};
