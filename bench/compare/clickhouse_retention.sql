@@ -1,6 +1,7 @@
 -- ClickHouse 18.16 peer: the weekly retention matrix of docs/retention.md
--- (cohort = ISO week of the first event, return = any event, UTC) on the
--- table loaded by clickhouse_ingest.sh. No window functions in 18.16: one
+-- (cohort = ISO week of the first event, return = any event, UTC; impression
+-- and email_sent are not the customer's own and count as neither, while the
+-- data's end is over every event) on the table loaded by clickhouse_ingest.sh. No window functions in 18.16: one
 -- row per (customer, week), then per customer arrays of weeks, then per
 -- cohort. Prints one JSONEachRow line: cohorts = [(cohort, size, retained[],
 -- percent[], revenue[], complete_periods), ...] and the average curve.
@@ -33,7 +34,7 @@ FROM (
         SELECT customer_id, min(w) AS cw, groupArray(w) AS ws, groupArray(r) AS rs
         FROM (
           SELECT customer_id, toMonday(timestamp, 'UTC') AS w, sumIf(revenue, event = 'purchase') - sumIf(revenue, event = 'refund') AS r
-          FROM events GROUP BY customer_id, w
+          FROM events WHERE event NOT IN ('impression', 'email_sent') GROUP BY customer_id, w
         ) GROUP BY customer_id
       ) ARRAY JOIN ws AS w, rs AS r
       CROSS JOIN (SELECT toMonday(max(timestamp), 'UTC') AS last_week, max(timestamp) AS data_end FROM events)

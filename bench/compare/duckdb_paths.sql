@@ -3,11 +3,13 @@
 -- events (all of them when it has fewer; repeats kept), in stored order (time,
 -- then load order). Sessions as in docs/metrics.md: rows with a session_id
 -- form (customer, session_id); the others split per customer after MORE than
--- 30 minutes without an event. Ranked by sessions, then customers, then the
+-- 30 minutes without an event; impression and email_sent (not the customer's
+-- own, docs/metrics.md "Activity") are in no session. Ranked by sessions, then customers, then the
 -- path's text; with the sessions and distinct customers of each path.
 WITH
 numbered AS (
   SELECT customer_id, event, timestamp, rowid AS r, coalesce(session_id, '') AS sid FROM events
+  WHERE event NOT IN ('impression', 'email_sent')
 ),
 gaps AS (
   SELECT customer_id, event, timestamp, r,

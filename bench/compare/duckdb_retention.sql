@@ -1,6 +1,7 @@
 -- DuckDB peer: the weekly retention matrix of docs/retention.md (cohort =
--- ISO week of the first event, return = any event, UTC) on the `events`
--- table of duckdb_ingest.mjs. One row per cohort, then an '(average)' row.
+-- ISO week of the first event, return = any event, UTC; impression and
+-- email_sent are not the customer's own and count as neither, while the
+-- data's end is over every event) on the `events` table of duckdb_ingest.mjs. One row per cohort, then an '(average)' row.
 --   retained[0] = size; retained[k] = customers with an event in week cohort + k;
 --   revenue[k] = purchase revenue less refunds of the cohort in that week;
 --   complete_periods = leading weeks that end by the end of the data
@@ -14,10 +15,12 @@ b AS (
   FROM events
 ),
 cohort AS (
-  SELECT customer_id, date_trunc('week', min(timestamp)) AS cw FROM events GROUP BY customer_id
+  SELECT customer_id, date_trunc('week', min(timestamp)) AS cw FROM events
+  WHERE event NOT IN ('impression', 'email_sent') GROUP BY customer_id
 ),
 active AS (
   SELECT DISTINCT customer_id, date_trunc('week', timestamp) AS w FROM events
+  WHERE event NOT IN ('impression', 'email_sent')
 ),
 ret AS (
   SELECT c.cw, date_diff('day', c.cw, a.w) // 7 AS k, count(*) AS n

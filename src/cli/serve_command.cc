@@ -1,129 +1,47 @@
-// touchpoint serve : HTTP collection, the query API and the dashboard
-// (server/http_server.h). Thin: builds the options from the config file and
-// the flags, opens the collector, and turns SIGTERM / SIGINT into a drain.
+// touchpoint serve: hands over to touchpoint-serve, the server's own
+// executable next to this one (cli/serve_flags.h says why), once CLI11 has
+// checked the flags here. The process is replaced, so signals sent to it
+// reach the server.
 #include <CLI/CLI.hpp>
-#include <csignal>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
-#include <pthread.h>
-#include <atomic>
-#include <chrono>
-#include <thread>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "cli/cli_util.h"
 #include "cli/commands.h"
-#include "engine/config.h"
-#include "server/collector.h"
-#include "server/http_server.h"
-#include "server/server_options.h"
-#include "util/time.h"
+#include "cli/serve_flags.h"
 
 namespace touchpoint::cli {
 namespace {
 
-constexpr int kExitUsage = 2;
-
-struct ServeFlags {
-  std::string db, listen, config, ingest_key, query_key;
-};
-
-int Usage(const Status& s) {
-  std::fprintf(stderr, "touchpoint serve: %s\n", s.message().c_str());
-  return kExitUsage;
-}
-
-int Run(const ServeFlags& f) {
-  auto config = engine::LoadConfig(f.config, f.db);
-  if (!config.ok()) return Usage(config.status());
-  server::ServerOptions options;
-  options.db = f.db;
-  options.config = *config;
-  Status s = server::ApplyServerConfig(config->server, &options);
-  if (!s.ok()) return Usage(s);
-  if (!f.listen.empty()) {
-    s = server::ParseListen(f.listen, &options.host, &options.port);
-    if (!s.ok()) return Usage(s);
-  }
-  if (!f.ingest_key.empty()) options.ingest_key = f.ingest_key;
-  if (!f.query_key.empty()) options.query_key = f.query_key;
-  s = server::CheckExposure(options);
-  if (!s.ok()) return Usage(s);
-  if (auto zone = FindTimeZone(config->ingest_tz); !zone.ok()) return Usage(zone.status());
-
-  // Signals go to one thread that waits for them; every other thread
-  // (httplib's workers, the commit thread) inherits the blocked mask.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  std::signal(SIGPIPE, SIG_IGN);  // a client that hangs up is not our death
-
-  server::CollectorOptions collect;
-  collect.max_pending_events = options.max_pending_events;
-  collect.flush_log_events = options.flush_log_events;
-  collect.flush_log_after = std::chrono::seconds(options.flush_log_after_s);
-  auto collector = server::Collector::Open(options.db, collect);
-  if (!collector.ok()) return Fail(collector.status());
-
-  server::HttpServer http(options, collector->get());
-  s = http.Start();
-  if (!s.ok()) return Fail(s);
-  std::printf("touchpoint serve: listening on http://%s:%d (store %s)\n", options.host.c_str(), http.port(),
-              options.db.c_str());
-  if (options.ingest_key.empty() && options.query_key.empty()) {
-    std::printf("touchpoint serve: no keys set: open to this machine only (loopback); set --ingest-key and "
-                "--query-key to listen on other addresses\n");
-  } else {
-    std::printf("touchpoint serve: ingest key %s, query key %s\n", options.ingest_key.empty() ? "off" : "on",
-                options.query_key.empty() ? "off" : "on");
-  }
+int HandOver(const ServeFlags& f) {
+  char self[4096];
+  const ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+  if (n <= 0) return Fail(Status::IOError(std::string("touchpoint serve: /proc/self/exe: ") + std::strerror(errno)));
+  std::string path(self, static_cast<size_t>(n));
+  path = path.substr(0, path.rfind('/') + 1) + kServeBinary;
+  std::vector<std::string> args = ServeArguments(f);
+  args.insert(args.begin(), path);
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   std::fflush(stdout);
-
-  std::atomic<bool> running{true};
-  std::thread waiter([&] {
-    int sig = 0;
-    sigwait(&signals, &sig);
-    std::printf("touchpoint serve: %s: draining\n", sig == SIGTERM ? "SIGTERM" : "SIGINT");
-    std::fflush(stdout);
-    // Stop() is a no-op until the server runs; repeat until Run() is over.
-    while (running.load()) {
-      http.Stop();
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-  });
-  s = http.Run();
-  running = false;
-  // Run() only returns on a stop or a socket failure; wake the waiter if
-  // nobody signalled.
-  if (!s.ok()) pthread_kill(waiter.native_handle(), SIGTERM);
-  waiter.join();
-  // Every worker has answered its request; what is queued now is committed,
-  // the log becomes a part, and the write lock is released.
-  Status drained = (*collector)->Drain();
-  const server::CollectorStats stats = (*collector)->stats();
-  std::printf("touchpoint serve: stopped; %llu events stored in %llu commits\n",
-              static_cast<unsigned long long>(stats.events_stored), static_cast<unsigned long long>(stats.commits));
-  if (!s.ok()) return Fail(s);
-  if (!drained.ok()) return Fail(drained);
-  return kExitOk;
+  execv(path.c_str(), argv.data());
+  return Fail(Status::IOError("touchpoint serve runs " + path + ", which could not be started (" +
+                              std::strerror(errno) + "); it is built next to touchpoint"));
 }
 
 }  // namespace
 
 void RegisterServe(CLI::App& app, Action* run) {
   auto f = std::make_shared<ServeFlags>();
-  CLI::App* cmd = app.add_subcommand(
-      "serve", "Collect events over HTTP (our format and PostHog's), serve the query API and the dashboard");
-  cmd->add_option("--db", f->db, "Store directory (created when missing)")->required();
-  cmd->add_option("--listen", f->listen, "HOST:PORT to listen on (default 127.0.0.1:8080; port 0 picks one)");
-  cmd->add_option("--config", f->config, "Config file (default: DIR/touchpoint.toml); keys and limits in [server]");
-  cmd->add_option("--ingest-key", f->ingest_key, "Write-only key for the collection endpoints (safe in a web page)");
-  cmd->add_option("--query-key", f->query_key, "Secret key for the query API and the dashboard's data");
-  cmd->footer(
-      "\nExample:\n  touchpoint serve --db store --listen 0.0.0.0:8080 --ingest-key pk_site --query-key sk_team\n"
-      "  then add <script async src=\"http://HOST:8080/touchpoint.js\" data-key=\"pk_site\"></script> to a site\n"
-      "  and open http://HOST:8080/?key=sk_team\n");
-  cmd->callback([f, run] { *run = [f] { return Run(*f); }; });
+  CLI::App* cmd = AddServeCommand(app, f.get());
+  cmd->callback([f, run] { *run = [f] { return HandOver(*f); }; });
 }
 
 }  // namespace touchpoint::cli

@@ -1,28 +1,32 @@
 #include "models/boosted_trees.h"
 
-#include <xgboost/c_api.h>
-
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <string>
 
+#include "models/xgboost_library.h"
+
 namespace touchpoint::models {
 namespace {
 
+// The loaded library. REQUIRES: LoadXGBoost() succeeded (Train checks it
+// before any handle exists, and every other call needs a handle).
+const XGBoostLibrary& X() { return *LoadXGBoost().value(); }
+
 Status Check(int rc, const char* call) {
   if (rc == 0) return Status::OK();
-  return Status::InvalidArgument(std::string("xgboost ") + call + ": " + XGBGetLastError());
+  return Status::InvalidArgument(std::string("xgboost ") + call + ": " + X().GetLastError());
 }
 
 // A DMatrix that frees itself.
 class Matrix {
  public:
   ~Matrix() {
-    if (handle_ != nullptr) XGDMatrixFree(handle_);
+    if (handle_ != nullptr) X().DMatrixFree(handle_);
   }
   Status Create(const std::vector<float>& x, size_t rows, size_t cols) {
-    return Check(XGDMatrixCreateFromMat(x.data(), rows, cols, std::numeric_limits<float>::quiet_NaN(), &handle_),
+    return Check(X().DMatrixCreateFromMat(x.data(), rows, cols, std::numeric_limits<float>::quiet_NaN(), &handle_),
                  "XGDMatrixCreateFromMat");
   }
   DMatrixHandle handle() const { return handle_; }
@@ -44,12 +48,13 @@ Result<BoostedTrees> BoostedTrees::Train(const std::vector<float>& x, const std:
   if (rows == 0 || cols == 0 || x.size() != rows * cols || y.size() != rows) {
     return Status::InvalidArgument("boosted trees: the training matrix is empty or misshapen");
   }
+  TP_RETURN_IF_ERROR(LoadXGBoost().status());
   Matrix train;
   TP_RETURN_IF_ERROR(train.Create(x, rows, cols));
-  TP_RETURN_IF_ERROR(Check(XGDMatrixSetFloatInfo(train.handle(), "label", y.data(), rows), "XGDMatrixSetFloatInfo"));
+  TP_RETURN_IF_ERROR(Check(X().DMatrixSetFloatInfo(train.handle(), "label", y.data(), rows), "XGDMatrixSetFloatInfo"));
   DMatrixHandle handles[] = {train.handle()};
   BoosterHandle booster = nullptr;
-  TP_RETURN_IF_ERROR(Check(XGBoosterCreate(handles, 1, &booster), "XGBoosterCreate"));
+  TP_RETURN_IF_ERROR(Check(X().BoosterCreate(handles, 1, &booster), "XGBoosterCreate"));
   BoostedTrees model(booster, cols);
   const std::pair<const char*, std::string> settings[] = {
       {"objective", "binary:logistic"},
@@ -63,10 +68,10 @@ Result<BoostedTrees> BoostedTrees::Train(const std::vector<float>& x, const std:
       {"verbosity", "0"},
   };
   for (const auto& [name, value] : settings) {
-    TP_RETURN_IF_ERROR(Check(XGBoosterSetParam(booster, name, value.c_str()), "XGBoosterSetParam"));
+    TP_RETURN_IF_ERROR(Check(X().BoosterSetParam(booster, name, value.c_str()), "XGBoosterSetParam"));
   }
   for (int round = 0; round < p.rounds; ++round) {
-    TP_RETURN_IF_ERROR(Check(XGBoosterUpdateOneIter(booster, round, train.handle()), "XGBoosterUpdateOneIter"));
+    TP_RETURN_IF_ERROR(Check(X().BoosterUpdateOneIter(booster, round, train.handle()), "XGBoosterUpdateOneIter"));
   }
   return model;
 }
@@ -75,7 +80,7 @@ BoostedTrees::BoostedTrees(BoostedTrees&& o) noexcept : booster_(o.booster_), co
 
 BoostedTrees& BoostedTrees::operator=(BoostedTrees&& o) noexcept {
   if (this != &o) {
-    if (booster_ != nullptr) XGBoosterFree(booster_);
+    if (booster_ != nullptr) X().BoosterFree(booster_);
     booster_ = o.booster_;
     cols_ = o.cols_;
     o.booster_ = nullptr;
@@ -84,7 +89,7 @@ BoostedTrees& BoostedTrees::operator=(BoostedTrees&& o) noexcept {
 }
 
 BoostedTrees::~BoostedTrees() {
-  if (booster_ != nullptr) XGBoosterFree(booster_);
+  if (booster_ != nullptr) X().BoosterFree(booster_);
 }
 
 Result<std::vector<float>> BoostedTrees::Run(const std::vector<float>& x, size_t rows, int type, size_t width) const {
@@ -96,7 +101,7 @@ Result<std::vector<float>> BoostedTrees::Run(const std::vector<float>& x, size_t
   const bst_ulong* shape = nullptr;
   bst_ulong dims = 0;
   const float* out = nullptr;
-  TP_RETURN_IF_ERROR(Check(XGBoosterPredictFromDMatrix(booster_, m.handle(), config.c_str(), &shape, &dims, &out),
+  TP_RETURN_IF_ERROR(Check(X().BoosterPredictFromDMatrix(booster_, m.handle(), config.c_str(), &shape, &dims, &out),
                            "XGBoosterPredictFromDMatrix"));
   return std::vector<float>(out, out + rows * width);
 }

@@ -86,7 +86,9 @@ std::string Store::RejectedPath(uint64_t load_id) const {
 namespace {
 
 // Files a killed writer may leave that no manifest can name.
-bool IsLeftoverOfCreation(std::string_view name) { return name == "FORMAT.tmp"; }
+// What a directory may hold before it becomes a store: a creation cut short,
+// and the configuration a user writes before the first load (docs/config.md).
+bool MayPrecedeTheStore(std::string_view name) { return name == "FORMAT.tmp" || name == "touchpoint.toml"; }
 
 // Whether `dir` holds parts, logs or rejected rows: a store with data, whose
 // manifest must then exist.
@@ -123,7 +125,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, const StoreOp
       if (!IsDirectory(dir)) return Status::InvalidArgument(dir + " is a file, not a store directory");
       TP_ASSIGN_OR_RETURN(std::vector<std::string> names, ListDir(dir));
       for (const std::string& name : names) {
-        if (!IsLeftoverOfCreation(name)) {
+        if (!MayPrecedeTheStore(name)) {
           return Status::InvalidArgument(dir + " is not empty and is not a Touchpoint store (no " +
                                          std::string(kFormatFile) + " file, but it holds '" + name +
                                          "'); give --db a new or empty directory");

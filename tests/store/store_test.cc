@@ -449,6 +449,12 @@ TEST(Store, IsCreatedOnlyInANewOrEmptyDirectory) {
   ASSERT_TRUE(CreateDirIfMissing(dir.Sub("empty")).ok());
   EXPECT_TRUE(Store::Open(dir.Sub("empty"), StoreOptions{}).ok());
   EXPECT_TRUE(Store::Open(dir.Sub("new"), StoreOptions{}).ok());
+  // The configuration may come first (docs/config.md): it is kept.
+  ASSERT_TRUE(CreateDirIfMissing(dir.Sub("configured")).ok());
+  ASSERT_TRUE(WriteFileSynced(dir.Sub("configured/touchpoint.toml"), "[ingest]\n").ok());
+  EXPECT_TRUE(Store::Open(dir.Sub("configured"), StoreOptions{}).ok());
+  EXPECT_TRUE(FileExists(dir.Sub("configured/FORMAT")));
+  EXPECT_EQ(ReadFileToString(dir.Sub("configured/touchpoint.toml")).value(), "[ingest]\n");
 }
 
 // Issue 11 item 1: an erased customer's rows came back with the next load.
