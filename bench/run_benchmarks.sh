@@ -152,7 +152,7 @@ for shape in "${shapes[@]}"; do
   # The ClickHouse table holds this CSV after its ingest runs; otherwise
   # (a fresh server, another size or shape) load it, untimed.
   if [ "$ch_loaded" != "$csv" ]; then
-    bench/compare/clickhouse_ingest.sh "$csv" >/dev/null
+    bench/compare/clickhouse_ingest.sh "$csv" --merged >/dev/null
     ch_loaded=$csv
   fi
   if [ "$only" != analyses ] && [ "$shape" = default ]; then

@@ -10,41 +10,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/bit_pack.h"
 #include "store/part_columns.h"
+#include "store/part_dictionary.h"
 #include "store/part_format.h"
 #include "store/part_order.h"
 #include "util/coding.h"
 #include "util/file.h"
 #include "util/hash.h"
+#include "util/radix_sort.h"
 
 namespace touchpoint::store {
 namespace {
-
-struct TransparentHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return Hash64(s); }
-};
-
-// A part-wide dictionary: code 0 is the absent (empty) value.
-class PartDictionary {
- public:
-  PartDictionary() { values_.emplace_back(); }
-  uint32_t Code(std::string_view value) {
-    if (value.empty()) return 0;
-    auto it = codes_.find(value);
-    if (it != codes_.end()) return it->second;
-    uint32_t code = static_cast<uint32_t>(values_.size());
-    values_.emplace_back(value);
-    codes_.emplace(std::string(value), code);
-    return code;
-  }
-  size_t size() const { return values_.size(); }
-  const std::vector<std::string>& values() const { return values_; }
-
- private:
-  std::vector<std::string> values_;
-  std::unordered_map<std::string, uint32_t, TransparentHash, std::equal_to<>> codes_;
-};
 
 // One column's data for the block being filled.
 struct ColumnBuffer {
@@ -56,68 +33,6 @@ struct ColumnBuffer {
   StringColumn property_values;          // property columns: decided at flush
   bool any_present = false;
 };
-
-void AppendCodes(const std::vector<uint32_t>& codes, size_t dict_size, std::string* out) {
-  uint8_t width = dict_size <= 0xFF ? 1 : dict_size <= 0xFFFF ? 2 : 4;
-  out->push_back(static_cast<char>(width));
-  size_t start = out->size();
-  out->resize(start + codes.size() * width);
-  char* p = out->data() + start;
-  for (uint32_t c : codes) {
-    std::memcpy(p, &c, width);  // little-endian machine: low bytes first
-    p += width;
-  }
-}
-
-// Appends the low `width` bits (at most 56) of each value as an LSB-first bit
-// stream, then `padding` (>= 8) zero bytes, so the readers' 8-byte loads
-// never leave the chunk (part_columns.h).
-template <class T>
-void AppendBits(const std::vector<T>& values, size_t width, size_t padding, std::string* out) {
-  const size_t start = out->size();
-  out->resize(start + (values.size() * width + 7) / 8 + padding, '\0');
-  auto* p = reinterpret_cast<uint8_t*>(out->data() + start);
-  const uint64_t mask = (uint64_t{1} << width) - 1;
-  for (size_t k = 0, bit = 0; k < values.size(); ++k, bit += width) {
-    uint64_t word;
-    std::memcpy(&word, p + (bit >> 3), 8);
-    word |= (static_cast<uint64_t>(values[k]) & mask) << (bit & 7);
-    std::memcpy(p + (bit >> 3), &word, 8);
-  }
-}
-
-// The event column's codes (ColumnKind::kPackedDict): [width byte][codes,
-// `width` bits each][kPackedPadding zero bytes].
-void AppendPackedCodes(const std::vector<uint32_t>& codes, size_t dict_size, std::string* out) {
-  const size_t width = dict_size <= 1 ? 0 : 64 - static_cast<size_t>(std::countl_zero(dict_size - 1));
-  out->push_back(static_cast<char>(width));
-  AppendBits(codes, width, kPackedPadding, out);
-}
-
-// Sorts 64-bit hashes by 16-bit digits, least significant first: four
-// passes over the data against std::sort's log2(n) (a part's id set was 3%
-// of a load's time).
-void RadixSort(std::vector<uint64_t>* values) {
-  constexpr size_t kSmall = 1 << 12;
-  if (values->size() < kSmall) {
-    std::sort(values->begin(), values->end());
-    return;
-  }
-  std::vector<uint64_t> scratch(values->size());
-  std::vector<uint32_t> count(1 << 16);
-  for (int shift = 0; shift < 64; shift += 16) {
-    std::fill(count.begin(), count.end(), 0);
-    for (uint64_t v : *values) ++count[(v >> shift) & 0xFFFF];
-    uint32_t sum = 0;
-    for (uint32_t& c : count) {
-      const uint32_t n = c;
-      c = sum;
-      sum += n;
-    }
-    for (uint64_t v : *values) scratch[count[(v >> shift) & 0xFFFF]++] = v;
-    values->swap(scratch);
-  }
-}
 
 }  // namespace
 
