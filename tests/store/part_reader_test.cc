@@ -179,10 +179,13 @@ TEST(PartReader, PackedCodesRoundTripAtEveryWidth) {
     EventBatch b;
     std::vector<std::pair<std::string, std::string>> want;
     for (int r = 0; r < 5000; ++r) {
+      // EventRow holds views: the strings live until Append copies them.
+      const std::string customer = "c" + std::to_string(r % 37);
+      const std::string event = "e" + std::to_string((r * 7919) % distinct);
       EventRow row;
-      row.customer_id = "c" + std::to_string(r % 37);
+      row.customer_id = customer;
       row.timestamp_ms = 1700000000000 + r;
-      row.event = "e" + std::to_string((r * 7919) % distinct);
+      row.event = event;
       b.Append(row);
       want.emplace_back(row.customer_id, row.event);
     }
