@@ -426,4 +426,22 @@ assert d["events"] == unmerged["events"] == 2120000, (d["events"], unmerged["eve
 assert d["parts"] < unmerged["parts"], (d["parts"], unmerged["parts"])
 PY
 
+# Start-up (cli/serve_flags.h, models/xgboost_library.h): the CLI loads
+# neither the HTTP and TLS libraries nor XGBoost; `serve` hands over to
+# touchpoint-serve next to it, and says so plainly when it is missing.
+needed=$(readelf -d "$tp" | grep NEEDED)
+for lib in libcpp-httplib libssl libcrypto libxgboost libgomp; do
+  if echo "$needed" | grep -q "$lib"; then fail "touchpoint does not link $lib at start"; fi
+done
+[ -x "$(dirname "$tp")/touchpoint-serve" ] || fail "touchpoint-serve is built next to touchpoint"
+mkdir -p "$work/alone"
+cp "$tp" "$work/alone/touchpoint"
+set +e
+"$work/alone/touchpoint" serve --db "$work/alone/store" > /dev/null 2> "$work/err.txt"
+code=$?
+set -e
+[ $code -eq 1 ] || fail "serve without touchpoint-serve exits 1, got $code"
+grep -q "touchpoint-serve" "$work/err.txt" || fail "serve names the missing binary: $(cat "$work/err.txt")"
+[ ! -e "$work/alone/store" ] || fail "serve without its binary creates no store"
+
 echo "cli: 1 passed, 0 failed"
