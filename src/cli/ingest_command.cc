@@ -41,7 +41,7 @@ Status StartBackgroundMerge(store::Store* store, const std::vector<std::vector<u
     argv.push_back(list);
   }
   TP_RETURN_IF_ERROR(store->NoteBackgroundMerge());
-  auto pid = SpawnDetached(argv, store->lock_fd(), JoinPath(store->dir(), "merge.log"));
+  auto pid = SpawnDetached(argv, store->lock_fd(), JoinPath(store->dir(), std::string(store::kMergeLogFile)));
   if (!pid.ok()) {
     (void)store->ClearBackgroundMerge();
     return pid.status();

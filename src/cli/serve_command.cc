@@ -15,16 +15,15 @@
 #include "cli/cli_util.h"
 #include "cli/commands.h"
 #include "cli/serve_flags.h"
+#include "util/spawn.h"
 
 namespace touchpoint::cli {
 namespace {
 
 int HandOver(const ServeFlags& f) {
-  char self[4096];
-  const ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-  if (n <= 0) return Fail(Status::IOError(std::string("touchpoint serve: /proc/self/exe: ") + std::strerror(errno)));
-  std::string path(self, static_cast<size_t>(n));
-  path = path.substr(0, path.rfind('/') + 1) + kServeBinary;
+  auto self = SelfExecutable();
+  if (!self.ok()) return Fail(self.status());
+  const std::string path = self->substr(0, self->rfind('/') + 1) + kServeBinary;
   std::vector<std::string> args = ServeArguments(f);
   args.insert(args.begin(), path);
   std::vector<char*> argv;

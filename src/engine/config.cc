@@ -7,10 +7,14 @@
 #include <toml++/toml.h>
 
 #include "engine/duration.h"
+#include "store/store.h"
 #include "util/file.h"
 #include "util/time.h"
 
 namespace touchpoint::engine {
+
+// The store keeps this file when it creates or empties a directory.
+static_assert(std::string_view(kConfigFileName) == store::kConfigFile);
 namespace {
 
 std::string Where(const std::string& path, const toml::node& node) {

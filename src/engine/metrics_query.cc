@@ -44,7 +44,12 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
   kernels::MeasurePresence presence = spec.presence;
   presence.time_of_day = consumer.has_time_of_day();
   const auto& everyone = consumer.groups()[0].cells;
-  const double range_days = static_cast<double>(spec.to_ms - spec.from_ms) / 86400000.0;
+  // What every cell of this group shares.
+  kernels::CellContext base;
+  base.range_days = static_cast<double>(spec.to_ms - spec.from_ms) / 86400000.0;
+  base.presence = presence;
+  base.grouped = group > 0;
+  if (spec.by.size() == 1 && spec.by[0] == "channel") base.channel = group_name;
   // Customers known by a period's end: those first seen before the range,
   // plus the new ones of each period so far (period 0 is the look-back).
   uint64_t known = consumer.known_before_range();
@@ -53,28 +58,20 @@ void Fill(const RangeResult& r, size_t group, const scan::Catalog& catalog, cons
     // A group's series skips the periods it has no data in: memory and
     // output follow the data, not the calendar span x groups.
     if (group > 0 && !cells[p].HasData()) continue;
-    kernels::CellContext ctx;
+    kernels::CellContext ctx = base;
     ctx.days = static_cast<double>(
         kernels::CalendarDaysTouched(std::max(spec.series.start(p), spec.from_ms), spec.series.end(p), spec.zone));
-    ctx.range_days = range_days;
     ctx.known_customers = known;
-    ctx.previous_new = p > 0 ? std::optional<uint64_t>(cells[p - 1].new_customers) : std::nullopt;
+    ctx.previous_new = cells[p - 1].new_customers;  // p >= 1
     ctx.monthly = spec.interval == kernels::Interval::kMonth;
-    ctx.presence = presence;
-    ctx.grouped = group > 0;
-    if (spec.by.size() == 1 && spec.by[0] == "channel") ctx.channel = group_name;
     series->push_back({spec.series.label(p), kernels::ComputeMeasures(cells[p], ctx, catalog)});
   }
   MeasureCell whole = cells[spec.all_index()];
   whole.months = spec.months.size() - 1;
-  kernels::CellContext ctx;
+  kernels::CellContext ctx = base;
   ctx.days = static_cast<double>(kernels::CalendarDaysTouched(spec.from_ms, spec.to_ms, spec.zone));
-  ctx.range_days = range_days;
   ctx.known_customers = consumer.known_before_range() + everyone[spec.all_index()].new_customers;
   ctx.previous_new = consumer.groups()[static_cast<uint32_t>(group)].prev_window_new;
-  ctx.presence = presence;
-  ctx.grouped = group > 0;
-  if (spec.by.size() == 1 && spec.by[0] == "channel") ctx.channel = group_name;
   *overall = kernels::ComputeMeasures(whole, ctx, catalog);
 }
 

@@ -58,11 +58,6 @@ Status NameCheck::Event(std::string_view param, std::string_view name) const {
   return Status::OK();
 }
 
-Status NameCheck::Value(std::string_view param, scan::DictColumn column, std::string_view value) const {
-  if (catalog_.Find(column, value) != scan::kNoCode) return Status::OK();
-  return Unknown(param, scan::DictColumnName(column), value, DictValues(catalog_, column));
-}
-
 Status NameCheck::Column(std::string_view param, std::string_view name) const {
   if (std::find(columns_.begin(), columns_.end(), name) != columns_.end()) return Status::OK();
   if (name.starts_with(kernels::kDerivedPrefix)) {

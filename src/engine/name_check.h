@@ -32,8 +32,6 @@ class NameCheck {
 
   // `name` is an event of the store.
   Status Event(std::string_view param, std::string_view name) const;
-  // `value` occurs in the dictionary column `column` (paths anchors).
-  Status Value(std::string_view param, scan::DictColumn column, std::string_view value) const;
   // A column a filter may read: built in, a property, or derived:NAME.
   Status Column(std::string_view param, std::string_view name) const;
   // A --by: at most two columns, each a dictionary column, a property or

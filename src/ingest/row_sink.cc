@@ -17,13 +17,7 @@ RowSink::RowSink(const ReadOptions& options, const date::time_zone* zone, const 
       validator_(options, zone),
       last_progress_(std::chrono::steady_clock::now()) {}
 
-uint32_t RowSink::Property(std::string_view name) {
-  auto it = property_index_.find(std::string(name));
-  if (it != property_index_.end()) return it->second;
-  uint32_t index = batch_.PropertyIndex(name);
-  property_index_.emplace(std::string(name), index);
-  return index;
-}
+uint32_t RowSink::Property(std::string_view name) { return batch_.PropertyIndex(name); }
 
 Status RowSink::Add(const RawRow& row, uint64_t line, uint64_t offset, std::string_view raw) {
   int bad_property = -1;
@@ -62,7 +56,6 @@ Status RowSink::Flush() {
   const EventBatch::Shape shape = batch_.GetShape();
   Status s = callbacks_.on_batch ? callbacks_.on_batch(batch_) : Status::OK();
   batch_ = EventBatch();
-  property_index_.clear();
   if (on_new_batch_) on_new_batch_();
   // The next batch is like this one: room for it at once.
   batch_.Reserve(shape);

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "ingest/event_reader.h"
 #include "ingest/input_stream.h"
@@ -50,7 +49,6 @@ class RowSink {
   EventBatch batch_;
   EventRow row_;
   std::string column_, reason_;
-  std::unordered_map<std::string, uint32_t> property_index_;
   std::function<void()> on_new_batch_;
   uint64_t ticks_ = 0;
   std::chrono::steady_clock::time_point last_progress_;

@@ -62,7 +62,7 @@ class RowValidator {
   const date::time_zone* zone_;
   std::string timestamp_format_;
   int64_t min_ms_, max_ms_;
-  std::string min_text_, max_text_;
+  std::string min_text_;
   std::vector<std::string> used_event_rules_;  // few: the user's --map event rules
 };
 

@@ -2,7 +2,9 @@
 
 namespace touchpoint::kernels {
 
-void MeasureCell::Merge(const MeasureCell& o) {
+// The counts that add up across groups and periods: events, sessions,
+// survey answers, revenue and feature uses.
+void MeasureCell::AddSums(const MeasureCell& o) {
   events += o.events;
   impressions += o.impressions;
   clicks += o.clicks;
@@ -28,12 +30,18 @@ void MeasureCell::Merge(const MeasureCell& o) {
   ces_n += o.ces_n;
   ces_sum += o.ces_sum;
   ces_sum2 += o.ces_sum2;
+  customer_revenue += o.customer_revenue;
+  if (features.size() < o.features.size()) features.resize(o.features.size());
+  for (size_t f = 0; f < o.features.size(); ++f) features[f].uses += o.features[f].uses;
+}
+
+void MeasureCell::Merge(const MeasureCell& o) {
+  AddSums(o);
   customers += o.customers;
   visitors += o.visitors;
   converters += o.converters;
   purchasers += o.purchasers;
   repeat_purchasers += o.repeat_purchasers;
-  customer_revenue += o.customer_revenue;
   new_customers += o.new_customers;
   activated += o.activated;
   active_days += o.active_days;
@@ -47,44 +55,9 @@ void MeasureCell::Merge(const MeasureCell& o) {
   purchasers_churned += o.purchasers_churned;
   monthly_actives += o.monthly_actives;
   months += o.months;
-  if (features.size() < o.features.size()) features.resize(o.features.size());
-  for (size_t f = 0; f < o.features.size(); ++f) {
-    features[f].adopters += o.features[f].adopters;
-    features[f].uses += o.features[f].uses;
-  }
+  for (size_t f = 0; f < o.features.size(); ++f) features[f].adopters += o.features[f].adopters;
 }
 
-void MeasureCell::MergeAdditive(const MeasureCell& o) {
-  MeasureCell additive;
-  additive.events = o.events;
-  additive.impressions = o.impressions;
-  additive.clicks = o.clicks;
-  additive.social_impressions = o.social_impressions;
-  additive.social_actions = o.social_actions;
-  additive.purchases = o.purchases;
-  additive.refunds = o.refunds;
-  additive.revenue = o.revenue;
-  additive.refunded = o.refunded;
-  additive.sessions = o.sessions;
-  additive.bounces = o.bounces;
-  additive.bounce_base = o.bounce_base;
-  additive.converted_sessions = o.converted_sessions;
-  additive.cart_sessions = o.cart_sessions;
-  additive.abandoned_carts = o.abandoned_carts;
-  additive.duration_s = o.duration_s;
-  additive.duration_s2 = o.duration_s2;
-  additive.csat_n = o.csat_n;
-  additive.csat_satisfied = o.csat_satisfied;
-  additive.nps_n = o.nps_n;
-  additive.promoters = o.promoters;
-  additive.detractors = o.detractors;
-  additive.ces_n = o.ces_n;
-  additive.ces_sum = o.ces_sum;
-  additive.ces_sum2 = o.ces_sum2;
-  additive.customer_revenue = o.customer_revenue;
-  additive.features.resize(o.features.size());
-  for (size_t f = 0; f < o.features.size(); ++f) additive.features[f].uses = o.features[f].uses;
-  Merge(additive);
-}
+void MeasureCell::MergeAdditive(const MeasureCell& o) { AddSums(o); }
 
 }  // namespace touchpoint::kernels

@@ -56,6 +56,10 @@ struct MeasureCell {
   // Adds only the counts that sum across groups and periods (events,
   // sessions, surveys, feature uses), not the distinct-customer ones.
   void MergeAdditive(const MeasureCell& o);
+
+ private:
+  // What MergeAdditive adds; Merge adds it and the distinct counts.
+  void AddSums(const MeasureCell& o);
 };
 
 }  // namespace touchpoint::kernels

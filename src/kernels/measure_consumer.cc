@@ -88,6 +88,7 @@ void MeasureConsumer::AssignGroups(const scan::CustomerView& c) {
       scan::CustomerView head = c;
       head.size = end;
       sessions_.Build(head, &keep_, &session_list_, &row_session_);
+      sessions_built_ = true;  // CountSessions reuses them
       for (size_t i = 0; i < end; ++i) {
         const uint32_t ses = row_session_[i];
         if (ses != SessionBuilder::kNoSession) group_[i] = group_[session_list_[ses].first_row];
@@ -113,6 +114,7 @@ void MeasureConsumer::Consume(const scan::CustomerView& c) {
   const int64_t range_lo = s.series.start(0);  // look-back start (or `from`)
 
   keep_.assign(n, 1);
+  sessions_built_ = false;
   if (s.where != nullptr && !s.where->empty()) {
     for (size_t i = 0; i < n; ++i) keep_[i] = s.where->Matches(c, i) ? 1 : 0;
   }
@@ -304,9 +306,11 @@ void MeasureConsumer::CountSessions(const scan::CustomerView& c) {
   // Sessions are built from every kept event before `to` (a session that
   // began before the range is not counted, but its events still bind).
   const size_t end = static_cast<size_t>(std::lower_bound(c.timestamp, c.timestamp + c.size, s.to_ms) - c.timestamp);
-  scan::CustomerView head = c;
-  head.size = end;
-  sessions_.Build(head, &keep_, &session_list_);
+  if (!sessions_built_) {  // else AssignGroups built them from the same rows
+    scan::CustomerView head = c;
+    head.size = end;
+    sessions_.Build(head, &keep_, &session_list_);
+  }
   const bool by = !s.by.empty();
   for (const Session& ses : session_list_) {
     const int32_t p = period_[ses.first_row];

@@ -46,6 +46,7 @@ class MeasureConsumer : public AnalysisConsumer<MeasureConsumer> {
 
   const MeasureSpec& spec_;
   SessionBuilder sessions_;
+  bool sessions_built_ = false;  // this customer's session_list_ is filled
   GroupIndex<MeasureGroup> groups_;
   MeasureMarks marks_;
   uint64_t known_before_ = 0;

@@ -27,8 +27,8 @@ std::string_view CutScopeName(CutScope scope) {
 
 namespace {
 
-// What the catalog says the store holds (MeasurePresence).
-MeasurePresence Presence(const scan::Catalog& catalog, const EventRoles& roles) {
+// What the store holds (MeasurePresence), from the roles resolved against its catalog.
+MeasurePresence Presence(const EventRoles& roles) {
   MeasurePresence p;
   auto any = [&](EventFlag flag) {
     for (uint16_t f : roles.flags) {
@@ -51,7 +51,6 @@ MeasurePresence Presence(const scan::Catalog& catalog, const EventRoles& roles) 
     const uint16_t f = roles.flags[code];
     if (!(f & kIsConversion) && !(f & kIsInactive)) p.non_conversion_activity = true;
   }
-  (void)catalog;
   return p;
 }
 
@@ -73,7 +72,7 @@ Status MeasureSpec::Prepare(const scan::Catalog& catalog, std::vector<std::strin
   months = MonthsWithPrevious(from_ms, to_ms, zone);
   days = PeriodGrid::Make(Interval::kDay, from_ms, to_ms, zone);
   roles = EventRoles::Resolve(catalog, defs);
-  presence = Presence(catalog, roles);
+  presence = Presence(roles);
   feature_count = catalog.size(scan::kFeature);
   properties->clear();
   group = ResolveCutAndFilter(by, where, properties, &derived);

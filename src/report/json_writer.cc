@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "util/utf8.h"
+
 namespace touchpoint::report {
 
 void JsonWriter::Separate() {
@@ -53,37 +55,6 @@ JsonWriter& JsonWriter::String(std::string_view s) {
   return *this;
 }
 
-namespace {
-
-// Length of the well-formed UTF-8 sequence at the start of `s` (RFC 3629:
-// no overlong forms, no surrogates, nothing above U+10FFFF), or 0.
-size_t Utf8Sequence(std::string_view s) {
-  const auto b = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  const unsigned char c = b(0);
-  size_t len = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (s.size() < len || b(1) < lo || b(1) > hi) return 0;
-  for (size_t i = 2; i < len; ++i) {
-    if (b(i) < 0x80 || b(i) > 0xBF) return 0;
-  }
-  return len;
-}
-
-}  // namespace
-
 // Output is always valid JSON text in UTF-8: quotes, backslashes and control
 // characters (NUL included) are escaped, and a byte that does not start a
 // well-formed UTF-8 sequence becomes U+FFFD, so a stray Latin-1 byte in a
@@ -93,7 +64,7 @@ void JsonWriter::Quote(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const size_t len = Utf8Sequence(s.substr(i));
+      const size_t len = Utf8SequenceLength(s, i);
       if (len == 0) {
         out_ += "\\ufffd";
         ++i;

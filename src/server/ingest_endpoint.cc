@@ -1,7 +1,6 @@
 #include "server/ingest_endpoint.h"
 
-#include <chrono>
-
+#include "engine/request_dates.h"
 #include "report/json_writer.h"
 #include "server/auth.h"
 #include "server/body_decoder.h"
@@ -22,11 +21,6 @@ IngestAnswer Error(int status, const std::string& message, int retry_after_s = 0
   report::JsonWriter w;
   w.BeginObject().Key("status").Int(0).Key("error").String(message).EndObject();
   return IngestAnswer{status, w.str(), retry_after_s};
-}
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 }  // namespace
@@ -68,7 +62,7 @@ IngestAnswer IngestEndpoint::Handle(IngestRequest request) const {
   decode_options.min_timestamp_ms = options_.config.ingest_min_timestamp_ms;
   decode_options.max_future_ms = options_.config.ingest_max_future_ms;
   bool too_many = false;
-  Status s = DecodeEvents(&text.value(), decode_options, NowMs(), &decoded, &too_many);
+  Status s = DecodeEvents(&text.value(), decode_options, engine::NowMs(), &decoded, &too_many);
   // The key is checked before a malformed body is described, so a caller
   // without the key learns nothing but that it needs one.
   if (!Authorized(request.header_key, decoded.keys)) {

@@ -5,7 +5,6 @@
 namespace touchpoint::store {
 namespace {
 
-constexpr std::string_view kAliasFile = "ALIASES";
 
 bool ValidId(std::string_view id) {
   return !id.empty() && id.find('\t') == std::string_view::npos && id.find('\n') == std::string_view::npos;

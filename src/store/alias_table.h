@@ -14,6 +14,9 @@
 
 namespace touchpoint::store {
 
+// The alias table's file in the store directory.
+inline constexpr std::string_view kAliasFile = "ALIASES";
+
 using AliasMap = std::map<std::string, std::string, std::less<>>;
 
 class AliasTable {

@@ -90,9 +90,6 @@ uint32_t UnpackCodesWith(std::index_sequence<W...>, const uint8_t* p, size_t wid
   return kUnpack[width](p, n, table, out);
 }
 
-// True when a code is `limit` or more; with `remap`, codes become remap[code].
-// A pass of its own, so the unpacking has no dependency chain.
-
 }  // namespace
 
 void GatherPlanes(const uint8_t* planes, size_t width, size_t rows, uint64_t* out) {

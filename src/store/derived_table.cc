@@ -6,7 +6,6 @@
 namespace touchpoint::store {
 namespace {
 
-constexpr std::string_view kDerivedDir = "derived";
 constexpr std::string_view kSuffix = ".tsv";
 constexpr std::string_view kSourceKey = "#source";
 constexpr std::string_view kWrittenKey = "#written";

@@ -15,6 +15,9 @@
 
 namespace touchpoint::store {
 
+// The folder of the derived columns in the store directory.
+inline constexpr std::string_view kDerivedDir = "derived";
+
 struct DerivedColumn {
   std::string name;
   std::string data_stamp;  // Snapshot::data_stamp at computation time

@@ -117,7 +117,7 @@ class PartReader {
   Status ReadEventIdHashes(DecodeContext* ctx, std::vector<uint64_t>* out) const;
   uint64_t event_id_count() const { return event_id_count_; }
   // Bytes [offset, offset + size) of a version-4 part's raw event-id set,
-  // read without the mapping (store/event_id_cursor.h verifies the checksum).
+  // read without the mapping (event_id_filter.cc's FindRepeatedIds verifies the checksum).
   Status ReadEventIdBytes(uint64_t offset, size_t size, char* out) const;
   uint32_t event_id_checksum() const { return event_ids_.checksum; }
   // Checks every chunk's checksum (`touchpoint check`).

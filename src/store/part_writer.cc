@@ -119,7 +119,7 @@ class PartWriter::Impl {
     if (!event_id_hashes_.empty()) std::memcpy(ids.data(), event_id_hashes_.data(), ids.size());
     ChunkRef id_chunk;
     // Stored as they are (random hashes do not compress), so a load's
-    // duplicate check streams them with pread (store/event_id_cursor.h).
+    // duplicate check streams them with pread (event_id_filter.cc, FindRepeatedIds).
     TP_RETURN_IF_ERROR(WriteChunk(ids, ColumnKind::kPlain, &id_chunk, /*compress=*/false));
     PutVarint64(&footer, event_id_hashes_.size());
     PutVarint64(&footer, id_chunk.offset);

@@ -88,7 +88,7 @@ namespace {
 // Files a killed writer may leave that no manifest can name.
 // What a directory may hold before it becomes a store: a creation cut short,
 // and the configuration a user writes before the first load (docs/config.md).
-bool MayPrecedeTheStore(std::string_view name) { return name == "FORMAT.tmp" || name == "touchpoint.toml"; }
+bool MayPrecedeTheStore(std::string_view name) { return name == "FORMAT.tmp" || name == kConfigFile; }
 
 // Whether `dir` holds parts, logs or rejected rows: a store with data, whose
 // manifest must then exist.
@@ -261,17 +261,17 @@ Status Store::RemoveIfEmpty(const std::string& dir) {
   }
   TP_ASSIGN_OR_RETURN(size_t data_files, DataFiles(dir));
   if (data_files > 0) return Status::OK();
-  for (std::string_view kept : {std::string_view("ALIASES"), kSuppressionFile, std::string_view("derived"),
-                                std::string_view("touchpoint.toml")}) {
+  for (std::string_view kept : {kAliasFile, kSuppressionFile, kDerivedDir, kConfigFile}) {
     if (FileExists(JoinPath(dir, kept))) return Status::OK();
   }
   for (std::string_view sub : {kPartsDir, kLogDir, kRejectedDir}) {
     TP_RETURN_IF_ERROR(RemoveEmptyDir(JoinPath(dir, sub)));
   }
-  for (std::string_view name : {kManifestFile, kLockFile, kMergingFile, std::string_view("merge.log"), kFormatFile}) {
+  for (std::string_view name : {kManifestFile, kLockFile, kMergingFile, kMergeLogFile, kFormatFile}) {
     TP_RETURN_IF_ERROR(RemoveFile(JoinPath(dir, name)));
   }
-  if (ListDir(dir).ok() && ListDir(dir)->empty()) return RemoveEmptyDir(dir);
+  auto left = ListDir(dir);
+  if (left.ok() && left->empty()) return RemoveEmptyDir(dir);
   return Status::OK();
 }
 

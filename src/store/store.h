@@ -55,6 +55,10 @@ struct StoreOptions {
 // lock; a second writer that finds the lock held and this file present waits
 // instead of failing with Busy.
 inline constexpr std::string_view kMergingFile = "MERGING";
+// What the background merge writes its output to, in the store directory.
+inline constexpr std::string_view kMergeLogFile = "merge.log";
+// The configuration a store directory may hold (engine/config.h reads it).
+inline constexpr std::string_view kConfigFile = "touchpoint.toml";
 
 class LoadWriter;
 class WalWriter;
