@@ -20,7 +20,7 @@ Result<kernels::RetentionReport> RunRetention(std::shared_ptr<const store::Snaps
   spec.zone = analysis.zone();
   spec.cohort_event = req.cohort == "first_seen" ? "" : req.cohort;
   spec.return_event = req.return_event == "any" ? "" : req.return_event;
-  spec.inactive_events = req.definitions.inactive_events;
+  spec.defs = req.definitions;
   spec.unbounded = req.unbounded;
   spec.by = req.by;
   spec.where = analysis.where();

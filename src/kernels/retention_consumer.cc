@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "event/schema.h"
+#include "kernels/event_roles.h"
 #include "kernels/group_column.h"
 
 namespace touchpoint::kernels {
@@ -25,16 +26,13 @@ Status RetentionSpec::Prepare(const scan::Catalog& catalog, std::vector<std::str
   subscription_cancel = catalog.Find(scan::kEvent, events::kSubscriptionCancel);
   purchase = catalog.Find(scan::kEvent, events::kPurchase);
   refund = catalog.Find(scan::kEvent, events::kRefund);
-  inactive.assign(catalog.size(scan::kEvent), 0);
-  for (const std::string& name : inactive_events) {
-    const uint32_t code = catalog.Find(scan::kEvent, name);
-    if (code != scan::kNoCode) inactive[code] = 1;
-  }
+  const EventRoles roles = EventRoles::Resolve(catalog, defs);
   event_class.assign(catalog.size(scan::kEvent), 0);
   for (uint32_t e = 0; e < event_class.size(); ++e) {
     uint8_t& k = event_class[e];
-    if (!cohort_missing && (cohort_code == 0 ? !inactive[e] : e == cohort_code)) k |= kStarts;
-    if (!return_missing && (return_code == 0 ? !inactive[e] : e == return_code)) k |= kReturns;
+    const bool own = !roles.Is(e, kIsInactive);
+    if (!cohort_missing && (cohort_code == 0 ? own : e == cohort_code)) k |= kStarts;
+    if (!return_missing && (return_code == 0 ? own : e == return_code)) k |= kReturns;
     if (e == purchase || e == refund) k |= kRevenue;
     if (e == subscription_start || e == subscription_cancel) k |= kSubscription;
   }

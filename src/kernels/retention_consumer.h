@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "kernels/analysis_consumer.h"
+#include "kernels/definitions.h"
 #include "kernels/event_filter.h"
 #include "kernels/group_column.h"
 #include "kernels/group_index.h"
@@ -32,9 +33,10 @@ struct RetentionSpec {
   const date::time_zone* zone = nullptr;
   const EventFilter* where = nullptr;
   std::vector<std::string> by;  // columns or properties of the cohort event
-  // Events that are not the customer's own activity (Definitions): they
-  // neither start a first_seen cohort nor count as an `any` return.
-  std::vector<std::string> inactive_events;
+  // The measure definitions; of them retention reads inactive_events, the
+  // events that are not the customer's own activity: they neither start a
+  // first_seen cohort nor count as an `any` return (EventRoles' kIsInactive).
+  Definitions defs;
 
   // Derived by Prepare.
   PeriodGrid grid;
@@ -42,7 +44,6 @@ struct RetentionSpec {
   uint32_t subscription_start = scan::kNoCode, subscription_cancel = scan::kNoCode;
   uint32_t purchase = scan::kNoCode, refund = scan::kNoCode;  // revenue: purchases less refunds
   bool cohort_missing = false, return_missing = false;  // the event never occurs
-  std::vector<uint8_t> inactive;  // by event code: one of inactive_events
   // By event code: what the event can be to a customer (EventClass bits),
   // so the per-event loop asks one table instead of four comparisons.
   enum EventClass : uint8_t { kStarts = 1, kReturns = 2, kRevenue = 4, kSubscription = 8 };

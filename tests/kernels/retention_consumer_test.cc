@@ -40,7 +40,7 @@ class RetentionConsumerTest : public ::testing::Test {
     spec.period = Interval::kWeek;
     spec.from_ms = kMonday;
     spec.to_ms = kMonday + 3 * kWeek;
-    spec.inactive_events = std::move(inactive);
+    spec.defs.inactive_events = std::move(inactive);
     return spec;
   }
 
