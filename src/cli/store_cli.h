@@ -15,13 +15,10 @@
 
 namespace touchpoint::cli {
 
-// Bad flags or values (CLI11 exits 2 for its own; cli/cli_util.h).
-inline constexpr int kExitUsageError = 2;
-
-// As Fail, for a bad flag or flag value: exit status 2.
+// As Fail, for a bad flag or flag value: exit status kExitUsage.
 inline int FailUsage(const Status& status) {
   Fail(status);
-  return kExitUsageError;
+  return kExitUsage;
 }
 
 inline store::StoreOptions WriterOptions(int64_t merge_wait_ms = store::kDefaultMergeWaitMs) {

@@ -58,10 +58,9 @@ bool ParseNumbered(std::string_view name, std::string_view prefix, std::string_v
   return true;
 }
 
-// Reads the committed batches of one log file. A torn tail (crash mid-write)
-// ends the log cleanly; it was never acknowledged.
-Status ReadLog(const std::string& path, EventBatch* out, uint64_t* records) {
-  TP_ASSIGN_OR_RETURN(std::unique_ptr<WalReader> reader, WalReader::Open(path));
+// Appends every committed batch `reader` holds to `out`. A torn tail (crash
+// mid-write) ends the log cleanly; it was never acknowledged.
+Status ReadBatches(WalReader* reader, EventBatch* out, uint64_t* records) {
   std::string record;
   EventBatch batch;
   while (reader->ReadRecord(&record)) {
@@ -73,6 +72,12 @@ Status ReadLog(const std::string& path, EventBatch* out, uint64_t* records) {
     ++*records;
   }
   return reader->status();
+}
+
+// Reads the committed batches of one log file.
+Status ReadLog(const std::string& path, EventBatch* out, uint64_t* records) {
+  TP_ASSIGN_OR_RETURN(std::unique_ptr<WalReader> reader, WalReader::Open(path));
+  return ReadBatches(reader.get(), out, records);
 }
 
 }  // namespace
@@ -437,16 +442,9 @@ Status Store::WriteLogPart(LogFlush* flush) {
   if (contents.size() < flush->log_bytes) return Status::Corruption(flush->log_path + ": shorter than its flush mark");
   contents.resize(flush->log_bytes);  // records appended after the mark go to the next log
   std::unique_ptr<WalReader> reader = WalReader::FromContents(std::move(contents), flush->log_path);
-  EventBatch logged, batch;
-  std::string record;
-  while (reader->ReadRecord(&record)) {
-    WalPayload payload;
-    TP_RETURN_IF_ERROR(DecodeWalPayload(record, &payload));
-    batch.Clear();
-    TP_RETURN_IF_ERROR(DecodeBatch(payload.body, &batch));
-    logged.AppendRows(batch);
-  }
-  TP_RETURN_IF_ERROR(reader->status());
+  EventBatch logged;
+  uint64_t records = 0;
+  TP_RETURN_IF_ERROR(ReadBatches(reader.get(), &logged, &records));
   if (logged.empty()) return Status::OK();
   TP_RETURN_IF_ERROR(PartWriter::WriteSorted(flush->part_path, logged, &flush->part.info));
   flush->has_events = true;
