@@ -47,6 +47,8 @@ class Touchpoint {
 
   const Config& config() const { return config_; }
   const std::string& dir() const { return dir_; }
+  // The store, opened read-only (its information, and later snapshots).
+  const store::Store& store() const { return *store_; }
   // Identifies the data the answers come from (store::Snapshot::data_stamp).
   const std::string& data_stamp() const { return snapshot_->data_stamp; }
   // Takes the store's latest snapshot. Not thread-safe against Run.

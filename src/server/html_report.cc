@@ -9,7 +9,6 @@
 #include "report/json_writer.h"
 #include "report/result_body.h"
 #include "server/static_assets.h"
-#include "store/store.h"
 #include "util/time.h"
 
 namespace touchpoint::server {
@@ -168,10 +167,7 @@ Result<std::string> BuildHtmlReport(const engine::Touchpoint& tp, const ReportRe
     return Status::Usage("this touchpoint was built without its web pages, so it cannot write reports: "
                          "run scripts/build_web.sh (npm and Vite), then build again");
   }
-  store::StoreOptions options;
-  options.read_only = true;
-  TP_ASSIGN_OR_RETURN(auto store, store::Store::Open(tp.dir(), options));
-  TP_ASSIGN_OR_RETURN(engine::StoreInfo info, engine::ComputeStoreInfo(*store));
+  TP_ASSIGN_OR_RETURN(engine::StoreInfo info, engine::ComputeStoreInfo(tp.store()));
   const int64_t days = RangeDays(request.common, info);
   const std::string interval = IntervalFor(days);
   const std::string steps = request.steps.empty() ? DefaultSteps(info) : request.steps;
