@@ -24,7 +24,9 @@ Result<std::unique_ptr<store::Store>> OpenStore(const std::string& dir, bool wri
   if (dir.empty()) return Status::Usage("--db DIR is required");
   store::StoreOptions options;
   options.read_only = !writable;
-  options.create_if_missing = writable;
+  // Only ingest creates a store: a mistyped --db elsewhere is an error, not
+  // a new empty store.
+  options.create_if_missing = false;
   return store::Store::Open(dir, options);
 }
 

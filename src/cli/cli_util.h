@@ -26,6 +26,7 @@ inline constexpr int kExitFlagged = 3;  // alerts fired, or --strict rejected ro
 int ExitCodeFor(const Status& status);
 // Prints "touchpoint: <message>" to stderr and returns ExitCodeFor(status).
 int Fail(const Status& status);
+// Opens an existing store (never creates one; ingest does).
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& dir, bool writable);
 
 // An open store and one snapshot of it, kept together for as long as a

@@ -444,4 +444,9 @@ set -e
 grep -q "touchpoint-serve" "$work/err.txt" || fail "serve names the missing binary: $(cat "$work/err.txt")"
 [ ! -e "$work/alone/store" ] || fail "serve without its binary creates no store"
 
+# A mistyped --db for derived --import is an error, never a new empty store.
+printf 'customer_id,value\nx1,gold\n' > "$work/seg.csv"
+expect_error "$data_codes" "not a Touchpoint store" derived --db "$work/no_such_store" --import tier "$work/seg.csv"
+[ ! -e "$work/no_such_store" ] || fail "derived --import on a mistyped --db creates no store"
+
 echo "cli: 1 passed, 0 failed"
