@@ -9,9 +9,11 @@
 //   clv_bench run DIR [THREADS]          RunClv on DIR/store; prints the
 //                                        stage times, the fits and the
 //                                        recovery check
-//   clv_bench churn STORE [THREADS]      RunChurn on any store (e.g. demo
+//   clv_bench churn STORE [THREADS [ROUNDS [ETA [MAX_ROWS]]]]
+//                                        RunChurn on any store (e.g. demo
 //                                        data): customers per window, stage
-//                                        times, AUC
+//                                        times, AUC; the model's settings
+//                                        overridden where given (0: default)
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -123,18 +125,24 @@ int Run(const std::string& dir, size_t threads) {
   return 0;
 }
 
-int Churn(const std::string& dir, size_t threads) {
+// ROUNDS, ETA and MAX_ROWS override the model's defaults (0: keep), for
+// trying settings on a large store.
+int Churn(const std::string& dir, size_t threads, int rounds, double eta, size_t max_rows) {
   auto store = store::Store::Open(dir, store::StoreOptions{true, true});
   if (!store.ok()) return std::fprintf(stderr, "%s\n", store.status().ToString().c_str()), 1;
   engine::ChurnRequest req;
   req.threads = threads;
+  if (rounds > 0) req.boosting.rounds = rounds;
+  if (eta > 0) req.boosting.learning_rate = eta;
+  if (max_rows > 0) req.max_training_rows = max_rows;
   auto r = engine::RunChurn((*store)->GetSnapshot().value(), req);
   if (!r.ok()) return std::fprintf(stderr, "%s\n", r.status().ToString().c_str()), 1;
-  std::printf("train %llu customers (%.1f%% churned), test %llu, scored %zu; query %.3f s: scan %.3f  train %.3f  "
-              "evaluate %.3f  refit+score %.3f; AUC %.4f, top-decile precision %.3f recall %.3f\n",
+  std::printf("train %llu customers (%.1f%% churned), test %llu, scored %zu (models learned from %llu and %llu); query %.3f s: "
+              "scan %.3f  evaluate %.3f  refit+score %.3f (side by side); AUC %.4f, top-decile precision %.3f recall %.3f\n",
               static_cast<unsigned long long>(r->train.customers), 100 * r->train.churn_rate,
-              static_cast<unsigned long long>(r->test.customers), r->risk.size(), r->header.seconds, r->timings.scan,
-              r->timings.train, r->timings.evaluate, r->timings.score, r->auc, r->top_decile.precision,
+              static_cast<unsigned long long>(r->test.customers), r->risk.size(),
+              static_cast<unsigned long long>(r->train.trained_on), static_cast<unsigned long long>(r->test.trained_on),
+              r->header.seconds, r->timings.scan, r->timings.evaluate, r->timings.score, r->auc, r->top_decile.precision,
               r->top_decile.recall);
   return 0;
 }
@@ -147,8 +155,12 @@ int main(int argc, char** argv) {
   if (mode == "make" && argc >= 4) {
     return touchpoint::Make(argv[2], std::strtoull(argv[3], nullptr, 10), argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 1);
   }
-  if (mode == "churn" && argc >= 3) return touchpoint::Churn(argv[2], argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 0);
+  if (mode == "churn" && argc >= 3) {
+    auto arg = [&](int i) { return argc > i ? argv[i] : "0"; };
+    return touchpoint::Churn(argv[2], std::strtoull(arg(3), nullptr, 10), std::atoi(arg(4)), std::atof(arg(5)),
+                             std::strtoull(arg(6), nullptr, 10));
+  }
   if (mode == "run" && argc >= 3) return touchpoint::Run(argv[2], argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 0);
-  std::fprintf(stderr, "usage: clv_bench make DIR CUSTOMERS [SEED] | clv_bench run DIR [THREADS] | clv_bench churn STORE [THREADS]\n");
+  std::fprintf(stderr, "usage: clv_bench make DIR CUSTOMERS [SEED] | clv_bench run DIR [THREADS] | clv_bench churn STORE [THREADS [ROUNDS [ETA [MAX_ROWS]]]]\n");
   return 2;
 }

@@ -16,9 +16,9 @@
 namespace touchpoint::models {
 
 struct BoostingParams {
-  int rounds = 150;
+  int rounds = 60;
   int max_depth = 4;
-  double learning_rate = 0.1;
+  double learning_rate = 0.25;
   double subsample = 0.8;
   double min_child_weight = 5;
   uint64_t seed = 1;

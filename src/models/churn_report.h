@@ -21,6 +21,7 @@ struct ChurnSplit {
   uint64_t customers = 0;
   uint64_t churned = 0;
   double churn_rate = 0;
+  uint64_t trained_on = 0;  // the customers the window's model learned from (a capped even sample)
 };
 
 struct ChurnDriver {
@@ -32,8 +33,12 @@ struct ChurnDriver {
   int direction = 0;
 };
 
+// Seconds: the scan (features and labels), then the two models' tasks,
+// which overlap when they run side by side: evaluate (train on the training
+// window, judge on the test window) and score (refit on the test window,
+// score as of as_of).
 struct ChurnTimings {
-  double scan = 0, train = 0, evaluate = 0, score = 0;  // seconds
+  double scan = 0, evaluate = 0, score = 0;
 };
 
 struct ChurnReport {

@@ -19,6 +19,7 @@ void Split(const models::ChurnSplit& s, JsonWriter* w) {
   w->Key("customers").Int(static_cast<int64_t>(s.customers));
   w->Key("churned").Int(static_cast<int64_t>(s.churned));
   w->Key("churn_rate").Number(s.churn_rate);
+  w->Key("trained_on").Int(static_cast<int64_t>(s.trained_on));
   w->EndObject();
 }
 

@@ -38,9 +38,7 @@ TEST(ChurnQuery, LearnsFromDemoData) {
   IngestResult loaded;
   ASSERT_TRUE(IngestFile(store->get(), ingest, &loaded).ok());
 
-  ChurnRequest req;
-  req.boosting.rounds = 60;
-  auto r = RunChurn((*store)->GetSnapshot().value(), req);
+  auto r = RunChurn((*store)->GetSnapshot().value(), ChurnRequest{});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_GT(r->train.customers, 500u);
   EXPECT_GT(r->test.customers, 500u);
@@ -107,6 +105,24 @@ TEST(ChurnQuery, LabelsAndSplitByHand) {
   EXPECT_EQ(r->test.churned, 21u);    // 20 stopped, "cancel" cancelled
   EXPECT_EQ(r->train.cutoff, "2024-03-01T00:00:00.000Z");
   EXPECT_EQ(r->risk.size(), 21u);     // the 20 active in the last 25 days, and "cancel"
+  // Under the cap, each model learns from its whole window.
+  EXPECT_EQ(r->train.trained_on, 60u);
+  EXPECT_EQ(r->test.trained_on, 41u);
+
+  // Capped: each model learns from an even sample of its window, but is
+  // still judged on, and scores, every customer.
+  req.max_training_rows = 25;
+  r = RunChurn(snapshot, req);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->train.customers, 60u);
+  EXPECT_EQ(r->train.trained_on, 25u);
+  EXPECT_EQ(r->test.trained_on, 25u);
+  uint64_t judged = 0;
+  for (const auto& bin : r->calibration) judged += bin.customers;
+  EXPECT_EQ(judged, 41u);
+  EXPECT_EQ(r->risk.size(), 21u);
+  const std::string json = report::Render(*report::ChurnBody(*r), report::OutputFormat::kJson);
+  EXPECT_NE(json.find("\"trained_on\":25"), std::string::npos) << json;
 }
 
 TEST(ChurnQuery, RefusesWithTooFewChurners) {
