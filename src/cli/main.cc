@@ -2,7 +2,10 @@
 // come from the registry (engine/analysis_registry.h), the store commands
 // from their files; each hands over to engine/.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -14,12 +17,6 @@
 namespace {
 
 using touchpoint::cli::kExitUsage;
-
-std::vector<std::string> SubcommandNames(const CLI::App& app) {
-  std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
-  return names;
-}
 
 // An unknown flag: the nearest flags of the command. CLI11 names the
 // unexpected arguments after the colon of its message.
@@ -50,6 +47,28 @@ std::string FlagSuggestions(CLI::App& app, const std::string& command, const std
   return out;
 }
 
+// Every command and how it registers itself, in the order --help lists them.
+struct Command {
+  std::string name;
+  std::function<void(CLI::App&, touchpoint::cli::Action*)> add;
+};
+
+std::vector<Command> Commands() {
+  namespace cli = touchpoint::cli;
+  std::vector<Command> c = {{"generate", cli::RegisterGenerate}, {"ingest", cli::RegisterIngest}, {"info", cli::RegisterInfo}};
+  for (const touchpoint::engine::AnalysisDef* def : touchpoint::engine::Analyses()) {
+    c.push_back({def->name, [def](CLI::App& app, cli::Action* run) { cli::RegisterAnalysis(app, *def, run); }});
+  }
+  for (Command more : std::initializer_list<Command>{
+           {"alerts", cli::RegisterAlerts}, {"derived", cli::RegisterDerived}, {"compact", cli::RegisterCompact},
+           {"delete", cli::RegisterDelete}, {"unload", cli::RegisterUnload}, {"loads", cli::RegisterLoads},
+           {"check", cli::RegisterCheck}, {"alias", cli::RegisterAlias}, {"serve", cli::RegisterServe},
+           {"report", cli::RegisterReport}}) {
+    c.push_back(std::move(more));
+  }
+  return c;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,31 +77,23 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "touchpoint 0.1.0");
   app.footer("Run `touchpoint COMMAND --help` for a command's flags, defaults and examples.");
   touchpoint::cli::Action run;
-  touchpoint::cli::RegisterGenerate(app, &run);
-  touchpoint::cli::RegisterIngest(app, &run);
-  touchpoint::cli::RegisterInfo(app, &run);
-  for (const touchpoint::engine::AnalysisDef* def : touchpoint::engine::Analyses()) {
-    touchpoint::cli::RegisterAnalysis(app, *def, &run);
-  }
-  touchpoint::cli::RegisterAlerts(app, &run);
-  touchpoint::cli::RegisterDerived(app, &run);
-  touchpoint::cli::RegisterCompact(app, &run);
-  touchpoint::cli::RegisterDelete(app, &run);
-  touchpoint::cli::RegisterUnload(app, &run);
-  touchpoint::cli::RegisterLoads(app, &run);
-  touchpoint::cli::RegisterCheck(app, &run);
-  touchpoint::cli::RegisterAlias(app, &run);
-  touchpoint::cli::RegisterServe(app, &run);
-  touchpoint::cli::RegisterReport(app, &run);
-  // A mistyped command gets the nearest ones, as git does.
+  const std::vector<Command> commands = Commands();
+  // A command named first is the only one whose flags are built: building
+  // all of them is most of the start-up time of a query of a few
+  // milliseconds. Anything else (--help, --version, nothing) gets them all.
   if (argc > 1 && argv[1][0] != '-') {
-    const std::vector<std::string> names = SubcommandNames(app);
     const std::string cmd = argv[1];
-    if (std::find(names.begin(), names.end(), cmd) == names.end()) {
-      std::fprintf(stderr, "touchpoint: unknown command '%s'%s\n", cmd.c_str(),
-                   touchpoint::DidYouMean(cmd, names).c_str());
+    const auto it = std::find_if(commands.begin(), commands.end(), [&](const Command& c) { return c.name == cmd; });
+    if (it == commands.end()) {
+      std::vector<std::string> names;
+      for (const Command& c : commands) names.push_back(c.name);
+      // A mistyped command gets the nearest ones, as git does.
+      std::fprintf(stderr, "touchpoint: unknown command '%s'%s\n", cmd.c_str(), touchpoint::DidYouMean(cmd, names).c_str());
       return kExitUsage;
     }
+    it->add(app, &run);
+  } else {
+    for (const Command& c : commands) c.add(app, &run);
   }
   try {
     app.parse(argc, argv);

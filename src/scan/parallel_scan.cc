@@ -4,6 +4,7 @@
 #include <atomic>
 #include <deque>
 #include <map>
+#include <mutex>
 #include <numeric>
 #include <set>
 
@@ -113,13 +114,25 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
   std::vector<Status> statuses(shards);
   std::vector<std::map<std::string, DeferredRows, std::less<>>> deferred(shards);
   std::atomic<uint64_t> total_customers{0}, total_rows{0}, blocks_read{0}, blocks_pruned{0};
+  // Decoding buffers handed from shard to shard (one set per part in use).
+  std::mutex scratch_mu;
+  std::vector<std::unique_ptr<CursorScratch>> spare_scratch;
+  auto take_scratch = [&] {
+    std::lock_guard<std::mutex> lock(scratch_mu);
+    if (spare_scratch.empty()) return std::make_unique<CursorScratch>();
+    std::unique_ptr<CursorScratch> s = std::move(spare_scratch.back());
+    spare_scratch.pop_back();
+    return s;
+  };
 
   RunParallel(shards, threads, [&](size_t s) {
     const uint64_t lo = s * step;
     const uint64_t hi = s + 1 == shards ? UINT64_MAX : (s + 1) * step - 1;
+    std::vector<std::unique_ptr<CursorScratch>> scratch;
     std::vector<std::unique_ptr<PartCursor>> cursors;
     for (size_t p = 0; p < snapshot_->parts.size(); ++p) {
-      cursors.push_back(std::make_unique<PartCursor>(*snapshot_->parts[p], p, catalog_, spec, lo, hi));
+      scratch.push_back(take_scratch());
+      cursors.push_back(std::make_unique<PartCursor>(*snapshot_->parts[p], p, catalog_, spec, lo, hi, scratch.back().get()));
     }
     std::unique_ptr<CustomerConsumer> consumer = factory();
     ColumnArrays merged;
@@ -198,6 +211,9 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     total_customers += customers;
     total_rows += rows;
     consumers[s] = std::move(consumer);
+    cursors.clear();
+    std::lock_guard<std::mutex> lock(scratch_mu);
+    for (auto& one : scratch) spare_scratch.push_back(std::move(one));
   });
   for (const Status& st : statuses) TP_RETURN_IF_ERROR(st);
 

@@ -13,8 +13,16 @@ constexpr int kStoredDict[kDictColumnCount] = {store::kColEvent,  store::kColCha
 }  // namespace
 
 PartCursor::PartCursor(const store::PartReader& part, size_t part_index, const Catalog& catalog,
-                       const ScanSpec& spec, uint64_t hash_lo, uint64_t hash_hi)
-    : part_(part), part_index_(part_index), catalog_(catalog), spec_(spec), hash_lo_(hash_lo), hash_hi_(hash_hi) {
+                       const ScanSpec& spec, uint64_t hash_lo, uint64_t hash_hi, CursorScratch* scratch)
+    : part_(part),
+      part_index_(part_index),
+      catalog_(catalog),
+      spec_(spec),
+      hash_lo_(hash_lo),
+      hash_hi_(hash_hi),
+      ctx_(scratch->ctx),
+      runs_(scratch->runs),
+      arrays_(scratch->arrays) {
   for (const std::string& name : spec.properties) {
     property_columns_.push_back(part.FindColumn(std::string(store::kPropertyPrefix) + name));
   }

@@ -16,11 +16,22 @@
 
 namespace touchpoint::scan {
 
+// A cursor's decoding buffers. They outlive the cursor, so the next shard a
+// thread takes reuses them: fresh ones cost a page fault per 4 KiB touched
+// (a decoded block is a few hundred KiB), and buffers above malloc's mmap
+// threshold would be returned to the kernel and faulted in again.
+struct CursorScratch {
+  store::DecodeContext ctx;
+  store::CustomerRuns runs;
+  ColumnArrays arrays;
+};
+
 class PartCursor {
  public:
-  // Covers customers with hash in [hash_lo, hash_hi] (inclusive).
+  // Covers customers with hash in [hash_lo, hash_hi] (inclusive), decoding
+  // into `scratch`, which it uses alone while it lives.
   PartCursor(const store::PartReader& part, size_t part_index, const Catalog& catalog, const ScanSpec& spec,
-             uint64_t hash_lo, uint64_t hash_hi);
+             uint64_t hash_lo, uint64_t hash_hi, CursorScratch* scratch);
 
   // Positions on the first customer; false at the end. Errors via status().
   bool Valid() const { return valid_; }
@@ -44,9 +55,9 @@ class PartCursor {
   const Catalog& catalog_;
   const ScanSpec& spec_;
   uint64_t hash_lo_, hash_hi_;
-  store::DecodeContext ctx_;
-  store::CustomerRuns runs_;
-  ColumnArrays arrays_;
+  store::DecodeContext& ctx_;
+  store::CustomerRuns& runs_;
+  ColumnArrays& arrays_;
   std::vector<int> property_columns_;  // part column index per spec property, or -1
   std::vector<int> chunk_columns_;     // the part columns a block read takes
   size_t next_block_ = 0;
