@@ -334,7 +334,7 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
   };
   int depth = 0;
   if (spec_.where == nullptr) {
-    const uint32_t any = spec_.steps.MatchAny(c, c.size);
+    const uint32_t any = any_known_ ? any_ : spec_.steps.MatchAny(c, c.size);
     // Ordered chains fill steps in order, so none gets past the first step
     // the customer has no event of: the gather drops the later steps' bits,
     // and the chain machinery walks fewer levels (strict mode needs every
@@ -372,8 +372,29 @@ bool FunnelConsumer::GatherShallow(const scan::CustomerView& c) {
   return true;
 }
 
-void FunnelConsumer::Consume(const scan::CustomerView& c) {
+// Before the scan decodes a customer's times (ScanSpec::lazy_timestamps):
+// one who is counted at depth 0 or 1 with nothing to attribute, time or
+// export (GatherShallow's first case) needs none, and most customers of a
+// funnel are such.
+bool FunnelConsumer::SettleByEvents(const scan::CustomerView& c) {
+  if (spec_.count != FunnelCount::kCustomers || !spec_.exclusions.empty() || spec_.where != nullptr ||
+      !spec_.by.empty() || spec_.dropped_at == 1) {
+    return false;
+  }
+  any_ = spec_.steps.MatchAny(c, c.size);
+  any_known_ = true;
+  const bool unordered = spec_.mode == FunnelMode::kUnordered;
+  if (unordered ? __builtin_popcount(any_) > 1 : (any_ & 2) != 0) return false;
+  CountShallow(unordered ? __builtin_popcount(any_) : static_cast<int>(any_ & 1), 0);
+  return true;
+}
+
+void FunnelConsumer::Consume(const scan::CustomerView& given) {
   reachable_ = ~0u;
+  any_known_ = false;
+  if (given.timestamp == nullptr && SettleByEvents(given)) return;
+  scan::CustomerView c = given;
+  c.timestamp = given.Timestamps();
   if (!GatherShallow(c)) Gather(c);
   const size_t n = rows_.size();
   if (n == 0) return;

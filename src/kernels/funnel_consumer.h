@@ -55,6 +55,7 @@ class FunnelConsumer : public AnalysisConsumer<FunnelConsumer> {
   int OrderedDepth(const MaskOf& mask_of, const TimeOf& time_of, size_t begin, size_t end) const;
   // Settles customers of depth <= 1 (and, ordered, those that can reach
   // steps 1-2 only); false for the others, which take the full gather.
+  bool SettleByEvents(const scan::CustomerView& c);
   bool GatherShallow(const scan::CustomerView& c);
   // Counts a customer whose ordered chains can reach steps 1 and 2 only.
   void CountFirstTwoSteps(const scan::CustomerView& c);
@@ -88,6 +89,9 @@ class FunnelConsumer : public AnalysisConsumer<FunnelConsumer> {
   // The steps the customer's ordered chains can reach at all (GatherShallow);
   // the gather keeps only their bits.
   uint32_t reachable_ = ~0u;
+  // The union of the customer's step masks, once SettleByEvents has taken it.
+  bool any_known_ = false;
+  uint32_t any_ = 0;
   // StrictReach's memo over (event - memo_base_, step) for one start.
   std::vector<int8_t> memo_;
   size_t memo_base_ = 0;

@@ -72,6 +72,9 @@ scan::ScanSpec FunnelSpec::ScanSpecFor(const std::vector<std::string>& propertie
     if (definitions.split_on_campaign_change) s.columns |= scan::kColumnCampaign;
   }
   AddCutAndFilter(group, where, properties, derived, &s);
+  // Customers without a step-2 event are counted by their events alone
+  // (FunnelConsumer::SettleByEvents): their times need not be decoded.
+  s.lazy_timestamps = count == FunnelCount::kCustomers && where == nullptr && exclusion_events.size() == 0;
   return s;
 }
 

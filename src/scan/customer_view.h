@@ -25,11 +25,24 @@ enum DictColumn : int {
   kDictColumnCount,
 };
 
+// Decodes the timestamps of the customer being delivered, when the scan
+// left them for later (ScanSpec::lazy_timestamps).
+class TimestampLoader {
+ public:
+  virtual const int64_t* Load() = 0;
+
+ protected:
+  ~TimestampLoader() = default;
+};
+
 struct CustomerView {
   std::string_view customer_id;  // the canonical id when aliases are resolved
   uint64_t customer_hash = 0;
   size_t size = 0;  // number of events
-  const int64_t* timestamp = nullptr;  // ms since epoch, non-decreasing
+  // ms since epoch, non-decreasing. Null when the spec asked for
+  // lazy_timestamps and the scan has not decoded them: read Timestamps().
+  const int64_t* timestamp = nullptr;
+  TimestampLoader* timestamp_loader = nullptr;
   const uint32_t* dict[kDictColumnCount] = {};  // Catalog codes per DictColumn
   const double* revenue = nullptr;  // NaN = absent
   const double* score = nullptr;    // NaN = absent
@@ -42,6 +55,8 @@ struct CustomerView {
   // value, "" when it has none.
   const std::string_view* derived = nullptr;
 
+  // The timestamps, decoded now if the scan left them for later.
+  const int64_t* Timestamps() const { return timestamp != nullptr ? timestamp : timestamp_loader->Load(); }
   const uint32_t* event() const { return dict[kEvent]; }
   const uint32_t* channel() const { return dict[kChannel]; }
 };

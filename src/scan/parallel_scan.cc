@@ -181,6 +181,11 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
           aliased = true;
         }
       }
+      // Lazy timestamps stay undecoded only for a customer handed over as
+      // stored: merging, clipping and holding back read them.
+      if (spec.lazy_timestamps && (aliased || clip || same.size() > 1)) {
+        for (PartCursor* c : same) c->DecodeTimestamps();
+      }
       if (aliased) {
         auto [it, inserted] = deferred[s].try_emplace(std::string(canonical));
         if (inserted) it->second.rows.Clear(spec.columns, nprops);
@@ -191,6 +196,10 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
         CustomerView v = min->arrays().View(min->row_begin(), min->row_end(), spec.columns);
         v.customer_id = id;
         v.customer_hash = min->hash();
+        if (min->TimestampsPending()) {
+          v.timestamp = nullptr;
+          v.timestamp_loader = min;
+        }
         deliver(v);
       } else {
         runs.clear();

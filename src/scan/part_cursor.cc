@@ -20,9 +20,11 @@ PartCursor::PartCursor(const store::PartReader& part, size_t part_index, const C
       spec_(spec),
       hash_lo_(hash_lo),
       hash_hi_(hash_hi),
+      scratch_(*scratch),
       ctx_(scratch->ctx),
       runs_(scratch->runs),
       arrays_(scratch->arrays) {
+  lazy_timestamps_ = spec.lazy_timestamps && part.format_version() >= 3;
   for (const std::string& name : spec.properties) {
     property_columns_.push_back(part.FindColumn(std::string(store::kPropertyPrefix) + name));
   }
@@ -56,7 +58,13 @@ Status PartCursor::DecodeBlock(size_t block) {
   // No Clear(): every requested column is overwritten by its decoder, and
   // emptying the vectors first would make each resize zero-fill the block.
   arrays_.properties.resize(spec_.properties.size());
-  TP_RETURN_IF_ERROR(part_.DecodeTimestamps(block, runs_, &ctx_, &arrays_.timestamp));
+  if (lazy_timestamps_) {
+    TP_RETURN_IF_ERROR(part_.PrepareTimestamps(block, runs_, &ctx_, &scratch_.packed_timestamps));
+    arrays_.timestamp.resize(runs_.start.back());  // filled customer by customer (Load)
+    scratch_.timestamps_decoded.assign(runs_.hash.size(), 0);
+  } else {
+    TP_RETURN_IF_ERROR(part_.DecodeTimestamps(block, runs_, &ctx_, &arrays_.timestamp));
+  }
   for (int c = 0; c < kDictColumnCount; ++c) {
     if (!(cols & (1u << c))) continue;
     // The part's codes become the catalog's as they are decoded; most parts'

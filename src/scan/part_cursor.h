@@ -24,9 +24,11 @@ struct CursorScratch {
   store::DecodeContext ctx;
   store::CustomerRuns runs;
   ColumnArrays arrays;
+  store::PackedTimestamps packed_timestamps;  // lazy timestamps: the block's, not yet decoded
+  std::vector<uint8_t> timestamps_decoded;    // lazy timestamps: per customer of the block
 };
 
-class PartCursor {
+class PartCursor : public TimestampLoader {
  public:
   // Covers customers with hash in [hash_lo, hash_hi] (inclusive), decoding
   // into `scratch`, which it uses alone while it lives.
@@ -41,6 +43,21 @@ class PartCursor {
   size_t row_begin() const { return runs_.start[customer_]; }
   size_t row_end() const { return runs_.start[customer_ + 1]; }
   ColumnArrays& arrays() { return arrays_; }
+  // With ScanSpec::lazy_timestamps (on parts of version 3 on), a block's
+  // timestamps are decoded customer by customer when asked for: these make
+  // sure the current customer's are in arrays().timestamp.
+  bool TimestampsPending() const { return lazy_timestamps_ && !scratch_.timestamps_decoded[customer_]; }
+  void DecodeTimestamps() {
+    if (!TimestampsPending()) return;
+    scratch_.packed_timestamps.Decode(customer_, runs_.start[customer_], runs_.start[customer_ + 1],
+                                      arrays_.timestamp.data());
+    scratch_.timestamps_decoded[customer_] = 1;
+  }
+  // TimestampLoader: the current customer's.
+  const int64_t* Load() override {
+    DecodeTimestamps();
+    return arrays_.timestamp.data() + row_begin();
+  }
   // Moves to the next customer (loading the next block when needed).
   void Next();
   uint64_t blocks_read() const { return blocks_read_; }
@@ -55,11 +72,13 @@ class PartCursor {
   const Catalog& catalog_;
   const ScanSpec& spec_;
   uint64_t hash_lo_, hash_hi_;
+  CursorScratch& scratch_;
   store::DecodeContext& ctx_;
   store::CustomerRuns& runs_;
   ColumnArrays& arrays_;
   std::vector<int> property_columns_;  // part column index per spec property, or -1
   std::vector<int> chunk_columns_;     // the part columns a block read takes
+  bool lazy_timestamps_ = false;
   size_t next_block_ = 0;
   size_t customer_ = 0;
   bool valid_ = false;

@@ -39,6 +39,10 @@ struct ScanSpec {
   // risk, CLV... (named `derived:NAME` in --by and --where).
   std::vector<std::string> derived;
   size_t threads = 0;  // 0: one per hardware thread
+  // The consumer reads CustomerView::Timestamps(), not `timestamp`: the scan
+  // may leave a customer's times undecoded until it asks (a funnel settles
+  // most customers by their events alone).
+  bool lazy_timestamps = false;
   bool resolve_aliases = true;
 };
 

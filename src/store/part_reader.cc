@@ -24,6 +24,13 @@ namespace {
 
 uint32_t Checksum(std::string_view bytes) { return static_cast<uint32_t>(Hash64(bytes)); }
 
+// Little-endian, as the writer packs (and bit_unpack.cc reads).
+inline uint64_t LoadLittle64(const uint8_t* p) {
+  uint64_t x;
+  std::memcpy(&x, p, 8);
+  return x;
+}
+
 bool GetZigZag(std::string_view* in, int64_t* v) {
   uint64_t raw;
   if (!GetVarint64(in, &raw)) return false;
@@ -329,36 +336,82 @@ Status PartReader::DecodeTimestamps(size_t block, const CustomerRuns& runs, Deco
   return Status::OK();
 }
 
-// Version 3 (part_columns.h): read in place, no decompression.
+// Version 3 (part_columns.h): the chunk's sections, read in place (no
+// decompression) and checked, shared by the block decoder below and the
+// per-customer one (PrepareTimestamps).
+Status PartReader::TimestampSections(size_t block, size_t customers, const DecodeContext* ctx,
+                                     TimestampChunk* out) const {
+  const BlockInfo& b = blocks_[block];
+  TP_ASSIGN_OR_RETURN(const std::string_view chunk, StoredChunk(block, kColTimestamp, ctx));
+  if (chunk.size() < kTimestampHeaderBytes || customers == 0) return Corrupt(block, kColTimestamp, "timestamps truncated");
+  out->width = static_cast<uint8_t>(chunk[0]);
+  if (out->width > kMaxTimestampBits) return Corrupt(block, kColTimestamp, "timestamp width out of range");
+  out->first_ts = DecodeFixed64(chunk.data() + 1);
+  const auto* p = reinterpret_cast<const uint8_t*>(chunk.data() + kTimestampHeaderBytes);
+  const auto* end = reinterpret_cast<const uint8_t*>(chunk.data() + chunk.size());
+  uint64_t firsts_bytes = 0;
+  if (!GetVarint64Fast(&p, end, &out->exceptions) || !GetVarint64Fast(&p, end, &firsts_bytes)) {
+    return Corrupt(block, kColTimestamp, "timestamps truncated");
+  }
+  out->inner = b.rows - customers;  // rows after each customer's first
+  if (out->exceptions > out->inner) return Corrupt(block, kColTimestamp, "more exceptions than deltas");
+  // The sections: firsts [p, patches), exceptions [patches, packed), packed.
+  const size_t packed_bytes = (out->inner * out->width + 7) / 8 + kTimestampPadding;
+  if (firsts_bytes > static_cast<size_t>(end - p) || packed_bytes > static_cast<size_t>(end - p) - firsts_bytes) {
+    return Corrupt(block, kColTimestamp, "timestamps have the wrong size");
+  }
+  out->firsts = p;
+  out->patches = p + firsts_bytes;
+  out->packed = end - packed_bytes;
+  return Status::OK();
+}
+
+// Calls fn(k, high) for each exception in order: the k-th inner delta has
+// `high` above its `width` packed bits.
+template <class Fn>
+Status PartReader::ForEachException(size_t block, const TimestampChunk& t, Fn&& fn) const {
+  const uint8_t* q = t.patches;
+  uint64_t k = 0;
+  for (uint64_t e = 0; e < t.exceptions; ++e) {
+    uint64_t gap, high;
+    if (!GetVarint64Fast(&q, t.packed, &gap) || !GetVarint64Fast(&q, t.packed, &high)) {
+      return Corrupt(block, kColTimestamp, "timestamp exceptions truncated");
+    }
+    k += gap;
+    if (k >= t.inner || (e > 0 && gap == 0)) return Corrupt(block, kColTimestamp, "timestamp exception out of range");
+    fn(k, high);
+  }
+  if (q != t.packed) return Corrupt(block, kColTimestamp, "timestamp exceptions have the wrong size");
+  return Status::OK();
+}
+
+// Calls fn(c, first) with each customer's first timestamp.
+template <class Fn>
+Status PartReader::ForEachFirst(size_t block, const TimestampChunk& t, size_t customers, Fn&& fn) const {
+  const uint8_t* firsts = t.firsts;
+  uint64_t first = t.first_ts;  // unsigned: sums wrap as the writer's differences did
+  for (size_t c = 0; c < customers; ++c) {
+    if (c > 0) {
+      uint64_t raw;
+      if (!GetVarint64Fast(&firsts, t.patches, &raw)) return Corrupt(block, kColTimestamp, "first timestamps truncated");
+      first += static_cast<uint64_t>(UnZigZag(raw));
+    }
+    fn(c, first);
+  }
+  if (firsts != t.patches) return Corrupt(block, kColTimestamp, "first timestamps have the wrong size");
+  return Status::OK();
+}
+
 Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
                                           std::vector<int64_t>* out) const {
   const BlockInfo& b = blocks_[block];
-  TP_ASSIGN_OR_RETURN(const std::string_view chunk, StoredChunk(block, kColTimestamp, ctx));
   const size_t customers = runs.start.size() - 1;
   if (b.rows == 0) {
     out->clear();
     return Status::OK();
   }
-  if (chunk.size() < kTimestampHeaderBytes || customers == 0) return Corrupt(block, kColTimestamp, "timestamps truncated");
-  const size_t width = static_cast<uint8_t>(chunk[0]);
-  if (width > kMaxTimestampBits) return Corrupt(block, kColTimestamp, "timestamp width out of range");
-  const auto first_ts = static_cast<int64_t>(DecodeFixed64(chunk.data() + 1));
-  const auto* p = reinterpret_cast<const uint8_t*>(chunk.data() + kTimestampHeaderBytes);
-  const auto* end = reinterpret_cast<const uint8_t*>(chunk.data() + chunk.size());
-  uint64_t exceptions = 0, firsts_bytes = 0;
-  if (!GetVarint64Fast(&p, end, &exceptions) || !GetVarint64Fast(&p, end, &firsts_bytes)) {
-    return Corrupt(block, kColTimestamp, "timestamps truncated");
-  }
-  const size_t inner = b.rows - customers;  // rows after each customer's first
-  if (exceptions > inner) return Corrupt(block, kColTimestamp, "more exceptions than deltas");
-  // The sections: firsts [p, patches), exceptions [patches, packed), packed.
-  const size_t packed_bytes = (inner * width + 7) / 8 + kTimestampPadding;
-  if (firsts_bytes > static_cast<size_t>(end - p) || packed_bytes > static_cast<size_t>(end - p) - firsts_bytes) {
-    return Corrupt(block, kColTimestamp, "timestamps have the wrong size");
-  }
-  const uint8_t* firsts = p;
-  const uint8_t* const patches = p + firsts_bytes;
-  const uint8_t* const packed = end - packed_bytes;
+  TimestampChunk t;
+  TP_RETURN_IF_ERROR(TimestampSections(block, customers, ctx, &t));
   out->resize(b.rows);  // every entry is written below
   int64_t* ts = out->data();
   // The deltas, unpacked into the tail of `out`: delta k goes to slot
@@ -366,40 +419,74 @@ Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs
   // customer c), so the running sum below reads each slot before any
   // write reaches it.
   auto* deltas = reinterpret_cast<uint64_t*>(ts + customers);
-  UnpackBits(packed, width, inner, deltas);
-  const uint8_t* q = patches;
-  uint64_t k = 0;
-  for (uint64_t e = 0; e < exceptions; ++e) {
-    uint64_t gap, high;
-    if (!GetVarint64Fast(&q, packed, &gap) || !GetVarint64Fast(&q, packed, &high)) {
-      return Corrupt(block, kColTimestamp, "timestamp exceptions truncated");
-    }
-    k += gap;
-    if (k >= inner || (e > 0 && gap == 0)) return Corrupt(block, kColTimestamp, "timestamp exception out of range");
-    deltas[k] |= high << width;
-  }
-  if (q != packed) return Corrupt(block, kColTimestamp, "timestamp exceptions have the wrong size");
+  UnpackBits(t.packed, t.width, t.inner, deltas);
+  TP_RETURN_IF_ERROR(ForEachException(block, t, [&](uint64_t k, uint64_t high) { deltas[k] |= high << t.width; }));
   // Slot `begin` of a customer is free by now: the delta it held belongs to
   // an earlier customer.
   size_t slot = customers;
-  uint64_t first = static_cast<uint64_t>(first_ts);  // unsigned: sums wrap as the writer's differences did
-  for (size_t c = 0; c < customers; ++c) {
-    if (c > 0) {
-      uint64_t raw;
-      if (!GetVarint64Fast(&firsts, patches, &raw)) return Corrupt(block, kColTimestamp, "first timestamps truncated");
-      first += static_cast<uint64_t>(UnZigZag(raw));
-    }
+  bool empty_run = false;
+  TP_RETURN_IF_ERROR(ForEachFirst(block, t, customers, [&](size_t c, uint64_t first) {
     const uint32_t begin = runs.start[c], stop = runs.start[c + 1];
-    if (begin == stop) return Corrupt(block, kColTimestamp, "a customer without rows");
-    ts[begin] = static_cast<int64_t>(first);
-    uint64_t t = first;
-    for (uint32_t r = begin + 1; r < stop; ++r) {
-      t += static_cast<uint64_t>(ts[slot++]);
-      ts[r] = static_cast<int64_t>(t);
+    if (begin == stop) {
+      empty_run = true;
+      return;
     }
-  }
-  if (firsts != patches) return Corrupt(block, kColTimestamp, "first timestamps have the wrong size");
+    ts[begin] = static_cast<int64_t>(first);
+    uint64_t time = first;
+    for (uint32_t r = begin + 1; r < stop; ++r) {
+      time += static_cast<uint64_t>(ts[slot++]);
+      ts[r] = static_cast<int64_t>(time);
+    }
+  }));
+  if (empty_run) return Corrupt(block, kColTimestamp, "a customer without rows");
   return Status::OK();
+}
+
+Status PartReader::PrepareTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
+                                     PackedTimestamps* out) const {
+  const size_t customers = runs.start.size() - 1;
+  out->width = 0;
+  out->packed = nullptr;
+  out->first.clear();
+  out->exception_at.clear();
+  out->exception_high.clear();
+  if (blocks_[block].rows == 0) return Status::OK();
+  TimestampChunk t;
+  TP_RETURN_IF_ERROR(TimestampSections(block, customers, ctx, &t));
+  out->width = t.width;
+  out->packed = t.packed;
+  TP_RETURN_IF_ERROR(ForEachException(block, t, [&](uint64_t k, uint64_t high) {
+    out->exception_at.push_back(k);
+    out->exception_high.push_back(high);
+  }));
+  out->first.resize(customers);
+  bool empty_run = false;
+  TP_RETURN_IF_ERROR(ForEachFirst(block, t, customers, [&](size_t c, uint64_t first) {
+    out->first[c] = static_cast<int64_t>(first);
+    empty_run |= runs.start[c] == runs.start[c + 1];
+  }));
+  if (empty_run) return Corrupt(block, kColTimestamp, "a customer without rows");
+  return Status::OK();
+}
+
+void PackedTimestamps::Decode(size_t c, uint32_t begin, uint32_t stop, int64_t* out) const {
+  out[begin] = first[c];
+  if (stop - begin < 2) return;
+  // Row r of customer c holds inner delta r - c - 1 (each customer's first row has none).
+  const uint64_t k0 = begin - c, k1 = stop - c - 1;
+  const uint64_t mask = width == 0 ? 0 : ~0ull >> (64 - width);
+  auto e = std::lower_bound(exception_at.begin(), exception_at.end(), k0);
+  uint64_t time = static_cast<uint64_t>(first[c]);
+  for (uint64_t k = k0; k < k1; ++k) {
+    const uint64_t bit = k * width;
+    uint64_t delta = (LoadLittle64(packed + (bit >> 3)) >> (bit & 7)) & mask;
+    if (e != exception_at.end() && *e == k) {
+      delta |= exception_high[static_cast<size_t>(e - exception_at.begin())] << width;
+      ++e;
+    }
+    time += delta;
+    out[begin + 1 + (k - k0)] = static_cast<int64_t>(time);
+  }
 }
 
 Status PartReader::DecodeCodes(size_t block, int column, DecodeContext* ctx, std::vector<uint32_t>* out,

@@ -51,6 +51,21 @@ struct CustomerRuns {
   std::vector<uint32_t> start;       // customers + 1 entries; rows of customer i: [start[i], start[i+1])
 };
 
+// A version-3+ block's timestamps, checked but not decoded: a scan that
+// needs the times of few customers (a funnel settles most by their events
+// alone) decodes just theirs. Points into the DecodeContext the block was
+// read with; valid until it reads another block.
+struct PackedTimestamps {
+  size_t width = 0;                // bits per inner delta
+  const uint8_t* packed = nullptr;  // the inner deltas, LSB first, padded
+  std::vector<int64_t> first;      // per customer: its first timestamp
+  std::vector<uint64_t> exception_at, exception_high;  // inner deltas with bits above `width`, by index
+  bool empty() const { return packed == nullptr; }
+  // Writes customer c's timestamps, rows [begin, stop) of the block, to out[begin, stop).
+  // REQUIRES: [begin, stop) is customer c's run of the block it was prepared from.
+  void Decode(size_t c, uint32_t begin, uint32_t stop, int64_t* out) const;
+};
+
 // Scratch space of one decoding thread. Views handed out by PartReader point
 // into it and stay valid until the same buffer slot is used again.
 class PartReader;
@@ -104,6 +119,9 @@ class PartReader {
   Status DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRuns* out) const;
   Status DecodeTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
                           std::vector<int64_t>* out) const;
+  // Checks a block's timestamps and readies them for PackedTimestamps::Decode,
+  // customer by customer. REQUIRES: format_version() >= 3.
+  Status PrepareTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx, PackedTimestamps* out) const;
   // Dictionary codes of a dict column (all zero when absent in the block).
   // REQUIRES: the column's block chunk is kDict, kPackedDict or absent.
   // With `remap` (one entry per dictionary code), the codes come out as
@@ -140,6 +158,17 @@ class PartReader {
   std::string_view Bytes(const ChunkInfo& ch, const DecodeContext* ctx) const;
   Status DecodePackedTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
                                 std::vector<int64_t>* out) const;
+  // A version-3 timestamp chunk's sections (docs/segment_format.md).
+  struct TimestampChunk {
+    size_t width = 0;
+    uint64_t first_ts = 0, exceptions = 0, inner = 0;
+    const uint8_t *firsts = nullptr, *patches = nullptr, *packed = nullptr;
+  };
+  Status TimestampSections(size_t block, size_t customers, const DecodeContext* ctx, TimestampChunk* out) const;
+  template <class Fn>
+  Status ForEachException(size_t block, const TimestampChunk& t, Fn&& fn) const;
+  template <class Fn>
+  Status ForEachFirst(size_t block, const TimestampChunk& t, size_t customers, Fn&& fn) const;
   Status Corrupt(size_t block, int column, std::string_view what) const;
 
   std::string name_;

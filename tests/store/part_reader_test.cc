@@ -126,9 +126,8 @@ TEST(PartReader, TodaysVersionRoundTripsTheSameRows) {
 // Several blocks of customers with gaps of every size: equal timestamps,
 // milliseconds, days, and a few of decades (exceptions to the packed width),
 // before and after 1970.
-TEST(PartReader, PackedTimestampsRoundTripEveryGap) {
+EventBatch EveryGapBatch(std::vector<std::pair<std::string, int64_t>>* want) {
   EventBatch b;
-  std::vector<std::pair<std::string, int64_t>> want;
   uint64_t x = 88172645463325252ULL;  // xorshift64: a fixed pseudo-random sequence
   auto next = [&] {
     x ^= x << 13;
@@ -156,9 +155,15 @@ TEST(PartReader, PackedTimestampsRoundTripEveryGap) {
       row.timestamp_ms = t;
       row.event = "page_view";
       b.Append(row);
-      want.emplace_back(id, t);
+      want->emplace_back(id, t);
     }
   }
+  return b;
+}
+
+TEST(PartReader, PackedTimestampsRoundTripEveryGap) {
+  std::vector<std::pair<std::string, int64_t>> want;
+  const EventBatch b = EveryGapBatch(&want);
   TempDir dir;
   auto part = WriteAndOpen(b, dir);
   ASSERT_NE(part, nullptr);
@@ -169,6 +174,50 @@ TEST(PartReader, PackedTimestampsRoundTripEveryGap) {
   std::sort(rows.begin(), rows.end());
   std::sort(want.begin(), want.end());
   EXPECT_EQ(rows, want);
+}
+
+// Timestamps decoded customer by customer (a scan's lazy timestamps), in
+// any order, equal the block decoder's (checked against the input above):
+// with exceptions (gaps of decades) and at width 0 (every customer's
+// events at one instant).
+TEST(PartReader, PackedTimestampsDecodeCustomerByCustomer) {
+  std::vector<std::pair<std::string, int64_t>> want;
+  EventBatch gaps = EveryGapBatch(&want);
+  EventBatch same_instant;
+  for (int c = 0; c < 500; ++c) {
+    for (int r = 0; r < 1 + c % 7; ++r) {
+      EventRow row;
+      row.customer_id = "s" + std::to_string(c);
+      row.timestamp_ms = 1700000000000 + c * 1000;
+      row.event = "page_view";
+      same_instant.Append(row);
+    }
+  }
+  for (const EventBatch* batch : {&gaps, &same_instant}) {
+    TempDir dir;
+    auto part = WriteAndOpen(*batch, dir);
+    ASSERT_NE(part, nullptr);
+    DecodeContext ctx;
+    CustomerRuns runs;
+    std::vector<int64_t> whole;
+    PackedTimestamps packed;
+    size_t exceptions = 0;
+    for (size_t block = 0; block < part->blocks().size(); ++block) {
+      ASSERT_TRUE(part->DecodeCustomers(block, &ctx, &runs).ok());
+      ASSERT_TRUE(part->DecodeTimestamps(block, runs, &ctx, &whole).ok());
+      ASSERT_TRUE(part->PrepareTimestamps(block, runs, &ctx, &packed).ok());
+      if (batch == &same_instant) {
+        EXPECT_EQ(packed.width, 0u);
+      }
+      exceptions += packed.exception_at.size();
+      std::vector<int64_t> by_customer(whole.size(), -1);
+      for (size_t c = runs.hash.size(); c-- > 0;) packed.Decode(c, runs.start[c], runs.start[c + 1], by_customer.data());
+      ASSERT_EQ(by_customer, whole) << "block " << block;
+    }
+    if (batch == &gaps) {
+      EXPECT_GT(exceptions, 0u);
+    }
+  }
 }
 
 // Dictionary codes come out right at every packed width (1 to 9 bits:
