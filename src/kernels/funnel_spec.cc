@@ -75,6 +75,8 @@ scan::ScanSpec FunnelSpec::ScanSpecFor(const std::vector<std::string>& propertie
   // Customers without a step-2 event are counted by their events alone
   // (FunnelConsumer::SettleByEvents): their times need not be decoded.
   s.lazy_timestamps = count == FunnelCount::kCustomers && where == nullptr && exclusion_events.size() == 0;
+  // Only the --dropped-at export names customers.
+  s.customer_ids = dropped_at >= 0;
   return s;
 }
 

@@ -87,6 +87,7 @@ scan::ScanSpec MeasureSpec::ScanSpecFor(const std::vector<std::string>& properti
   s.columns = scan::kColumnEvent | scan::kColumnChannel | scan::kColumnSurvey | scan::kColumnFeature |
               scan::kColumnRevenue | scan::kColumnScore | scan::kColumnSessionId | scan::kColumnCampaign;
   AddCutAndFilter(group, where, properties, derived, &s);
+  s.customer_ids = false;  // counts only: no customer is named (ScanSpec::customer_ids)
   return s;
 }
 

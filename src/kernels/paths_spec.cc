@@ -117,6 +117,7 @@ scan::ScanSpec PathsSpec::ScanSpecFor(const std::vector<std::string>& properties
     if (defs.split_on_campaign_change) s.columns |= scan::kColumnCampaign;
   }
   AddCutAndFilter(group, where, properties, derived, &s);
+  s.customer_ids = false;  // counts only: no customer is named (ScanSpec::customer_ids)
   return s;
 }
 

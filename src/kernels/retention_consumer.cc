@@ -53,6 +53,7 @@ scan::ScanSpec RetentionSpec::ScanSpecFor(const std::vector<std::string>& proper
   s.to_ms = to_ms;
   s.columns = scan::kColumnEvent | scan::kColumnRevenue;
   AddCutAndFilter(group, where, properties, derived, &s);
+  s.customer_ids = false;  // counts only: no customer is named (ScanSpec::customer_ids)
   return s;
 }
 

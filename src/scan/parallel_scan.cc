@@ -89,6 +89,9 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     for (const auto& [alias, canonical] : aliases) canonical_ids.insert(canonical);
   }
   const size_t nprops = spec.properties.size();
+  // Whether views carry the customer's id (ids are decompressed per block).
+  const bool view_ids = spec.customer_ids || !spec.derived.empty();
+  const bool check_aliases = spec.resolve_aliases && !aliases.empty();
   // Most queries cover all the data: then no view needs clipping.
   const auto [data_from, data_to] = snapshot_->TimeRange();
   const bool clip = spec.from_ms > data_from || spec.to_ms < data_to;
@@ -169,10 +172,10 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
       for (auto& c : cursors) {
         if (c->Valid() && c->hash() == min->hash() && c->id() == min->id()) same.push_back(c.get());
       }
-      std::string_view id = min->id();
+      std::string_view id = view_ids || check_aliases ? min->id() : std::string_view();
       std::string_view canonical = id;
       bool aliased = false;
-      if (spec.resolve_aliases && !aliases.empty()) {
+      if (check_aliases) {
         auto it = aliases.find(id);
         if (it != aliases.end()) {
           canonical = it->second;

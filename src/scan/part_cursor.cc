@@ -53,12 +53,18 @@ PartCursor::PartCursor(const store::PartReader& part, size_t part_index, const C
 
 Status PartCursor::DecodeBlock(size_t block) {
   TP_RETURN_IF_ERROR(part_.ReadBlockChunks(block, chunk_columns_, &ctx_));
-  TP_RETURN_IF_ERROR(part_.DecodeCustomers(block, &ctx_, &runs_));
+  // Lazy timestamps until a block (the previous one: runs_ still holds it)
+  // has had the times of more than half its rows asked for.
+  if (lazy_block_ && lazy_rows_decoded_ * 2 > runs_.start.back()) lazy_timestamps_ = false;
+  lazy_block_ = lazy_timestamps_;
+  lazy_rows_decoded_ = 0;
+  TP_RETURN_IF_ERROR(part_.DecodeCustomerRuns(block, &ctx_, &runs_));
+  if (spec_.customer_ids || !spec_.derived.empty()) TP_RETURN_IF_ERROR(part_.DecodeCustomerIds(block, &ctx_, &runs_));
   const uint32_t cols = spec_.columns;
   // No Clear(): every requested column is overwritten by its decoder, and
   // emptying the vectors first would make each resize zero-fill the block.
   arrays_.properties.resize(spec_.properties.size());
-  if (lazy_timestamps_) {
+  if (lazy_block_) {
     TP_RETURN_IF_ERROR(part_.PrepareTimestamps(block, runs_, &ctx_, &scratch_.packed_timestamps));
     arrays_.timestamp.resize(runs_.start.back());  // filled customer by customer (Load)
     scratch_.timestamps_decoded.assign(runs_.hash.size(), 0);
@@ -94,6 +100,11 @@ Status PartCursor::DecodeBlock(size_t block) {
   return Status::OK();
 }
 
+void PartCursor::LoadIds() {
+  const Status s = part_.DecodeCustomerIds(block_, &ctx_, &runs_);
+  if (!s.ok() && status_.ok()) status_ = s;
+}
+
 void PartCursor::LoadNextBlock() {
   valid_ = false;
   const auto& blocks = part_.blocks();
@@ -107,7 +118,8 @@ void PartCursor::LoadNextBlock() {
       ++blocks_pruned_;
       continue;
     }
-    status_ = DecodeBlock(next_block_ - 1);
+    block_ = next_block_ - 1;
+    status_ = DecodeBlock(block_);
     if (!status_.ok()) return;
     ++blocks_read_;
     // First customer of the block inside the shard.

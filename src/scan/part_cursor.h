@@ -39,19 +39,26 @@ class PartCursor : public TimestampLoader {
   bool Valid() const { return valid_; }
   const Status& status() const { return status_; }
   uint64_t hash() const { return runs_.hash[customer_]; }
-  std::string_view id() const { return runs_.id[customer_]; }
+  // The current customer's id; decompressed with the block's other ids on
+  // first use when the spec asked for none (ScanSpec::customer_ids).
+  std::string_view id() {
+    if (!runs_.ids_ready) LoadIds();
+    return runs_.ids_ready ? runs_.id[customer_] : std::string_view();
+  }
   size_t row_begin() const { return runs_.start[customer_]; }
   size_t row_end() const { return runs_.start[customer_ + 1]; }
   ColumnArrays& arrays() { return arrays_; }
   // With ScanSpec::lazy_timestamps (on parts of version 3 on), a block's
-  // timestamps are decoded customer by customer when asked for: these make
-  // sure the current customer's are in arrays().timestamp.
-  bool TimestampsPending() const { return lazy_timestamps_ && !scratch_.timestamps_decoded[customer_]; }
+  // timestamps are decoded customer by customer when asked for (until the
+  // consumer turns out to ask for most): these make sure the current
+  // customer's are in arrays().timestamp.
+  bool TimestampsPending() const { return lazy_block_ && !scratch_.timestamps_decoded[customer_]; }
   void DecodeTimestamps() {
     if (!TimestampsPending()) return;
     scratch_.packed_timestamps.Decode(customer_, runs_.start[customer_], runs_.start[customer_ + 1],
                                       arrays_.timestamp.data());
     scratch_.timestamps_decoded[customer_] = 1;
+    lazy_rows_decoded_ += runs_.start[customer_ + 1] - runs_.start[customer_];
   }
   // TimestampLoader: the current customer's.
   const int64_t* Load() override {
@@ -65,6 +72,7 @@ class PartCursor : public TimestampLoader {
 
  private:
   void LoadNextBlock();
+  void LoadIds();
   Status DecodeBlock(size_t block);
 
   const store::PartReader& part_;
@@ -79,6 +87,13 @@ class PartCursor : public TimestampLoader {
   std::vector<int> property_columns_;  // part column index per spec property, or -1
   std::vector<int> chunk_columns_;     // the part columns a block read takes
   bool lazy_timestamps_ = false;
+  // Whether this block's timestamps are decoded customer by customer, and
+  // how many of its rows were: a consumer that asks for most customers'
+  // times (a funnel whose second step is common) gets the cursor's later
+  // blocks decoded whole, which is faster per row.
+  bool lazy_block_ = false;
+  uint64_t lazy_rows_decoded_ = 0;
+  size_t block_ = 0;  // the block decoded last
   size_t next_block_ = 0;
   size_t customer_ = 0;
   bool valid_ = false;

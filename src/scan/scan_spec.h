@@ -43,6 +43,11 @@ struct ScanSpec {
   // may leave a customer's times undecoded until it asks (a funnel settles
   // most customers by their events alone).
   bool lazy_timestamps = false;
+  // CustomerView::customer_id is filled. A consumer that never reads it
+  // (a funnel without --dropped-at) says false, and the scan decompresses a
+  // block's ids only when it must tell two customers of one hash apart,
+  // resolve aliases or look up derived values.
+  bool customer_ids = true;
   bool resolve_aliases = true;
 };
 

@@ -61,6 +61,16 @@ inline constexpr uint32_t kFirstVersionWithLoads = 4;
 // Where properties start in a part of the current version.
 inline constexpr int kFirstPropertyColumn = kColLoad + 1;
 
+// Customer chunks, version 5 (ColumnKind::kCustomerRuns), stored without an
+// outer zstd frame:
+//   [customers fixed64 hashes][customers varint run lengths]
+//   [one zstd frame: customers length-prefixed ids]
+// The hashes (random, incompressible) and the runs are all a scan needs to
+// walk and shard the customers; the ids are decompressed only when asked
+// for (PartReader::DecodeCustomerIds). Up to version 4 the chunk was one
+// zstd frame of (fixed64 hash, varint run, length-prefixed id) per customer.
+inline constexpr uint32_t kFirstVersionWithCustomerRuns = 5;
+
 // Timestamp chunks, version 3 (written today), stored without zstd:
 //   [width b: 1 byte, 0..kMaxTimestampBits][block's first timestamp: fixed64]
 //   [exception count E: varint][byte length F of the next section: varint]

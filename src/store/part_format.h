@@ -9,9 +9,10 @@
 namespace touchpoint::store {
 
 inline constexpr uint64_t kPartMagic = 0x54504152'54303031ULL;  // "TPART001"
-inline constexpr uint32_t kPartFormatVersion = 4;
-// Version 1 (varint timestamps), 2 (byte-plane timestamps) and 3 (no load
-// column, a zstd-compressed event-id set) parts are still read.
+inline constexpr uint32_t kPartFormatVersion = 5;
+// Version 1 (varint timestamps), 2 (byte-plane timestamps), 3 (no load
+// column, a zstd-compressed event-id set) and 4 (customer chunks in one
+// zstd frame) parts are still read.
 inline constexpr uint32_t kOldestReadablePartVersion = 1;
 inline constexpr size_t kPartTrailerSize = 4 + 4 + 8;  // footer_size, footer_crc, magic
 // Blocks end at the first customer boundary past this many rows. A scan
@@ -33,6 +34,10 @@ enum class ColumnKind : uint8_t {
   // Per chunk only (version 3): dictionary codes bit-packed and stored
   // without zstd, for the event column that every analysis reads.
   kPackedDict = 5,
+  // Per chunk only (version 5): the customer column with its hashes and run
+  // lengths stored as they are and only the ids zstd-compressed, so a scan
+  // that needs no ids (a funnel) decompresses nothing (part_columns.h).
+  kCustomerRuns = 6,
 };
 
 // Well-known column names as stored. Properties are stored as "p:<name>".

@@ -265,15 +265,34 @@ Result<std::string_view> PartReader::Chunk(size_t block, int column, DecodeConte
 }
 
 Status PartReader::DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRuns* out) const {
+  TP_RETURN_IF_ERROR(DecodeCustomerRuns(block, ctx, out));
+  return DecodeCustomerIds(block, ctx, out);
+}
+
+Status PartReader::DecodeCustomerRuns(size_t block, DecodeContext* ctx, CustomerRuns* out) const {
   const BlockInfo& b = blocks_[block];
-  TP_ASSIGN_OR_RETURN(std::string_view in, Chunk(block, kColCustomer, ctx));
+  const bool split = b.chunks[kColCustomer].kind == ColumnKind::kCustomerRuns;
+  // Version 5: hashes and runs read in place; up to 4, one zstd frame with the ids.
+  std::string_view in;
+  if (split) {
+    TP_ASSIGN_OR_RETURN(in, StoredChunk(block, kColCustomer, ctx));
+  } else {
+    TP_ASSIGN_OR_RETURN(in, Chunk(block, kColCustomer, ctx));
+  }
   out->hash.resize(b.customers);
-  out->id.resize(b.customers);
   out->start.resize(b.customers + 1);
+  if (split) {
+    if (in.size() / 8 < b.customers) return Corrupt(block, kColCustomer, "customer hashes truncated");
+    std::memcpy(out->hash.data(), in.data(), b.customers * 8);
+    in.remove_prefix(b.customers * 8);
+  } else {
+    out->id.resize(b.customers);
+  }
   uint64_t row = 0;
   for (uint64_t i = 0; i < b.customers; ++i) {
     uint64_t run = 0;
-    if (!GetFixed64(&in, &out->hash[i]) || !GetVarint64(&in, &run) || !GetLengthPrefixed(&in, &out->id[i])) {
+    if (split ? !GetVarint64(&in, &run)
+              : !GetFixed64(&in, &out->hash[i]) || !GetVarint64(&in, &run) || !GetLengthPrefixed(&in, &out->id[i])) {
       return Corrupt(block, kColCustomer, "customer runs truncated");
     }
     // Every decoder indexes rows through these runs: they must stay inside the block.
@@ -283,6 +302,29 @@ Status PartReader::DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRun
   }
   out->start[b.customers] = row;
   if (row != b.rows) return Corrupt(block, kColCustomer, "customer runs do not add up to the block's rows");
+  out->ids_frame = split ? in : std::string_view();
+  out->ids_ready = !split;
+  if (split) out->id.clear();
+  return Status::OK();
+}
+
+Status PartReader::DecodeCustomerIds(size_t block, DecodeContext* ctx, CustomerRuns* runs) const {
+  if (runs->ids_ready) return Status::OK();
+  if (runs->hash.empty()) {
+    runs->id.clear();
+    runs->ids_ready = true;
+    return Status::OK();
+  }
+  auto raw = ctx->Decompress(runs->ids_frame, static_cast<size_t>(kColCustomer));
+  if (!raw.ok()) return Corrupt(block, kColCustomer, raw.status().message());
+  std::string_view in = raw.value();
+  const size_t customers = runs->hash.size();
+  runs->id.resize(customers);
+  for (size_t i = 0; i < customers; ++i) {
+    if (!GetLengthPrefixed(&in, &runs->id[i])) return Corrupt(block, kColCustomer, "customer ids truncated");
+  }
+  if (!in.empty()) return Corrupt(block, kColCustomer, "customer ids have the wrong size");
+  runs->ids_ready = true;
   return Status::OK();
 }
 

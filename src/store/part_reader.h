@@ -47,8 +47,11 @@ struct PartColumn {
 // Per-customer runs of one block.
 struct CustomerRuns {
   std::vector<uint64_t> hash;
-  std::vector<std::string_view> id;  // views into DecodeContext storage
+  std::vector<std::string_view> id;  // views into DecodeContext storage; empty until ids_ready
   std::vector<uint32_t> start;       // customers + 1 entries; rows of customer i: [start[i], start[i+1])
+  // Version 5: the ids' zstd frame, decompressed by DecodeCustomerIds.
+  std::string_view ids_frame;
+  bool ids_ready = false;
 };
 
 // A version-3+ block's timestamps, checked but not decoded: a scan that
@@ -116,7 +119,13 @@ class PartReader {
   // on the mapping (and its teardown at exit). Chunks far from the others
   // stay on the mapping. A no-op for in-memory parts.
   Status ReadBlockChunks(size_t block, const std::vector<int>& columns, DecodeContext* ctx) const;
+  // The block's customers: hashes, runs and ids.
   Status DecodeCustomers(size_t block, DecodeContext* ctx, CustomerRuns* out) const;
+  // Hashes and runs only; the ids follow from DecodeCustomerIds (from
+  // version 5 they are a zstd frame of their own, left compressed here;
+  // older parts give them at once, ids_ready).
+  Status DecodeCustomerRuns(size_t block, DecodeContext* ctx, CustomerRuns* out) const;
+  Status DecodeCustomerIds(size_t block, DecodeContext* ctx, CustomerRuns* runs) const;
   Status DecodeTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
                           std::vector<int64_t>* out) const;
   // Checks a block's timestamps and readies them for PackedTimestamps::Decode,

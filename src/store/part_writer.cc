@@ -189,10 +189,9 @@ class PartWriter::Impl {
     auto R = [&](size_t k) -> size_t { return rows[k].row; };
     std::string_view id = B(0).customer_id.Get(R(0));
     const uint64_t hash = Hash64(id);
-    ColumnBuffer& cust = columns_[kColCustomer];
-    PutFixed64(&cust.bytes, hash);
-    PutVarint64(&cust.bytes, n);
-    PutLengthPrefixed(&cust.bytes, id);
+    PutFixed64(&customer_hashes_, hash);
+    PutVarint64(&customer_runs_, n);
+    PutLengthPrefixed(&customer_ids_, id);
     if (block_customers_ == 0) block_.first_hash = hash;
     block_.last_hash = hash;
     ++block_customers_;
@@ -314,7 +313,8 @@ class PartWriter::Impl {
   Status WriteChunk(std::string_view raw, ColumnKind kind, ChunkRef* ref, bool compress = true) {
     // Bit-packed chunks are stored as they are: zstd would find little in
     // the timestamp deltas and cost a copy to read (part_columns.h).
-    if (!compress || kind == ColumnKind::kTimestamp || kind == ColumnKind::kPackedDict) {
+    if (!compress || kind == ColumnKind::kTimestamp || kind == ColumnKind::kPackedDict ||
+        kind == ColumnKind::kCustomerRuns) {
       scratch_.assign(raw);
     } else {
       TP_RETURN_IF_ERROR(Compress(raw, &scratch_));
@@ -353,6 +353,9 @@ class PartWriter::Impl {
         raw = std::move(col.bytes);
       } else if (c == kColTimestamp) {
         EncodeTimestamps(&raw);
+      } else if (c == kColCustomer) {
+        kind = ColumnKind::kCustomerRuns;
+        TP_RETURN_IF_ERROR(EncodeCustomers(&raw));
       } else {
         raw = std::move(col.bytes);
       }
@@ -370,6 +373,21 @@ class PartWriter::Impl {
     prev_customer_first_ts_ = 0;
     ts_firsts_.clear();
     ts_inner_.clear();
+    customer_hashes_.clear();
+    customer_runs_.clear();
+    customer_ids_.clear();
+    return Status::OK();
+  }
+
+  // The block's customer chunk, version 5 (part_columns.h): the hashes and
+  // run lengths as they are, then the ids in one zstd frame.
+  Status EncodeCustomers(std::string* raw) {
+    std::string ids;
+    TP_RETURN_IF_ERROR(Compress(customer_ids_, &ids));
+    raw->reserve(customer_hashes_.size() + customer_runs_.size() + ids.size());
+    raw->append(customer_hashes_);
+    raw->append(customer_runs_);
+    raw->append(ids);
     return Status::OK();
   }
 
@@ -448,6 +466,9 @@ class PartWriter::Impl {
   // other row from the row before it.
   std::vector<uint64_t> ts_firsts_;
   std::vector<uint64_t> ts_inner_;
+  // The block's customer column (EncodeCustomers): fixed64 hashes, varint
+  // run lengths, length-prefixed ids.
+  std::string customer_hashes_, customer_runs_, customer_ids_;
   int64_t block_first_ts_ = 0;
   uint64_t offset_ = 0;
   PartInfo info_;

@@ -105,6 +105,10 @@ TEST(PartReader, ReadsVersionOneParts) { ExpectFixturePart("part_v1/part_v1.tpp"
 
 TEST(PartReader, ReadsVersionTwoParts) { ExpectFixturePart("part_v2/part_v2.tpp", 2); }
 
+// Version 4: customer runs, hashes and ids in one zstd frame (the load of
+// tests/data/part_v1/events.csv by the version-4 writer).
+TEST(PartReader, ReadsVersionFourParts) { ExpectFixturePart("part_v4/part_v4.tpp", 4); }
+
 TEST(PartReader, TodaysVersionRoundTripsTheSameRows) {
   EventBatch b;
   for (const Row& r : Expected()) {
