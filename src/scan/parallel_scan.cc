@@ -170,7 +170,9 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
       if (min == nullptr) break;
       same.clear();
       for (auto& c : cursors) {
-        if (c->Valid() && c->hash() == min->hash() && c->id() == min->id()) same.push_back(c.get());
+        // Ids are compared only between cursors on one hash: they may still
+        // be compressed (ScanSpec::customer_ids).
+        if (c.get() == min || (c->Valid() && c->hash() == min->hash() && c->id() == min->id())) same.push_back(c.get());
       }
       std::string_view id = view_ids || check_aliases ? min->id() : std::string_view();
       std::string_view canonical = id;
