@@ -173,8 +173,8 @@ export interface ChurnAnswer extends Header {
   as_of: string;
   horizon_s: number;
   auc: number | null;
-  train: { customers: number; churned: number; churn_rate: number };
-  test: { customers: number; churned: number; churn_rate: number };
+  train: { customers: number; churned: number; churn_rate: number; trained_on: number };
+  test: { customers: number; churned: number; churn_rate: number; trained_on: number };
   top_decile: { customers: number; precision: number | null; recall: number | null; lift: number | null };
   calibration: { decile: number; customers: number; predicted: number | null; actual: number | null }[];
   drivers: { feature: string; mean_abs_shap: number; share: number; direction: number }[];
