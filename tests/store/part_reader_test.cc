@@ -189,9 +189,10 @@ TEST(PartReader, PackedTimestampsDecodeCustomerByCustomer) {
   EventBatch gaps = EveryGapBatch(&want);
   EventBatch same_instant;
   for (int c = 0; c < 500; ++c) {
+    const std::string id = "s" + std::to_string(c);  // EventRow holds views
     for (int r = 0; r < 1 + c % 7; ++r) {
       EventRow row;
-      row.customer_id = "s" + std::to_string(c);
+      row.customer_id = id;
       row.timestamp_ms = 1700000000000 + c * 1000;
       row.event = "page_view";
       same_instant.Append(row);
