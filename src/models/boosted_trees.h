@@ -16,9 +16,9 @@
 namespace touchpoint::models {
 
 struct BoostingParams {
-  int rounds = 60;
+  int rounds = 40;
   int max_depth = 4;
-  double learning_rate = 0.25;
+  double learning_rate = 0.3;
   double subsample = 0.8;
   double min_child_weight = 5;
   uint64_t seed = 1;
