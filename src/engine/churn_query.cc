@@ -1,23 +1,16 @@
 #include "engine/churn_query.h"
 
 #include <algorithm>
-#include <chrono>
 
 #include "engine/analysis_scan.h"
 #include "models/churn_consumer.h"
 #include "models/churn_drivers.h"
+#include "util/stopwatch.h"
 #include "util/thread_pool.h"
 #include "util/time.h"
 
 namespace touchpoint::engine {
 namespace {
-
-double Since(std::chrono::steady_clock::time_point* t) {
-  const auto now = std::chrono::steady_clock::now();
-  const double s = std::chrono::duration<double>(now - *t).count();
-  *t = now;
-  return s;
-}
 
 models::ChurnSplit Split(const models::ChurnRows& rows, int64_t cutoff) {
   models::ChurnSplit s;
@@ -92,7 +85,7 @@ Result<models::ChurnReport> RunChurn(std::shared_ptr<const store::Snapshot> snap
   const size_t threads = req.threads == 0 ? DefaultThreadCount() : req.threads;
   AnalysisScan analysis(snapshot, "churn");
   TP_RETURN_IF_ERROR(analysis.Begin(req));
-  auto clock = std::chrono::steady_clock::now();
+  Stopwatch clock;
   models::ChurnSpec spec;
   spec.where = analysis.where();
   const auto [from_ms, to_ms] = analysis.range();
@@ -122,7 +115,7 @@ Result<models::ChurnReport> RunChurn(std::shared_ptr<const store::Snapshot> snap
   const models::ChurnRows test_sample = EvenSample(test, req.max_training_rows, cols);
   r.train.trained_on = train_sample.rows;
   r.test.trained_on = test_sample.rows;
-  r.timings.scan = Since(&clock);
+  r.timings.scan = clock.Lap();
 
   // Two independent models: one learns on the training window and is judged
   // on the test window; the other learns on the test window, whose outcome
@@ -132,9 +125,9 @@ Result<models::ChurnReport> RunChurn(std::shared_ptr<const store::Snapshot> snap
   double seconds[2] = {};
   std::vector<float> risk;
   RunParallel(2, threads, [&](size_t task) {
-    auto clock = std::chrono::steady_clock::now();
+    Stopwatch task_clock;
     status[task] = task == 0 ? Evaluate(train_sample, test, cols, &r) : Score(test_sample, score, cols, r.params, &risk);
-    seconds[task] = Since(&clock);
+    seconds[task] = task_clock.Lap();
   });
   TP_RETURN_IF_ERROR(status[0]);
   TP_RETURN_IF_ERROR(status[1]);

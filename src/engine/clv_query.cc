@@ -1,6 +1,5 @@
 #include "engine/clv_query.h"
 
-#include <chrono>
 #include <cmath>
 #include <tuple>
 
@@ -8,6 +7,7 @@
 #include "models/clv_scoring.h"
 #include "models/count_model.h"
 #include "models/purchase_summary.h"
+#include "util/stopwatch.h"
 #include "util/thread_pool.h"
 #include "util/time.h"
 
@@ -17,19 +17,6 @@ namespace {
 // CLV discounts each week's expected purchases at the week's end.
 constexpr double kDiscountStepDays = 7;
 constexpr double kDaysPerYear = 365.25;
-
-class Stopwatch {
- public:
-  double Lap() {
-    const auto now = std::chrono::steady_clock::now();
-    const double s = std::chrono::duration<double>(now - last_).count();
-    last_ = now;
-    return s;
-  }
-
- private:
-  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
-};
 
 Status CheckRequest(const ClvRequest& req) {
   if (!req.by.empty()) return Status::InvalidArgument("clv fits one model for the whole store: --by is not supported");

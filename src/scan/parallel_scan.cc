@@ -89,12 +89,15 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     for (const auto& [alias, canonical] : aliases) canonical_ids.insert(canonical);
   }
   const size_t nprops = spec.properties.size();
-  // Whether views carry the customer's id (ids are decompressed per block).
-  const bool view_ids = spec.customer_ids || !spec.derived.empty();
+  const bool view_ids = spec.ViewsNeedIds();
   const bool check_aliases = spec.resolve_aliases && !aliases.empty();
   // Most queries cover all the data: then no view needs clipping.
   const auto [data_from, data_to] = snapshot_->TimeRange();
   const bool clip = spec.from_ms > data_from || spec.to_ms < data_to;
+  // The cursors' spec: clipping reads every customer's times, so a clipped
+  // scan decodes them block by block rather than customer by customer.
+  ScanSpec cursor_spec = spec;
+  cursor_spec.lazy_timestamps = spec.lazy_timestamps && !clip;
   // Derived columns: customer -> value maps, read once for all shards.
   std::vector<store::DerivedColumn> derived;
   std::vector<std::string> stale;
@@ -135,7 +138,8 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
     std::vector<std::unique_ptr<PartCursor>> cursors;
     for (size_t p = 0; p < snapshot_->parts.size(); ++p) {
       scratch.push_back(take_scratch());
-      cursors.push_back(std::make_unique<PartCursor>(*snapshot_->parts[p], p, catalog_, spec, lo, hi, scratch.back().get()));
+      cursors.push_back(
+          std::make_unique<PartCursor>(*snapshot_->parts[p], p, catalog_, cursor_spec, lo, hi, scratch.back().get()));
     }
     std::unique_ptr<CustomerConsumer> consumer = factory();
     ColumnArrays merged;
@@ -187,8 +191,8 @@ Status ParallelScan::Run(const ScanSpec& spec, const ConsumerFactory& factory,
         }
       }
       // Lazy timestamps stay undecoded only for a customer handed over as
-      // stored: merging, clipping and holding back read them.
-      if (spec.lazy_timestamps && (aliased || clip || same.size() > 1)) {
+      // stored: merging and holding back read them.
+      if (cursor_spec.lazy_timestamps && (aliased || same.size() > 1)) {
         for (PartCursor* c : same) c->DecodeTimestamps();
       }
       if (aliased) {

@@ -59,7 +59,7 @@ Status PartCursor::DecodeBlock(size_t block) {
   lazy_block_ = lazy_timestamps_;
   lazy_rows_decoded_ = 0;
   TP_RETURN_IF_ERROR(part_.DecodeCustomerRuns(block, &ctx_, &runs_));
-  if (spec_.customer_ids || !spec_.derived.empty()) TP_RETURN_IF_ERROR(part_.DecodeCustomerIds(block, &ctx_, &runs_));
+  if (spec_.ViewsNeedIds()) TP_RETURN_IF_ERROR(part_.DecodeCustomerIds(block, &ctx_, &runs_));
   const uint32_t cols = spec_.columns;
   // No Clear(): every requested column is overwritten by its decoder, and
   // emptying the vectors first would make each resize zero-fill the block.

@@ -49,6 +49,9 @@ struct ScanSpec {
   // resolve aliases or look up derived values.
   bool customer_ids = true;
   bool resolve_aliases = true;
+
+  // Whether the views carry ids: asked for, or needed to look up derived values.
+  bool ViewsNeedIds() const { return customer_ids || !derived.empty(); }
 };
 
 }  // namespace touchpoint::scan

@@ -17,6 +17,16 @@ void GatherPlanes(const uint8_t* planes, size_t width, size_t rows, uint64_t* ou
 // out[k] = the k-th `width`-bit field of the bit stream at p. REQUIRES: width <= kMaxTimestampBits.
 void UnpackBits(const uint8_t* p, size_t width, size_t n, uint64_t* out);
 
+// The k-th `width`-bit field alone (a customer's run of timestamp deltas,
+// PackedTimestamps::Decode). REQUIRES: width <= kMaxTimestampBits, 8
+// readable bytes from the field's first byte.
+inline uint64_t UnpackField(const uint8_t* p, size_t width, uint64_t k) {
+  const uint64_t bit = k * width;
+  uint64_t word;
+  __builtin_memcpy(&word, p + (bit >> 3), 8);  // little-endian, as the writer packs
+  return width == 0 ? 0 : word >> (bit & 7) & (~0ULL >> (64 - width));
+}
+
 // The same for dictionary codes. REQUIRES: width <= kMaxPackedCodeBits.
 void UnpackCodes(const uint8_t* p, size_t width, size_t n, uint32_t* out);
 

@@ -24,13 +24,6 @@ namespace {
 
 uint32_t Checksum(std::string_view bytes) { return static_cast<uint32_t>(Hash64(bytes)); }
 
-// Little-endian, as the writer packs (and bit_unpack.cc reads).
-inline uint64_t LoadLittle64(const uint8_t* p) {
-  uint64_t x;
-  std::memcpy(&x, p, 8);
-  return x;
-}
-
 bool GetZigZag(std::string_view* in, int64_t* v) {
   uint64_t raw;
   if (!GetVarint64(in, &raw)) return false;
@@ -427,9 +420,11 @@ Status PartReader::ForEachException(size_t block, const TimestampChunk& t, Fn&& 
   return Status::OK();
 }
 
-// Calls fn(c, first) with each customer's first timestamp.
+// Calls fn(c, first) with each customer's first timestamp, after checking
+// that the customer has rows.
 template <class Fn>
-Status PartReader::ForEachFirst(size_t block, const TimestampChunk& t, size_t customers, Fn&& fn) const {
+Status PartReader::ForEachFirst(size_t block, const TimestampChunk& t, const CustomerRuns& runs, Fn&& fn) const {
+  const size_t customers = runs.start.size() - 1;
   const uint8_t* firsts = t.firsts;
   uint64_t first = t.first_ts;  // unsigned: sums wrap as the writer's differences did
   for (size_t c = 0; c < customers; ++c) {
@@ -438,6 +433,7 @@ Status PartReader::ForEachFirst(size_t block, const TimestampChunk& t, size_t cu
       if (!GetVarint64Fast(&firsts, t.patches, &raw)) return Corrupt(block, kColTimestamp, "first timestamps truncated");
       first += static_cast<uint64_t>(UnZigZag(raw));
     }
+    if (runs.start[c] == runs.start[c + 1]) return Corrupt(block, kColTimestamp, "a customer without rows");
     fn(c, first);
   }
   if (firsts != t.patches) return Corrupt(block, kColTimestamp, "first timestamps have the wrong size");
@@ -466,22 +462,15 @@ Status PartReader::DecodePackedTimestamps(size_t block, const CustomerRuns& runs
   // Slot `begin` of a customer is free by now: the delta it held belongs to
   // an earlier customer.
   size_t slot = customers;
-  bool empty_run = false;
-  TP_RETURN_IF_ERROR(ForEachFirst(block, t, customers, [&](size_t c, uint64_t first) {
+  return ForEachFirst(block, t, runs, [&](size_t c, uint64_t first) {
     const uint32_t begin = runs.start[c], stop = runs.start[c + 1];
-    if (begin == stop) {
-      empty_run = true;
-      return;
-    }
     ts[begin] = static_cast<int64_t>(first);
     uint64_t time = first;
     for (uint32_t r = begin + 1; r < stop; ++r) {
       time += static_cast<uint64_t>(ts[slot++]);
       ts[r] = static_cast<int64_t>(time);
     }
-  }));
-  if (empty_run) return Corrupt(block, kColTimestamp, "a customer without rows");
-  return Status::OK();
+  });
 }
 
 Status PartReader::PrepareTimestamps(size_t block, const CustomerRuns& runs, DecodeContext* ctx,
@@ -502,13 +491,8 @@ Status PartReader::PrepareTimestamps(size_t block, const CustomerRuns& runs, Dec
     out->exception_high.push_back(high);
   }));
   out->first.resize(customers);
-  bool empty_run = false;
-  TP_RETURN_IF_ERROR(ForEachFirst(block, t, customers, [&](size_t c, uint64_t first) {
-    out->first[c] = static_cast<int64_t>(first);
-    empty_run |= runs.start[c] == runs.start[c + 1];
-  }));
-  if (empty_run) return Corrupt(block, kColTimestamp, "a customer without rows");
-  return Status::OK();
+  return ForEachFirst(block, t, runs,
+                      [&](size_t c, uint64_t first) { out->first[c] = static_cast<int64_t>(first); });
 }
 
 void PackedTimestamps::Decode(size_t c, uint32_t begin, uint32_t stop, int64_t* out) const {
@@ -516,12 +500,10 @@ void PackedTimestamps::Decode(size_t c, uint32_t begin, uint32_t stop, int64_t* 
   if (stop - begin < 2) return;
   // Row r of customer c holds inner delta r - c - 1 (each customer's first row has none).
   const uint64_t k0 = begin - c, k1 = stop - c - 1;
-  const uint64_t mask = width == 0 ? 0 : ~0ull >> (64 - width);
   auto e = std::lower_bound(exception_at.begin(), exception_at.end(), k0);
   uint64_t time = static_cast<uint64_t>(first[c]);
   for (uint64_t k = k0; k < k1; ++k) {
-    const uint64_t bit = k * width;
-    uint64_t delta = (LoadLittle64(packed + (bit >> 3)) >> (bit & 7)) & mask;
+    uint64_t delta = UnpackField(packed, width, k);
     if (e != exception_at.end() && *e == k) {
       delta |= exception_high[static_cast<size_t>(e - exception_at.begin())] << width;
       ++e;

@@ -63,7 +63,6 @@ struct PackedTimestamps {
   const uint8_t* packed = nullptr;  // the inner deltas, LSB first, padded
   std::vector<int64_t> first;      // per customer: its first timestamp
   std::vector<uint64_t> exception_at, exception_high;  // inner deltas with bits above `width`, by index
-  bool empty() const { return packed == nullptr; }
   // Writes customer c's timestamps, rows [begin, stop) of the block, to out[begin, stop).
   // REQUIRES: [begin, stop) is customer c's run of the block it was prepared from.
   void Decode(size_t c, uint32_t begin, uint32_t stop, int64_t* out) const;
@@ -177,7 +176,7 @@ class PartReader {
   template <class Fn>
   Status ForEachException(size_t block, const TimestampChunk& t, Fn&& fn) const;
   template <class Fn>
-  Status ForEachFirst(size_t block, const TimestampChunk& t, size_t customers, Fn&& fn) const;
+  Status ForEachFirst(size_t block, const TimestampChunk& t, const CustomerRuns& runs, Fn&& fn) const;
   Status Corrupt(size_t block, int column, std::string_view what) const;
 
   std::string name_;
